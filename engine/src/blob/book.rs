@@ -1,0 +1,160 @@
+//! Zero-copy reading of a blob.
+
+use super::header::Header;
+use super::payload::{BuiltFor, Meta, RawBlock};
+use crate::error::{Error, Part};
+
+/// What a block is, which decides how it is set.
+#[non_exhaustive]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Body text.
+    Paragraph,
+    /// A heading of level 1 (largest) to 6.
+    Heading(u8),
+}
+
+impl BlockKind {
+    /// The kind for a stored kind byte: 0 is a paragraph, 1 to 6 a heading level.
+    pub fn from_byte(byte: u8) -> Result<Self, Error> {
+        match byte {
+            0 => Ok(BlockKind::Paragraph),
+            1..=6 => Ok(BlockKind::Heading(byte)),
+            other => Err(Error::UnknownBlockKind(other)),
+        }
+    }
+
+    /// The stored kind byte.
+    pub fn to_byte(self) -> u8 {
+        match self {
+            BlockKind::Paragraph => 0,
+            BlockKind::Heading(level) => level.clamp(1, 6),
+        }
+    }
+
+    /// Whether the block is a heading of any level.
+    pub fn is_heading(self) -> bool {
+        matches!(self, BlockKind::Heading(_))
+    }
+}
+
+/// One block of text, borrowed from the blob.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Block<'a> {
+    /// Paragraph or heading.
+    pub kind: BlockKind,
+    /// The text exactly as it was packed.
+    pub text: &'a str,
+}
+
+/// An opened blob. Reading it never allocates and never copies text.
+#[derive(Copy, Clone, Debug)]
+pub struct Book<'a> {
+    header: Header,
+    meta: Meta<'a>,
+    built_for: Option<BuiltFor>,
+    blocks: &'a [u8],
+    block_count: u32,
+}
+
+impl<'a> Book<'a> {
+    /// Opens a blob: checks magic, version, length and CRC-32, and that every block decodes.
+    ///
+    /// Any input gives either a book or an [`Error`]; none panics.
+    pub fn from_bytes(blob: &'a [u8]) -> Result<Self, Error> {
+        let (header, payload) = Header::split(blob)?;
+        let (meta, rest) = take::<Meta<'a>>(payload, Part::Metadata)?;
+        let (built_for, rest) = take::<Option<BuiltFor>>(rest, Part::BuiltFor)?;
+        let (blocks, rest) = take::<&'a [u8]>(rest, Part::Blocks)?;
+        if !rest.is_empty() {
+            return Err(Error::TrailingPayload(Part::Blocks));
+        }
+        let mut block_count = 0u32;
+        let mut walk = Blocks { rest: blocks };
+        while let Some(block) = walk.next_block()? {
+            // Text past u32::MAX bytes could not be addressed by a `Position`.
+            u32::try_from(block.text.len()).map_err(|_| Error::TooLarge)?;
+            block_count = block_count.checked_add(1).ok_or(Error::TooLarge)?;
+        }
+        Ok(Book {
+            header,
+            meta,
+            built_for,
+            blocks,
+            block_count,
+        })
+    }
+
+    /// The fixed header.
+    pub fn header(&self) -> Header {
+        self.header
+    }
+
+    /// Title, byline, source, date and language.
+    pub fn meta(&self) -> &Meta<'a> {
+        &self.meta
+    }
+
+    /// The profile and font the blob was built for, if the builder recorded one.
+    pub fn built_for(&self) -> Option<&BuiltFor> {
+        self.built_for.as_ref()
+    }
+
+    /// Number of blocks.
+    pub fn block_count(&self) -> u32 {
+        self.block_count
+    }
+
+    /// The blocks in order.
+    pub fn blocks(&self) -> Blocks<'a> {
+        Blocks { rest: self.blocks }
+    }
+
+    /// Block `index`, or `None` past the end. Walks the blocks before it.
+    pub fn block(&self, index: u32) -> Option<Block<'a>> {
+        self.blocks().nth(usize::try_from(index).ok()?)
+    }
+
+    /// Bytes taken by the encoded blocks (text plus per-block framing).
+    pub fn blocks_len(&self) -> usize {
+        self.blocks.len()
+    }
+}
+
+/// Iterator over the blocks of a [`Book`].
+///
+/// The book checked every block when it was opened, so iteration cannot fail.
+#[derive(Copy, Clone, Debug)]
+pub struct Blocks<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Blocks<'a> {
+    fn next_block(&mut self) -> Result<Option<Block<'a>>, Error> {
+        if self.rest.is_empty() {
+            return Ok(None);
+        }
+        let (raw, rest) = take::<RawBlock<'a>>(self.rest, Part::Blocks)?;
+        self.rest = rest;
+        let kind = BlockKind::from_byte(raw.kind)?;
+        Ok(Some(Block {
+            kind,
+            text: raw.text,
+        }))
+    }
+}
+
+impl<'a> Iterator for Blocks<'a> {
+    type Item = Block<'a>;
+
+    fn next(&mut self) -> Option<Block<'a>> {
+        self.next_block().ok().flatten()
+    }
+}
+
+fn take<'a, T: serde::Deserialize<'a>>(
+    bytes: &'a [u8],
+    part: Part,
+) -> Result<(T, &'a [u8]), Error> {
+    postcard::take_from_bytes(bytes).map_err(|_| Error::Malformed(part))
+}

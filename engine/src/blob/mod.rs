@@ -1,0 +1,20 @@
+//! The blob format: a fixed header, then a postcard payload.
+//!
+//! The payload is, in order: [`Meta`], `Option<`[`BuiltFor`]`>`, and the blocks as one
+//! length-prefixed byte string holding one postcard-encoded block after another. Keeping the
+//! blocks as raw bytes lets a device walk them without an allocator.
+
+mod book;
+mod crc32;
+mod header;
+mod pack;
+#[cfg(feature = "alloc")]
+mod pack_vec;
+mod payload;
+
+pub use book::{Block, BlockKind, Blocks, Book};
+pub use header::{Header, FORMAT_VERSION, HEADER_LEN, MAGIC};
+pub use pack::{pack_into, packed_len};
+#[cfg(feature = "alloc")]
+pub use pack_vec::pack_to_vec;
+pub use payload::{BuiltFor, FontId, Meta};

@@ -1,0 +1,116 @@
+//! Drawing pages onto any embedded-graphics target.
+
+mod footer;
+mod glyph;
+
+use embedded_graphics::pixelcolor::BinaryColor;
+use embedded_graphics::prelude::{DrawTarget, OriginDimensions, Point, Size};
+use embedded_graphics::primitives::Rectangle;
+use embedded_graphics::Drawable;
+
+use crate::font::Font;
+use crate::layout::{Align, Layout, Line, LineEnd, Page};
+
+/// A page ready to draw: paper is [`BinaryColor::Off`], ink is [`BinaryColor::On`].
+///
+/// Drawing lays the page's lines out again with the same routine pagination used, so what is
+/// drawn is exactly what was measured.
+#[derive(Debug)]
+pub struct PageView<'l, 'a, 'f, F> {
+    layout: &'l Layout<'a, 'f, F>,
+    page: Page,
+    total: Option<u32>,
+}
+
+impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
+    /// A drawable view of `page`. With `total` set, a footer shows "page x / total".
+    pub fn view(&self, page: Page, total: Option<u32>) -> PageView<'_, 'a, 'f, F> {
+        PageView {
+            layout: self,
+            page,
+            total,
+        }
+    }
+}
+
+impl<F> OriginDimensions for PageView<'_, '_, '_, F> {
+    fn size(&self) -> Size {
+        let profile = &self.layout.profile;
+        Size::new(u32::from(profile.width), u32::from(profile.height))
+    }
+}
+
+impl<F: Font> Drawable for PageView<'_, '_, '_, F> {
+    type Color = BinaryColor;
+    type Output = ();
+
+    fn draw<D: DrawTarget<Color = BinaryColor>>(&self, target: &mut D) -> Result<(), D::Error> {
+        let layout = self.layout;
+        target.fill_solid(
+            &Rectangle::new(Point::zero(), self.size()),
+            BinaryColor::Off,
+        )?;
+        let Ok(mut lines) = layout.lines_at(self.page.start) else {
+            // A page that does not belong to this layout draws as blank paper.
+            return Ok(());
+        };
+        let margins = layout.profile().margins;
+        let origin = Point::new(i32::from(margins.left), i32::from(margins.top));
+        layout.fill(&mut lines, |line, top| {
+            draw_line(layout, line, origin + Point::new(0, top as i32), target)
+        })?;
+        if let (true, Some(total)) = (layout.profile().footer, self.total) {
+            footer::draw(layout, self.page.index + 1, total, target)?;
+        }
+        Ok(())
+    }
+}
+
+/// Draws one line with its left edge at `origin`, widening gaps when justified.
+fn draw_line<F: Font, D: DrawTarget<Color = BinaryColor>>(
+    layout: &Layout<'_, '_, F>,
+    line: &Line,
+    origin: Point,
+    target: &mut D,
+) -> Result<(), D::Error> {
+    let font = layout.font();
+    let space = font.advance(' ');
+    let extra = if layout.profile().align == Align::Justify && line.stretches() {
+        layout.drawn_width(line).saturating_sub(line.width)
+    } else {
+        0
+    };
+    let mut x = 0u32;
+    let mut gap = 0u32;
+    let mut in_gap = false;
+    for c in layout.line_text(line).chars() {
+        if c == ' ' || c == '\t' || c == '\r' {
+            if !in_gap {
+                gap += 1;
+                // Spread the extra pixels evenly; integer shares add up to `extra` exactly.
+                let gaps = line.gaps.max(1);
+                x += space + extra * gap / gaps - extra * (gap - 1) / gaps;
+            }
+            in_gap = true;
+            continue;
+        }
+        in_gap = false;
+        x += glyph::draw_char(
+            font,
+            c,
+            origin + Point::new(x as i32, 0),
+            line.heading,
+            target,
+        )?;
+    }
+    if line.end_kind == LineEnd::Split {
+        glyph::draw_char(
+            font,
+            '-',
+            origin + Point::new(x as i32, 0),
+            line.heading,
+            target,
+        )?;
+    }
+    Ok(())
+}

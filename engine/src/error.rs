@@ -1,0 +1,118 @@
+//! The one error type of the engine.
+
+use core::fmt;
+
+use crate::Position;
+
+/// Which part of a blob's payload failed to decode.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Title, byline, source, date and language.
+    Metadata,
+    /// The display profile the blob was built for.
+    BuiltFor,
+    /// The block list.
+    Blocks,
+}
+
+/// Everything that can go wrong when reading, building or laying out a blob.
+///
+/// Bad data is always one of these, never a panic.
+#[non_exhaustive]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// The input ends before the header or the declared payload does.
+    Truncated {
+        /// Bytes the header says are needed.
+        needed: u32,
+        /// Bytes actually present.
+        available: u32,
+    },
+    /// The first four bytes are not `INKL`.
+    BadMagic([u8; 4]),
+    /// A format version this engine cannot read.
+    UnsupportedVersion(u16),
+    /// Header flags this engine does not know.
+    UnsupportedFlags(u16),
+    /// Bytes follow the declared payload.
+    TrailingBytes(u32),
+    /// The payload's CRC-32 does not match the header.
+    ChecksumMismatch {
+        /// CRC-32 stored in the header.
+        stored: u32,
+        /// CRC-32 of the payload as read.
+        computed: u32,
+    },
+    /// A payload part is not valid postcard, or its text is not UTF-8.
+    Malformed(Part),
+    /// A payload part decoded but left bytes behind.
+    TrailingPayload(Part),
+    /// A block kind this engine does not know.
+    UnknownBlockKind(u8),
+    /// The output buffer is too small for the blob.
+    BufferTooSmall {
+        /// Bytes the blob needs.
+        needed: u32,
+    },
+    /// The content is larger than the format's 32-bit lengths allow.
+    TooLarge,
+    /// The display profile leaves no room for text in this font.
+    ProfileTooSmall {
+        /// Pixels of text width the profile leaves.
+        text_width: u32,
+        /// Pixels of text height the profile leaves.
+        text_height: u32,
+    },
+    /// A reading position outside the book.
+    PositionOutOfRange(Position),
+    /// A page number past the last page.
+    PageOutOfRange(u32),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Error::Truncated { needed, available } => {
+                write!(f, "truncated blob: needs {needed} bytes, has {available}")
+            }
+            Error::BadMagic(m) => write!(f, "not an inkleaf blob (magic {m:02x?})"),
+            Error::UnsupportedVersion(v) => write!(f, "unsupported format version {v}"),
+            Error::UnsupportedFlags(v) => write!(f, "unsupported header flags {v:#06x}"),
+            Error::TrailingBytes(n) => write!(f, "{n} unexpected bytes after the payload"),
+            Error::ChecksumMismatch { stored, computed } => write!(
+                f,
+                "checksum mismatch: header says {stored:#010x}, payload is {computed:#010x}"
+            ),
+            Error::Malformed(part) => write!(f, "malformed {}", part.name()),
+            Error::TrailingPayload(part) => write!(f, "unexpected bytes after the {}", part.name()),
+            Error::UnknownBlockKind(k) => write!(f, "unknown block kind {k}"),
+            Error::BufferTooSmall { needed } => {
+                write!(f, "output buffer too small: {needed} bytes needed")
+            }
+            Error::TooLarge => f.write_str("content too large for the blob format"),
+            Error::ProfileTooSmall {
+                text_width,
+                text_height,
+            } => write!(
+                f,
+                "display profile leaves a {text_width}x{text_height} px text area, too small for the font"
+            ),
+            Error::PositionOutOfRange(p) => {
+                write!(f, "position {}:{} is outside the book", p.block, p.offset)
+            }
+            Error::PageOutOfRange(n) => write!(f, "page {n} is past the last page"),
+        }
+    }
+}
+
+impl core::error::Error for Error {}
+
+impl Part {
+    fn name(self) -> &'static str {
+        match self {
+            Part::Metadata => "metadata",
+            Part::BuiltFor => "display profile",
+            Part::Blocks => "block list",
+        }
+    }
+}

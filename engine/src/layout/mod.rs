@@ -1,0 +1,207 @@
+//! Pagination: from a book, a profile and a font to pages of lines.
+//!
+//! Nothing here allocates. Pages are found in one streaming pass, and any page can be opened
+//! again from its start [`Position`] alone, so a device keeps a list of positions, not pages.
+
+mod lines;
+mod pages;
+mod position;
+mod profile;
+
+pub use lines::{Line, LineEnd};
+pub use pages::{Page, Pages};
+pub use position::Position;
+pub use profile::{Align, Margins, Profile};
+
+pub(crate) use lines::Lines;
+
+use crate::blob::Book;
+use crate::font::Font;
+use crate::Error;
+
+/// A book laid out for one profile and font.
+#[derive(Debug)]
+pub struct Layout<'a, 'f, F> {
+    pub(crate) book: Book<'a>,
+    pub(crate) font: &'f F,
+    pub(crate) profile: Profile,
+}
+
+impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
+    /// Lays `book` out for `profile` in `font`.
+    ///
+    /// Fails with [`Error::ProfileTooSmall`] if the text area cannot hold one line of the
+    /// widest character followed by a hyphen.
+    pub fn new(book: Book<'a>, profile: Profile, font: &'f F) -> Result<Self, Error> {
+        let layout = Layout {
+            book,
+            font,
+            profile,
+        };
+        let widest = font.max_advance().saturating_add(font.advance('-')) + 1;
+        let (text_width, text_height) = (layout.text_width(), layout.text_height());
+        if text_width < widest || text_height < layout.line_height() {
+            return Err(Error::ProfileTooSmall {
+                text_width,
+                text_height,
+            });
+        }
+        Ok(layout)
+    }
+
+    /// The book being laid out.
+    pub fn book(&self) -> &Book<'a> {
+        &self.book
+    }
+
+    /// The profile in use.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    /// The font in use.
+    pub fn font(&self) -> &'f F {
+        self.font
+    }
+
+    /// All pages from the first.
+    pub fn pages(&self) -> Pages<'_, 'a, 'f, F> {
+        Pages {
+            layout: self,
+            lines: Lines::from_start(&self.book, self.font, self.text_width()),
+            index: 0,
+        }
+    }
+
+    /// Pages from a known page start onwards; `index` numbers the first one.
+    pub fn pages_from(&self, index: u32, start: Position) -> Result<Pages<'_, 'a, 'f, F>, Error> {
+        Ok(Pages {
+            layout: self,
+            lines: self.lines_at(start)?,
+            index,
+        })
+    }
+
+    /// The page starting at `start`, numbered `index`. With a list of page starts this opens
+    /// any page without laying out the ones before it.
+    pub fn page_at(&self, index: u32, start: Position) -> Result<Page, Error> {
+        self.pages_from(index, start)?
+            .next()
+            .ok_or(Error::PositionOutOfRange(start))
+    }
+
+    /// Page `index`, found by laying out the pages before it.
+    pub fn page(&self, index: u32) -> Result<Page, Error> {
+        self.pages()
+            .nth(usize::try_from(index).map_err(|_| Error::PageOutOfRange(index))?)
+            .ok_or(Error::PageOutOfRange(index))
+    }
+
+    /// Number of pages.
+    pub fn page_count(&self) -> u32 {
+        self.pages().fold(0, |n, _| n + 1)
+    }
+
+    /// The page holding `position`, found in one pass. Positions inside the spaces between two
+    /// lines belong to the page before the break.
+    pub fn page_of(&self, position: Position) -> Result<Page, Error> {
+        self.check_position(position)?;
+        let mut last = None;
+        for page in self.pages() {
+            if page.start > position {
+                break;
+            }
+            last = Some(page);
+        }
+        last.ok_or(Error::PositionOutOfRange(position))
+    }
+
+    /// The lines of `page`, in order.
+    pub fn lines(&self, page: &Page) -> Result<PageLines<'a, 'f, F>, Error> {
+        Ok(PageLines {
+            lines: self.lines_at(page.start)?,
+            left: page.lines,
+        })
+    }
+
+    /// The text of a line, without a drawn hyphen.
+    pub fn line_text(&self, line: &Line) -> &'a str {
+        let text = self.book.block(line.block).map_or("", |b| b.text);
+        let (start, end) = (line.start as usize, line.end as usize);
+        text.get(start..end).unwrap_or("")
+    }
+
+    /// Width of the text area in pixels.
+    pub fn text_width(&self) -> u32 {
+        let m = self.profile.margins;
+        u32::from(self.profile.width).saturating_sub(u32::from(m.left) + u32::from(m.right))
+    }
+
+    /// Height of the text area in pixels, footer excluded.
+    pub fn text_height(&self) -> u32 {
+        let m = self.profile.margins;
+        u32::from(self.profile.height)
+            .saturating_sub(u32::from(m.top) + u32::from(m.bottom))
+            .saturating_sub(self.footer_height())
+    }
+
+    /// Pixels the footer takes above the bottom margin, 0 without a footer.
+    pub fn footer_height(&self) -> u32 {
+        if self.profile.footer {
+            self.line_height() + self.line_height() / 2
+        } else {
+            0
+        }
+    }
+
+    /// Height of one line of text.
+    pub fn line_height(&self) -> u32 {
+        self.font.line_height()
+    }
+
+    /// Distance from the top of a line to the top of the next.
+    pub fn line_pitch(&self) -> u32 {
+        self.line_height() + u32::from(self.profile.line_spacing)
+    }
+
+    /// Width a line takes once drawn: the full text width when it is justified.
+    pub fn drawn_width(&self, line: &Line) -> u32 {
+        if self.profile.align == Align::Justify && line.stretches() {
+            self.text_width().saturating_sub(u32::from(line.heading))
+        } else {
+            line.width
+        }
+    }
+
+    pub(crate) fn lines_at(&self, start: Position) -> Result<Lines<'a, 'f, F>, Error> {
+        self.check_position(start)?;
+        Lines::new(&self.book, self.font, self.text_width(), start)
+            .ok_or(Error::PositionOutOfRange(start))
+    }
+
+    fn check_position(&self, position: Position) -> Result<(), Error> {
+        let inside = match self.book.block(position.block) {
+            Some(block) => block.text.is_char_boundary(position.offset as usize),
+            None => position == Position::new(self.book.block_count(), 0),
+        };
+        inside
+            .then_some(())
+            .ok_or(Error::PositionOutOfRange(position))
+    }
+}
+
+/// The lines of one page.
+#[derive(Clone, Debug)]
+pub struct PageLines<'a, 'f, F> {
+    lines: Lines<'a, 'f, F>,
+    left: u32,
+}
+
+impl<F: Font> Iterator for PageLines<'_, '_, F> {
+    type Item = Line;
+
+    fn next(&mut self) -> Option<Line> {
+        self.left = self.left.checked_sub(1)?;
+        self.lines.next()
+    }
+}

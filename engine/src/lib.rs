@@ -1,0 +1,55 @@
+//! inkleaf turns articles into compact blobs that a small e-paper reader shows page by page.
+//!
+//! This crate is the part that runs everywhere, microcontrollers included: it opens a blob
+//! without allocating ([`Book::from_bytes`]), paginates it for a display ([`Layout`]) and draws
+//! pages onto any embedded-graphics [`DrawTarget`](embedded_graphics::draw_target::DrawTarget).
+//! Building blobs ([`pack_into`], or [`pack_to_vec`] with the `alloc` feature) is for hosts.
+//!
+//! ```
+//! use embedded_graphics::{mock_display::MockDisplay, pixelcolor::BinaryColor, Drawable};
+//! use inkleaf::{font::MONO_6X10, Block, BlockKind, Book, Layout, Meta, Profile};
+//!
+//! // Normally the blob comes from `inkleaf build` and sits in flash.
+//! # let blocks = [Block { kind: BlockKind::Paragraph, text: "Hello, paper." }];
+//! # let mut buffer = [0u8; 128];
+//! # let len = inkleaf::pack_into(&Meta::default(), None, &blocks, &mut buffer)?;
+//! # let blob = &buffer[..len];
+//! let book = Book::from_bytes(blob)?;
+//! let layout = Layout::new(book, Profile::new(64, 64), &MONO_6X10)?;
+//! let page = layout.page(0)?;
+//!
+//! let mut display = MockDisplay::<BinaryColor>::new();
+//! layout.view(page, None).draw(&mut display).unwrap();
+//! # Ok::<(), inkleaf::Error>(())
+//! ```
+#![no_std]
+#![deny(
+    missing_docs,
+    missing_debug_implementations,
+    unsafe_code,
+    trivial_casts,
+    trivial_numeric_casts,
+    unused_qualifications,
+    rustdoc::broken_intra_doc_links
+)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+mod blob;
+mod draw;
+mod error;
+pub mod font;
+mod layout;
+
+#[cfg(feature = "alloc")]
+pub use blob::pack_to_vec;
+pub use blob::{
+    pack_into, packed_len, Block, BlockKind, Blocks, Book, BuiltFor, FontId, Header, Meta,
+    FORMAT_VERSION, HEADER_LEN, MAGIC,
+};
+pub use draw::PageView;
+pub use error::{Error, Part};
+pub use layout::{
+    Align, Layout, Line, LineEnd, Margins, Page, PageLines, Pages, Position, Profile,
+};
