@@ -46,7 +46,7 @@ mod layout;
 pub use blob::pack_to_vec;
 pub use blob::{
     pack_into, packed_len, Block, BlockKind, Blocks, Book, BuiltFor, FontId, Header, Meta,
-    FORMAT_VERSION, HEADER_LEN, MAGIC,
+    PartSizes, FORMAT_VERSION, HEADER_LEN, MAGIC,
 };
 pub use draw::PageView;
 pub use error::{Error, Part};

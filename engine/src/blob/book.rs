@@ -1,6 +1,6 @@
 //! Zero-copy reading of a blob.
 
-use super::header::Header;
+use super::header::{Header, HEADER_LEN};
 use super::payload::{BuiltFor, Meta, RawBlock};
 use crate::error::{Error, Part};
 
@@ -47,10 +47,24 @@ pub struct Block<'a> {
     pub text: &'a str,
 }
 
+/// Bytes taken by each part of a blob.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct PartSizes {
+    /// The fixed header.
+    pub header: usize,
+    /// Title, byline, source, date and language.
+    pub metadata: usize,
+    /// The recorded display profile and page count.
+    pub built_for: usize,
+    /// The blocks: text plus per-block framing.
+    pub blocks: usize,
+}
+
 /// An opened blob. Reading it never allocates and never copies text.
 #[derive(Copy, Clone, Debug)]
 pub struct Book<'a> {
     header: Header,
+    sizes: PartSizes,
     meta: Meta<'a>,
     built_for: Option<BuiltFor>,
     blocks: &'a [u8],
@@ -63,9 +77,15 @@ impl<'a> Book<'a> {
     /// Any input gives either a book or an [`Error`]; none panics.
     pub fn from_bytes(blob: &'a [u8]) -> Result<Self, Error> {
         let (header, payload) = Header::split(blob)?;
-        let (meta, rest) = take::<Meta<'a>>(payload, Part::Metadata)?;
-        let (built_for, rest) = take::<Option<BuiltFor>>(rest, Part::BuiltFor)?;
-        let (blocks, rest) = take::<&'a [u8]>(rest, Part::Blocks)?;
+        let (meta, after_meta) = take::<Meta<'a>>(payload, Part::Metadata)?;
+        let (built_for, after_built_for) = take::<Option<BuiltFor>>(after_meta, Part::BuiltFor)?;
+        let (blocks, rest) = take::<&'a [u8]>(after_built_for, Part::Blocks)?;
+        let sizes = PartSizes {
+            header: HEADER_LEN,
+            metadata: payload.len() - after_meta.len(),
+            built_for: after_meta.len() - after_built_for.len(),
+            blocks: after_built_for.len() - rest.len(),
+        };
         if !rest.is_empty() {
             return Err(Error::TrailingPayload(Part::Blocks));
         }
@@ -78,6 +98,7 @@ impl<'a> Book<'a> {
         }
         Ok(Book {
             header,
+            sizes,
             meta,
             built_for,
             blocks,
@@ -115,9 +136,9 @@ impl<'a> Book<'a> {
         self.blocks().nth(usize::try_from(index).ok()?)
     }
 
-    /// Bytes taken by the encoded blocks (text plus per-block framing).
-    pub fn blocks_len(&self) -> usize {
-        self.blocks.len()
+    /// Bytes taken by each part of the blob.
+    pub fn part_sizes(&self) -> PartSizes {
+        self.sizes
     }
 }
 

@@ -12,7 +12,7 @@ mod pack;
 mod pack_vec;
 mod payload;
 
-pub use book::{Block, BlockKind, Blocks, Book};
+pub use book::{Block, BlockKind, Blocks, Book, PartSizes};
 pub use header::{Header, FORMAT_VERSION, HEADER_LEN, MAGIC};
 pub use pack::{pack_into, packed_len};
 #[cfg(feature = "alloc")]

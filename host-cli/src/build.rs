@@ -1,0 +1,45 @@
+//! From a document and a display to a blob.
+
+use inkleaf::font::MonoFont;
+use inkleaf::{pack_to_vec, Block, Book, BuiltFor, FontId, Layout, Meta, Profile};
+
+use crate::input::Document;
+
+/// A packed blob with what it was built for.
+#[derive(Clone, Debug)]
+pub struct Built {
+    /// The blob bytes.
+    pub blob: Vec<u8>,
+    /// Pages for the profile it was built for.
+    pub pages: u32,
+}
+
+/// Packs `doc` and records the page count it has on `profile` in `font`.
+pub fn build(doc: &Document, profile: Profile, font: FontId) -> Result<Built, inkleaf::Error> {
+    let meta = Meta {
+        title: &doc.title,
+        byline: &doc.byline,
+        source: &doc.source,
+        date: &doc.date,
+        language: &doc.language,
+    };
+    let blocks: Vec<Block<'_>> = doc
+        .blocks
+        .iter()
+        .map(|(kind, text)| Block { kind: *kind, text })
+        .collect();
+    // Pagination does not depend on the recorded profile, so count pages on a plain pack first.
+    let plain = pack_to_vec(&meta, None, &blocks)?;
+    let pages = page_count(&plain, profile, font.font())?;
+    let built_for = BuiltFor {
+        profile,
+        font,
+        pages,
+    };
+    let blob = pack_to_vec(&meta, Some(&built_for), &blocks)?;
+    Ok(Built { blob, pages })
+}
+
+fn page_count(blob: &[u8], profile: Profile, font: &MonoFont) -> Result<u32, inkleaf::Error> {
+    Ok(Layout::new(Book::from_bytes(blob)?, profile, font)?.page_count())
+}

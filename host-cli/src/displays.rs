@@ -1,0 +1,98 @@
+//! Display presets: the panels people put inkleaf on.
+
+use inkleaf::{FontId, Margins, Profile};
+
+/// A named display with the profile and font that suit it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Display {
+    /// Name used with `--display`.
+    pub name: &'static str,
+    /// What the panel is.
+    pub description: &'static str,
+    /// Geometry and text settings.
+    pub profile: Profile,
+    /// Font that reads well at this size.
+    pub font: FontId,
+}
+
+const fn profile(width: u16, height: u16, margin: u16, footer: bool) -> Profile {
+    let mut profile = Profile::new(width, height);
+    profile.margins = Margins::all(margin);
+    profile.footer = footer;
+    profile
+}
+
+/// The presets, smallest first. The first e-paper one, `2.9in`, is the default.
+pub const PRESETS: [Display; 5] = [
+    Display {
+        name: "oled-128x64",
+        description: "0.96\" SSD1306 OLED, 128x64",
+        profile: profile(128, 64, 2, false),
+        font: FontId::Mono6x10,
+    },
+    Display {
+        name: "2.13in",
+        description: "2.13\" e-paper, 250x122",
+        profile: profile(250, 122, 4, false),
+        font: FontId::Mono6x10,
+    },
+    Display {
+        name: "2.9in",
+        description: "2.9\" e-paper, 296x128",
+        profile: profile(296, 128, 4, false),
+        font: FontId::Mono6x10,
+    },
+    Display {
+        name: "4.2in",
+        description: "4.2\" e-paper, 400x300",
+        profile: profile(400, 300, 10, true),
+        font: FontId::Mono8x13,
+    },
+    Display {
+        name: "7.5in",
+        description: "7.5\" e-paper, 800x480",
+        profile: profile(800, 480, 24, true),
+        font: FontId::Mono10x20,
+    },
+];
+
+/// The preset used when none is named.
+pub const DEFAULT_DISPLAY: &str = "2.9in";
+
+/// Looks up a preset by name, or makes a custom `WxH` display (6x10 font, 4-pixel margin).
+pub fn find(name: &str) -> Option<Display> {
+    if let Some(preset) = PRESETS.iter().find(|d| d.name.eq_ignore_ascii_case(name)) {
+        return Some(*preset);
+    }
+    let (w, h) = name.split_once(['x', 'X'])?;
+    let (width, height) = (w.parse().ok()?, h.parse().ok()?);
+    if width == 0 || height == 0 {
+        return None;
+    }
+    Some(Display {
+        name: "custom",
+        description: "custom size",
+        profile: profile(width, height, 4, height >= 200),
+        font: FontId::Mono6x10,
+    })
+}
+
+/// A built-in font by its CLI name (`6x10`, `builtin:6x10`).
+pub fn font_by_name(name: &str) -> Option<FontId> {
+    let name = name.strip_prefix("builtin:").unwrap_or(name);
+    FontId::ALL.into_iter().find(|f| f.name() == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presets_and_custom_sizes_resolve() {
+        assert_eq!(find("2.9in").map(|d| d.profile.width), Some(296));
+        assert_eq!(find("640x384").map(|d| d.profile.height), Some(384));
+        assert_eq!(find("0x10"), None);
+        assert_eq!(find("banana"), None);
+        assert_eq!(font_by_name("builtin:8x13"), Some(FontId::Mono8x13));
+    }
+}

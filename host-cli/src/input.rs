@@ -1,0 +1,211 @@
+//! Reading articles: plain text and Markdown into blocks and metadata.
+
+use std::path::Path;
+
+use inkleaf::BlockKind;
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+/// A text ready to pack: owned blocks and metadata.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Document {
+    /// Title, possibly empty.
+    pub title: String,
+    /// Author or byline, possibly empty.
+    pub byline: String,
+    /// Where the text came from.
+    pub source: String,
+    /// Publication date, possibly empty.
+    pub date: String,
+    /// BCP 47 language tag.
+    pub language: String,
+    /// Blocks in reading order.
+    pub blocks: Vec<(BlockKind, String)>,
+}
+
+/// Why an input could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// The file could not be opened or read.
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+    /// The path is a directory.
+    #[error("is a directory, not a text file")]
+    Directory,
+    /// The file is not UTF-8.
+    #[error("not UTF-8 text (invalid byte at offset {0})")]
+    NotUtf8(usize),
+    /// Nothing but whitespace.
+    #[error("has no text")]
+    Empty,
+}
+
+/// Reads `path` as Markdown when it ends in `.md` or `.markdown`, else as plain text.
+pub fn read_file(path: &Path) -> Result<Document, InputError> {
+    if path.is_dir() {
+        return Err(InputError::Directory);
+    }
+    let bytes = std::fs::read(path)?;
+    let text =
+        String::from_utf8(bytes).map_err(|e| InputError::NotUtf8(e.utf8_error().valid_up_to()))?;
+    let markdown = matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("md" | "markdown")
+    );
+    let mut doc = if markdown {
+        parse_markdown(&text)
+    } else {
+        parse_text(&text)
+    };
+    if doc.blocks.is_empty() {
+        return Err(InputError::Empty);
+    }
+    doc.source = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if doc.title.is_empty() {
+        doc.title = title_from_stem(path);
+    }
+    Ok(doc)
+}
+
+/// Plain text: paragraphs are separated by blank lines; without any blank line, every line is
+/// a paragraph. Lines inside a paragraph are joined with a space.
+pub fn parse_text(text: &str) -> Document {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let has_blank = text.lines().any(|l| l.trim().is_empty()) && text.trim().contains('\n');
+    let paragraphs: Vec<String> = if has_blank {
+        text.split_terminator('\n')
+            .collect::<Vec<_>>()
+            .split(|l| l.trim().is_empty())
+            .map(|lines| lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" "))
+            .collect()
+    } else {
+        text.lines().map(|l| l.trim().to_owned()).collect()
+    };
+    Document {
+        language: "en".into(),
+        blocks: paragraphs
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .map(|p| (BlockKind::Paragraph, p))
+            .collect(),
+        ..Document::default()
+    }
+}
+
+/// Markdown: headings and paragraphs; list items and quotes become paragraphs, inline markup
+/// keeps its text. The first level-1 heading is the title.
+pub fn parse_markdown(text: &str) -> Document {
+    let mut doc = Document {
+        language: "en".into(),
+        ..Document::default()
+    };
+    let mut current: Option<(BlockKind, String)> = None;
+    for event in Parser::new(text) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                current = Some((BlockKind::Heading(heading_level(level)), String::new()))
+            }
+            Event::Start(Tag::Paragraph) if current.is_none() => {
+                current = Some((BlockKind::Paragraph, String::new()))
+            }
+            Event::Start(Tag::Item) => {
+                current = Some((BlockKind::Paragraph, String::from("\u{2022} ")))
+            }
+            Event::Text(t) | Event::Code(t) => push_text(&mut current, &t),
+            Event::SoftBreak => push_text(&mut current, " "),
+            Event::HardBreak => push_text(&mut current, "\n"),
+            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item) => {
+                if let Some((kind, text)) = current.take() {
+                    finish_block(&mut doc, kind, text);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some((kind, text)) = current {
+        finish_block(&mut doc, kind, text);
+    }
+    doc
+}
+
+fn push_text(current: &mut Option<(BlockKind, String)>, text: &str) {
+    current
+        .get_or_insert_with(|| (BlockKind::Paragraph, String::new()))
+        .1
+        .push_str(text);
+}
+
+fn finish_block(doc: &mut Document, kind: BlockKind, text: String) {
+    let text = text.trim().to_owned();
+    if text.is_empty() || text == "\u{2022}" {
+        return;
+    }
+    if kind == BlockKind::Heading(1) && doc.title.is_empty() {
+        doc.title.clone_from(&text);
+    }
+    doc.blocks.push((kind, text));
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// "my-article_draft" becomes "My article draft".
+fn title_from_stem(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().replace(['-', '_'], " "))
+        .unwrap_or_default();
+    let mut chars = stem.trim().chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_with_blank_lines_joins_wrapped_lines() {
+        let doc = parse_text("one\ntwo\n\nthree\n");
+        assert_eq!(doc.blocks.len(), 2);
+        assert_eq!(doc.blocks[0].1, "one two");
+    }
+
+    #[test]
+    fn text_without_blank_lines_is_a_paragraph_per_line() {
+        let doc = parse_text("one\ntwo\n");
+        assert_eq!(doc.blocks.len(), 2);
+    }
+
+    #[test]
+    fn markdown_headings_and_inline_markup() {
+        let doc = parse_markdown(
+            "# Title\n\nSome *soft* and **strong** `code` [link](http://x).\n\n## Part\n\n- item\n",
+        );
+        assert_eq!(doc.title, "Title");
+        assert_eq!(
+            doc.blocks,
+            vec![
+                (BlockKind::Heading(1), "Title".into()),
+                (
+                    BlockKind::Paragraph,
+                    "Some soft and strong code link.".into()
+                ),
+                (BlockKind::Heading(2), "Part".into()),
+                (BlockKind::Paragraph, "\u{2022} item".into()),
+            ]
+        );
+    }
+}
