@@ -83,9 +83,8 @@ impl<F: Font> Layout<'_, '_, F> {
             return false;
         }
         let mut y = top;
-        let mut placed = 1u32;
         let _ = lines.next();
-        for next in lines {
+        for (placed, next) in (1u32..).zip(lines) {
             let next_top = y + self.line_pitch() + self.gap_before(&next, placed);
             if next_top + self.line_height() > self.text_height() {
                 return true;
@@ -94,7 +93,6 @@ impl<F: Font> Layout<'_, '_, F> {
                 return false;
             }
             y = next_top;
-            placed += 1;
         }
         false
     }

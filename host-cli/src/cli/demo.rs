@@ -1,0 +1,34 @@
+//! `inkleaf demo`: the bundled article, built and previewed.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use anyhow::{anyhow, Context};
+use inkleaf_cli::build::build;
+use inkleaf_cli::output::write_atomic;
+
+use super::{load, render, Look};
+
+pub(super) fn run(dir: &Path, look: &Look, out: &mut String) -> anyhow::Result<()> {
+    let (display, profile, font) = load::profile(look)?;
+    let (doc, input_bytes) = load::documents(&[] as &[&Path])?;
+    let built = build(&doc, profile, font).map_err(|e| anyhow!("bundled article: {e}"))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("{}: cannot create directory", dir.display()))?;
+    let blob_path = dir.join("article.inkleaf");
+    write_atomic(&blob_path, &built.blob)
+        .with_context(|| format!("{}: cannot write", blob_path.display()))?;
+    writeln!(
+        out,
+        "built the bundled article for {} ({}x{}, font {}): {} pages, {} bytes from {} bytes of text",
+        display.name,
+        profile.width,
+        profile.height,
+        font.name(),
+        built.pages,
+        built.blob.len(),
+        input_bytes
+    )?;
+    writeln!(out, "wrote {}", blob_path.display())?;
+    render::render_blob(&blob_path, &built.blob, dir, None, 2, None, out)
+}

@@ -1,0 +1,172 @@
+//! Command-line arguments and their dispatch.
+
+mod build;
+mod demo;
+mod inspect;
+mod load;
+mod pages;
+mod render;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use inkleaf::Align;
+
+/// Build, inspect and preview inkleaf blobs for small e-paper readers.
+#[derive(Debug, Parser)]
+#[command(name = "inkleaf", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the bundled article and render every page plus a contact sheet.
+    Demo {
+        /// Directory for the blob and the images.
+        #[arg(short, long, default_value = "out")]
+        out: PathBuf,
+        #[command(flatten)]
+        look: Look,
+    },
+    /// Build a blob from text (.txt) or Markdown (.md); no input means the bundled article.
+    Build {
+        /// Input files, packed in order into one blob.
+        inputs: Vec<PathBuf>,
+        /// The blob to write (.inkleaf).
+        #[arg(short, long)]
+        out: PathBuf,
+        #[command(flatten)]
+        look: Look,
+        #[command(flatten)]
+        meta: MetaArgs,
+    },
+    /// Show a blob's header, metadata, blocks, part sizes and integrity.
+    Inspect {
+        /// The blob to inspect.
+        file: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Render a blob's pages as PNG, plus a contact sheet.
+    Render {
+        /// The blob to render.
+        file: PathBuf,
+        /// Directory for the images.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Only this page (1-based).
+        #[arg(long)]
+        page: Option<u32>,
+        /// Image pixels per display pixel.
+        #[arg(long, default_value_t = 2)]
+        scale: u32,
+        /// Lay out for this display instead of the one the blob was built for.
+        #[arg(long)]
+        display: Option<String>,
+    },
+    /// Print the laid-out text page by page and line by line.
+    Pages {
+        /// The blob to lay out.
+        file: PathBuf,
+        /// Print JSON with every line's text and widths.
+        #[arg(long)]
+        json: bool,
+        /// Lay out for this display instead of the one the blob was built for.
+        #[arg(long)]
+        display: Option<String>,
+    },
+    /// List the display presets.
+    Displays,
+}
+
+/// How pages look: display, font, margins, alignment.
+#[derive(Debug, Args)]
+struct Look {
+    /// Display preset name (see `inkleaf displays`) or a size such as 640x384.
+    #[arg(long, default_value = crate::cli::load::DEFAULT_DISPLAY)]
+    display: String,
+    /// Font: builtin:6x10, builtin:8x13 or builtin:10x20 (default: the display's).
+    #[arg(long)]
+    font: Option<String>,
+    /// Margin on every side, in pixels (default: the display's).
+    #[arg(long)]
+    margin: Option<u16>,
+    /// Text alignment.
+    #[arg(long, value_enum)]
+    align: Option<AlignArg>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum AlignArg {
+    Left,
+    Justify,
+}
+
+impl From<AlignArg> for Align {
+    fn from(arg: AlignArg) -> Align {
+        match arg {
+            AlignArg::Left => Align::Left,
+            AlignArg::Justify => Align::Justify,
+        }
+    }
+}
+
+/// Metadata that overrides what the input says.
+#[derive(Debug, Args)]
+struct MetaArgs {
+    /// Title (default: the first level-1 heading, else the file name).
+    #[arg(long)]
+    title: Option<String>,
+    /// Author or byline.
+    #[arg(long)]
+    byline: Option<String>,
+    /// Publication date.
+    #[arg(long)]
+    date: Option<String>,
+    /// Language tag such as en or en-GB.
+    #[arg(long)]
+    lang: Option<String>,
+}
+
+/// Runs a parsed command line, appending what it prints to `out`.
+pub fn run(cli: Cli, out: &mut String) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Demo { out: dir, look } => demo::run(&dir, &look, out),
+        Command::Build {
+            inputs,
+            out: file,
+            look,
+            meta,
+        } => build::run(&inputs, &file, &look, &meta, out),
+        Command::Inspect { file, json } => inspect::run(&file, json, out),
+        Command::Render {
+            file,
+            out: dir,
+            page,
+            scale,
+            display,
+        } => render::run(&file, &dir, page, scale, display.as_deref(), out),
+        Command::Pages {
+            file,
+            json,
+            display,
+        } => pages::run(&file, json, display.as_deref(), out),
+        Command::Displays => {
+            pages::list_displays(out);
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

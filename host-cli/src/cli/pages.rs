@@ -1,0 +1,115 @@
+//! `inkleaf pages` and `inkleaf displays`: layouts and presets as text or JSON.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use anyhow::anyhow;
+use inkleaf::{Layout, LineEnd};
+use inkleaf_cli::displays::PRESETS;
+use serde::Serialize;
+
+use super::load;
+
+#[derive(Serialize)]
+struct PagesJson<'a> {
+    width: u16,
+    height: u16,
+    font: &'a str,
+    text_width: u32,
+    pages: Vec<PageJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PageJson<'a> {
+    number: u32,
+    start: [u32; 2],
+    end: [u32; 2],
+    lines: Vec<LineJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct LineJson<'a> {
+    text: &'a str,
+    block: u32,
+    hyphen: bool,
+    ends_paragraph: bool,
+    heading: bool,
+    width: u32,
+    natural_width: u32,
+    available: u32,
+}
+
+pub(super) fn run(
+    file: &Path,
+    json: bool,
+    display: Option<&str>,
+    out: &mut String,
+) -> anyhow::Result<()> {
+    let bytes = load::read_blob(file)?;
+    let book = load::open(file, &bytes)?;
+    let (profile, font) = load::layout_profile(&book, display)?;
+    let layout =
+        Layout::new(book, profile, font.font()).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+    let mut pages = Vec::new();
+    for page in layout.pages() {
+        let lines = layout
+            .lines(&page)
+            .map_err(|e| anyhow!("{}: {e}", file.display()))?;
+        let lines = lines
+            .map(|line| LineJson {
+                text: layout.line_text(&line),
+                block: line.block,
+                hyphen: line.end_kind == LineEnd::Split,
+                ends_paragraph: line.end_kind == LineEnd::BlockEnd,
+                heading: line.heading,
+                width: layout.drawn_width(&line),
+                natural_width: line.width,
+                available: layout.text_width() - u32::from(line.heading),
+            })
+            .collect();
+        pages.push(PageJson {
+            number: page.index + 1,
+            start: [page.start.block, page.start.offset],
+            end: [page.end.block, page.end.offset],
+            lines,
+        });
+    }
+    if json {
+        let doc = PagesJson {
+            width: profile.width,
+            height: profile.height,
+            font: font.name(),
+            text_width: layout.text_width(),
+            pages,
+        };
+        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        return Ok(());
+    }
+    for page in &pages {
+        writeln!(out, "--- page {} / {} ---", page.number, pages.len())?;
+        for line in &page.lines {
+            writeln!(out, "{}{}", line.text, if line.hyphen { "-" } else { "" })?;
+        }
+    }
+    Ok(())
+}
+
+/// Prints the presets as a table.
+pub(super) fn list_displays(out: &mut String) {
+    let _ = writeln!(out, "{:<12} {:>9}  {:<6} panel", "name", "size", "font");
+    for d in PRESETS {
+        let size = format!("{}x{}", d.profile.width, d.profile.height);
+        let _ = writeln!(
+            out,
+            "{:<12} {:>9}  {:<6} {}",
+            d.name,
+            size,
+            d.font.name(),
+            d.description
+        );
+    }
+    let _ = writeln!(
+        out,
+        "Any WIDTHxHEIGHT such as 640x384 works too (font 6x10, 4 px margins)."
+    );
+}

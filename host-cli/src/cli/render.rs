@@ -1,0 +1,100 @@
+//! `inkleaf render`: PNG pages and a contact sheet.
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context};
+use embedded_graphics::pixelcolor::Rgb888;
+use embedded_graphics_simulator::{OutputImage, OutputSettings};
+use inkleaf::Layout;
+
+use super::load;
+
+pub(super) fn run(
+    file: &Path,
+    dir: &Path,
+    page: Option<u32>,
+    scale: u32,
+    display: Option<&str>,
+    out: &mut String,
+) -> anyhow::Result<()> {
+    let bytes = load::read_blob(file)?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("{}: cannot create directory", dir.display()))?;
+    render_blob(file, &bytes, dir, page, scale, display, out)
+}
+
+/// Renders the pages of a blob already in memory into `dir`.
+pub(super) fn render_blob(
+    file: &Path,
+    bytes: &[u8],
+    dir: &Path,
+    only: Option<u32>,
+    scale: u32,
+    display: Option<&str>,
+    out: &mut String,
+) -> anyhow::Result<()> {
+    let book = load::open(file, bytes)?;
+    let (profile, font) = load::layout_profile(&book, display)?;
+    let layout =
+        Layout::new(book, profile, font.font()).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+    let pages: Vec<_> = layout.pages().collect();
+    let total = u32::try_from(pages.len())?;
+    if let Some(n) = only {
+        if n == 0 || n > total {
+            bail!(
+                "{}: no page {n}, the blob has {total} pages on this display",
+                file.display()
+            );
+        }
+    }
+    let mut drawn = Vec::with_capacity(pages.len());
+    for page in &pages {
+        let number = page.index + 1;
+        if only.is_some_and(|n| n != number) {
+            continue;
+        }
+        let display = inkleaf_sim::draw_page(&layout, *page, Some(total));
+        let path = dir.join(format!("page-{number:03}.png"));
+        save(
+            &display.to_rgb_output_image(&inkleaf_sim::epaper_output(scale)),
+            &path,
+        )?;
+        writeln!(out, "wrote {}", path.display())?;
+        drawn.push(display);
+    }
+    if only.is_none() {
+        let columns = if profile.width > profile.height * 2 {
+            3
+        } else {
+            5
+        };
+        let sheet = inkleaf_sim::contact_sheet(&drawn, columns);
+        let path = dir.join("contact-sheet.png");
+        save(
+            &sheet.to_rgb_output_image(&OutputSettings::default()),
+            &path,
+        )?;
+        writeln!(out, "wrote {} ({} pages)", path.display(), drawn.len())?;
+    }
+    Ok(())
+}
+
+/// Saves a PNG through a temporary file, so a failure leaves no partial image.
+fn save(image: &OutputImage<Rgb888>, path: &Path) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map_or(PathBuf::from("."), Path::to_path_buf);
+    let temp = tempfile::Builder::new()
+        .prefix(".inkleaf-")
+        .suffix(".png")
+        .tempfile_in(&dir)
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    image
+        .save_png(temp.path())
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    temp.persist(path)
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    Ok(())
+}
