@@ -19,6 +19,8 @@
 //! let page = layout.page(0)?;
 //!
 //! let mut display = MockDisplay::<BinaryColor>::new();
+//! // A page clears itself to paper before inking, which MockDisplay counts as overdraw.
+//! display.set_allow_overdraw(true);
 //! layout.view(page, None).draw(&mut display).unwrap();
 //! # Ok::<(), inkleaf::Error>(())
 //! ```
@@ -48,7 +50,7 @@ pub use blob::{
     pack_into, packed_len, Block, BlockKind, Blocks, Book, BuiltFor, FontId, Header, Meta,
     PartSizes, FORMAT_VERSION, HEADER_LEN, MAGIC,
 };
-pub use draw::PageView;
+pub use draw::{Framebuffer, PageView};
 pub use error::{Error, Part};
 pub use layout::{
     Align, Layout, Line, LineEnd, Margins, Page, PageLines, Pages, Position, Profile,

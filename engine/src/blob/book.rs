@@ -171,6 +171,29 @@ impl<'a> Iterator for Blocks<'a> {
     fn next(&mut self) -> Option<Block<'a>> {
         self.next_block().ok().flatten()
     }
+
+    fn nth(&mut self, n: usize) -> Option<Block<'a>> {
+        // Skip by framing alone: the text was checked to be UTF-8 when the book was opened,
+        // so checking it again for every block passed over would only cost time.
+        for _ in 0..n {
+            let (_kind, rest) = self.rest.split_first()?;
+            let (len, rest) = varint(rest)?;
+            self.rest = rest.get(len..)?;
+        }
+        self.next()
+    }
+}
+
+/// A postcard varint (LEB128, at most 10 bytes) and the bytes after it.
+fn varint(bytes: &[u8]) -> Option<(usize, &[u8])> {
+    let mut value = 0u64;
+    for (i, &byte) in bytes.iter().enumerate().take(10) {
+        value |= u64::from(byte & 0x7F) << (7 * i);
+        if byte & 0x80 == 0 {
+            return Some((usize::try_from(value).ok()?, bytes.get(i + 1..)?));
+        }
+    }
+    None
 }
 
 fn take<'a, T: serde::Deserialize<'a>>(

@@ -1,7 +1,9 @@
 //! Blitting glyph bitmaps: only inked pixels reach the target.
 
 use embedded_graphics::pixelcolor::BinaryColor;
-use embedded_graphics::prelude::{DrawTarget, Pixel, Point};
+use embedded_graphics::prelude::{Pixel, Point};
+
+use super::canvas::Canvas;
 
 use crate::font::{Font, Glyph};
 
@@ -18,7 +20,7 @@ impl<'a> InkedPixels<'a> {
     pub(crate) fn new(glyph: Glyph<'a>, origin: Point) -> Self {
         InkedPixels {
             glyph,
-            origin,
+            origin: origin + Point::new(0, glyph.top as i32),
             x: 0,
             y: 0,
         }
@@ -57,19 +59,27 @@ impl Iterator for InkedPixels<'_> {
 
 /// Draws the glyphs for `c` with their top-left corner at `origin`, returning the advance.
 /// `bold` draws each glyph twice, one pixel apart.
-pub(crate) fn draw_char<F: Font, D: DrawTarget<Color = BinaryColor>>(
+pub(crate) fn draw_char<F: Font, C: Canvas>(
     font: &F,
     c: char,
     origin: Point,
     bold: bool,
-    target: &mut D,
-) -> Result<u32, D::Error> {
+    canvas: &mut C,
+) -> Result<u32, C::Error> {
+    if let Some(glyph) = font.glyph(c) {
+        // The common case: the font has the character itself.
+        canvas.glyph(&glyph, origin)?;
+        if bold {
+            canvas.glyph(&glyph, origin + Point::new(1, 0))?;
+        }
+        return Ok(glyph.advance);
+    }
     let mut advance = 0u32;
     for glyph in font.glyphs(c) {
         let at = origin + Point::new(advance as i32, 0);
-        target.draw_iter(InkedPixels::new(glyph, at))?;
+        canvas.glyph(&glyph, at)?;
         if bold {
-            target.draw_iter(InkedPixels::new(glyph, at + Point::new(1, 0)))?;
+            canvas.glyph(&glyph, at + Point::new(1, 0))?;
         }
         advance += glyph.advance;
     }

@@ -1,13 +1,17 @@
 //! Drawing pages onto any embedded-graphics target.
 
+mod canvas;
 mod footer;
+mod framebuffer;
 mod glyph;
+
+pub use framebuffer::Framebuffer;
 
 use embedded_graphics::pixelcolor::BinaryColor;
 use embedded_graphics::prelude::{DrawTarget, OriginDimensions, Point, Size};
-use embedded_graphics::primitives::Rectangle;
 use embedded_graphics::Drawable;
 
+use self::canvas::{Canvas, TargetCanvas};
 use crate::font::Font;
 use crate::layout::{Align, Layout, Line, LineEnd, Page};
 
@@ -45,34 +49,50 @@ impl<F: Font> Drawable for PageView<'_, '_, '_, F> {
     type Output = ();
 
     fn draw<D: DrawTarget<Color = BinaryColor>>(&self, target: &mut D) -> Result<(), D::Error> {
+        self.render(&mut TargetCanvas(target))
+    }
+}
+
+impl<F: Font> PageView<'_, '_, '_, F> {
+    /// Draws the page into a packed framebuffer, blitting glyph rows a byte at a time.
+    /// The pixels are exactly those [`Drawable::draw`] gives.
+    pub fn draw_into<B: AsRef<[u8]> + AsMut<[u8]>>(&self, framebuffer: &mut Framebuffer<B>) {
+        let Ok(()) = self.render(framebuffer);
+    }
+
+    fn render<C: Canvas>(&self, canvas: &mut C) -> Result<(), C::Error> {
         let layout = self.layout;
-        target.fill_solid(
-            &Rectangle::new(Point::zero(), self.size()),
-            BinaryColor::Off,
-        )?;
+        canvas.clear_page(self.size())?;
         let Ok(mut lines) = layout.lines_at(self.page.start) else {
             // A page that does not belong to this layout draws as blank paper.
             return Ok(());
         };
         let margins = layout.profile().margins;
         let origin = Point::new(i32::from(margins.left), i32::from(margins.top));
-        layout.fill(&mut lines, |line, top| {
-            draw_line(layout, line, origin + Point::new(0, top as i32), target)
+        layout.fill(&mut lines, |line, text, top| {
+            draw_line(
+                layout,
+                line,
+                text,
+                origin + Point::new(0, top as i32),
+                canvas,
+            )
         })?;
         if let (true, Some(total)) = (layout.profile().footer, self.total) {
-            footer::draw(layout, self.page.index + 1, total, target)?;
+            footer::draw(layout, self.page.index + 1, total, canvas)?;
         }
         Ok(())
     }
 }
 
 /// Draws one line with its left edge at `origin`, widening gaps when justified.
-fn draw_line<F: Font, D: DrawTarget<Color = BinaryColor>>(
+fn draw_line<F: Font, C: Canvas>(
     layout: &Layout<'_, '_, F>,
     line: &Line,
+    text: &str,
     origin: Point,
-    target: &mut D,
-) -> Result<(), D::Error> {
+    target: &mut C,
+) -> Result<(), C::Error> {
     let font = layout.font();
     let space = font.advance(' ');
     let extra = if layout.profile().align == Align::Justify && line.stretches() {
@@ -83,7 +103,7 @@ fn draw_line<F: Font, D: DrawTarget<Color = BinaryColor>>(
     let mut x = 0u32;
     let mut gap = 0u32;
     let mut in_gap = false;
-    for c in layout.line_text(line).chars() {
+    for c in text.chars() {
         if c == ' ' || c == '\t' || c == '\r' {
             if !in_gap {
                 gap += 1;

@@ -18,6 +18,9 @@ pub struct Glyph<'a> {
     pub advance: u32,
     /// Bitmap width in pixels.
     pub width: u32,
+    /// Rows from the top of the line to the bitmap's first row. Blank rows are not stored,
+    /// so drawing skips them.
+    pub top: u32,
     /// Bitmap height in pixels.
     pub height: u32,
     /// Rows top to bottom, each padded to whole bytes, most significant bit leftmost.
@@ -25,8 +28,11 @@ pub struct Glyph<'a> {
 }
 
 impl Glyph<'_> {
-    /// Whether the pixel at column `x`, row `y` is inked. Out of range is blank.
+    /// Whether the pixel at column `x`, row `y` of the line box is inked. Out of range is blank.
     pub fn pixel(&self, x: u32, y: u32) -> bool {
+        let Some(y) = y.checked_sub(self.top) else {
+            return false;
+        };
         if x >= self.width || y >= self.height {
             return false;
         }

@@ -136,10 +136,9 @@ impl<'a, 'f, F: Font> Lines<'a, 'f, F> {
     }
 }
 
-impl<F: Font> Iterator for Lines<'_, '_, F> {
-    type Item = Line;
-
-    fn next(&mut self) -> Option<Line> {
+impl<'a, F: Font> Lines<'a, '_, F> {
+    /// The next line with its text, so drawing need not look the block up again.
+    pub(crate) fn next_with_text(&mut self) -> Option<(Line, &'a str)> {
         self.skip_blank();
         let block = self.current?;
         let heading = block.kind.is_heading();
@@ -154,15 +153,30 @@ impl<F: Font> Iterator for Lines<'_, '_, F> {
             gaps: broken.gaps,
             end_kind: broken.kind,
             heading,
-            first_in_block: self.offset == 0,
+            // Leading spaces were skipped, so the offset alone cannot tell; only spaces
+            // before it means this is still the block's first line. Stops at the first
+            // non-space, so it costs nothing for blocks without leading spaces.
+            first_in_block: block
+                .text
+                .get(..self.offset)
+                .is_some_and(|before| before.chars().all(is_space)),
         };
+        let text = block.text.get(self.offset..broken.end).unwrap_or("");
         self.offset = broken.next;
         if broken.kind == LineEnd::BlockEnd {
             self.current = self.blocks.next();
             self.block = self.block.saturating_add(1);
             self.offset = 0;
         }
-        Some(line)
+        Some((line, text))
+    }
+}
+
+impl<F: Font> Iterator for Lines<'_, '_, F> {
+    type Item = Line;
+
+    fn next(&mut self) -> Option<Line> {
+        self.next_with_text().map(|(line, _)| line)
     }
 }
 
@@ -196,90 +210,162 @@ impl Broken {
     }
 }
 
+/// A run of text no line may break inside: up to a space, or through a hyphen or dash.
+#[derive(Copy, Clone, Debug)]
+struct Piece {
+    end: usize,
+    width: u32,
+    /// Ends in a hyphen or dash after which the line may break without a space.
+    open_end: bool,
+}
+
 /// Breaks one line of `text` starting at `start` (not a space) to fit `avail` pixels.
+///
+/// Works a piece at a time: only a piece that does not fit is looked at character by
+/// character again, to cut it.
 fn break_line<F: Font>(font: &F, text: &str, start: usize, avail: u32) -> Broken {
     let space = font.advance(' ');
-    let hyphen = font.advance('-');
     let mut line = Fit {
         end: start,
         width: 0,
         gaps: 0,
     };
-    let mut gap: Option<Fit> = None;
     let mut wrap: Option<(Fit, usize)> = None;
-    let mut split: Option<Fit> = None;
-    let mut before = ['\0'; 2];
-    let rest = text.get(start..).unwrap_or("");
-    for (i, c) in rest.char_indices().map(|(i, c)| (start + i, c)) {
+    let (mut gap, mut open) = (false, false);
+    let mut i = start;
+    loop {
+        let Some(c) = char_at(text, i) else {
+            return Broken::at(line, LineEnd::BlockEnd, text.len());
+        };
         if c == '\n' {
             return Broken::at(line, LineEnd::HardBreak, i + 1);
         }
         if is_space(c) {
-            if line.width > 0 && gap.is_none() {
-                gap = Some(line);
-            }
-            before = ['\0'; 2];
+            gap |= line.width > 0;
+            i += 1;
             continue;
         }
-        let pending = gap.take();
-        let lead = if pending.is_some() { space } else { 0 };
-        if let Some(opening) = break_before(pending, line, before, c) {
-            wrap = Some((opening, i));
+        if (gap || open) && !is_dash(c) {
+            wrap = Some((line, i));
         }
-        let width = line
-            .width
-            .saturating_add(lead)
-            .saturating_add(font.advance(c));
-        if width > avail && line.width > 0 {
-            if let Some((fit, next)) = wrap {
-                return Broken::at(fit, LineEnd::Wrap, next);
-            }
-            if let Some(fit) = pending {
-                // Only a space before a dash was left: breaking there beats overflowing.
-                return Broken::at(fit, LineEnd::Wrap, i);
-            }
-            if let Some(fit) = split {
-                let hyphenated = Fit {
-                    width: fit.width + hyphen,
-                    ..fit
-                };
-                return Broken::at(hyphenated, LineEnd::Split, fit.end);
-            }
-            // Not even one character and a hyphen fit: cut without a hyphen.
+        let piece = scan_piece(font, text, i);
+        let lead = if gap { space } else { 0 };
+        let width = line.width.saturating_add(lead).saturating_add(piece.width);
+        if width <= avail {
+            line = Fit {
+                end: piece.end,
+                width,
+                gaps: line.gaps + u32::from(gap),
+            };
+            (gap, open, i) = (false, piece.open_end, piece.end);
+            continue;
+        }
+        if let Some((fit, next)) = wrap {
+            return Broken::at(fit, LineEnd::Wrap, next);
+        }
+        if gap {
+            // Only a space before a dash was left: breaking there beats cutting a word.
             return Broken::at(line, LineEnd::Wrap, i);
         }
-        line = Fit {
-            end: i + c.len_utf8(),
-            width,
-            gaps: line.gaps + u32::from(pending.is_some()),
-        };
-        if width.saturating_add(hyphen) <= avail {
-            split = Some(line);
+        return cut(font, text, line, i, avail);
+    }
+}
+
+/// Cuts the piece at `from`, which does not fit after `line`, where a hyphen still fits.
+fn cut<F: Font>(font: &F, text: &str, line: Fit, from: usize, avail: u32) -> Broken {
+    let hyphen = font.advance('-');
+    let mut width = line.width;
+    let mut best = None;
+    for (i, c) in text.get(from..).unwrap_or("").char_indices() {
+        width = width.saturating_add(font.advance(c));
+        if width.saturating_add(hyphen) > avail {
+            break;
         }
-        before = [before[1], c];
+        best = Some((from + i + c.len_utf8(), width));
     }
-    Broken::at(line, LineEnd::BlockEnd, text.len())
+    match best {
+        Some((end, width)) => Broken {
+            end,
+            width: width + hyphen,
+            gaps: line.gaps,
+            kind: LineEnd::Split,
+            next: end,
+        },
+        None if line.width > 0 => Broken::at(line, LineEnd::Wrap, from),
+        // Not even one character and a hyphen fit: take one character, so the text moves on.
+        None => {
+            let c = char_at(text, from).unwrap_or(' ');
+            let end = from + c.len_utf8();
+            Broken::at(
+                Fit {
+                    end,
+                    width: font.advance(c),
+                    gaps: 0,
+                },
+                LineEnd::Wrap,
+                end,
+            )
+        }
+    }
 }
 
-/// The break opportunity just before `c`, if there is one.
-fn break_before(gap: Option<Fit>, line: Fit, before: [char; 2], c: char) -> Option<Fit> {
-    if is_dash(c) {
-        return None;
+/// Measures the piece starting at `start`.
+fn scan_piece<F: Font>(font: &F, text: &str, start: usize) -> Piece {
+    let mut width = 0u32;
+    let mut previous = '\0';
+    let mut i = start;
+    while let Some(c) = char_at(text, i) {
+        if is_space(c) || c == '\n' {
+            break;
+        }
+        width = width.saturating_add(font.advance(c));
+        i += c.len_utf8();
+        // ASCII has one breaking character; test it before the dashes.
+        let breaks = if c.is_ascii() {
+            c == '-' && previous.is_alphanumeric()
+        } else {
+            is_dash(c)
+        };
+        if breaks {
+            let next = char_at(text, i).unwrap_or(' ');
+            let opens = if c == '-' {
+                next.is_alphanumeric()
+            } else {
+                !is_space(next) && next != '\n' && !is_dash(next)
+            };
+            if opens {
+                return Piece {
+                    end: i,
+                    width,
+                    open_end: true,
+                };
+            }
+        }
+        previous = c;
     }
-    if gap.is_some() {
-        return gap;
+    Piece {
+        end: i,
+        width,
+        open_end: false,
     }
-    let [two_back, one_back] = before;
-    let after_hyphen = one_back == '-' && two_back.is_alphanumeric() && c.is_alphanumeric();
-    let after_dash = is_dash(one_back);
-    (after_hyphen || after_dash).then_some(line)
 }
 
+/// The character at byte `i`, reading ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i)? {
+        byte @ 0..=0x7F => Some(char::from(byte)),
+        _ => text.get(i..)?.chars().next(),
+    }
+}
+
+#[inline]
 fn is_space(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\r'
 }
 
 /// Dashes that a line may end with but never start with.
+#[inline]
 fn is_dash(c: char) -> bool {
     matches!(c, '\u{2014}' | '\u{2013}' | '\u{2015}')
 }

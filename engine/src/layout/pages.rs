@@ -31,20 +31,22 @@ pub(crate) struct Filled {
     pub(crate) lines: u32,
 }
 
-impl<F: Font> Layout<'_, '_, F> {
+impl<'a, F: Font> Layout<'a, '_, F> {
     /// Places lines from `lines` on one page, calling `place` with each line and its top
     /// offset inside the text area. The single routine behind both pagination and drawing.
     pub(crate) fn fill<E>(
         &self,
-        lines: &mut Lines<'_, '_, F>,
-        mut place: impl FnMut(&Line, u32) -> Result<(), E>,
+        lines: &mut Lines<'a, '_, F>,
+        mut place: impl FnMut(&Line, &'a str, u32) -> Result<(), E>,
     ) -> Result<Filled, E> {
         let mut y = 0u32;
         let mut count = 0u32;
         loop {
             let start = lines.position();
             let mut ahead = lines.clone();
-            let Some(line) = ahead.next() else { break };
+            let Some((line, text)) = ahead.next_with_text() else {
+                break;
+            };
             let top = y + self.gap_before(&line, count);
             let fits = top + self.line_height() <= self.text_height();
             if count > 0 && (!fits || self.strands_heading(&line, lines.clone(), top)) {
@@ -53,7 +55,7 @@ impl<F: Font> Layout<'_, '_, F> {
                     lines: count,
                 });
             }
-            place(&line, top)?;
+            place(&line, text, top)?;
             *lines = ahead;
             y = top + self.line_pitch();
             count += 1;
@@ -113,7 +115,7 @@ impl<F: Font> Iterator for Pages<'_, '_, '_, F> {
         let start = self.lines.position();
         let filled = self
             .layout
-            .fill(&mut self.lines, |_, _| {
+            .fill(&mut self.lines, |_, _, _| {
                 Ok::<(), core::convert::Infallible>(())
             })
             .ok()?;

@@ -1,0 +1,38 @@
+//! Where glyphs land: any embedded-graphics target, or a packed framebuffer blitted by bytes.
+//!
+//! Page drawing places glyphs through this one seam, so both kinds of target receive exactly
+//! the same glyphs at exactly the same places.
+
+use embedded_graphics::pixelcolor::BinaryColor;
+use embedded_graphics::prelude::{DrawTarget, Point, Size};
+use embedded_graphics::primitives::Rectangle;
+
+use super::glyph::InkedPixels;
+use crate::font::Glyph;
+
+/// Something a page can be drawn on.
+pub(crate) trait Canvas {
+    type Error;
+
+    /// Paints the page area paper-white.
+    fn clear_page(&mut self, size: Size) -> Result<(), Self::Error>;
+
+    /// Inks the set pixels of `glyph` with its top-left corner at `at`.
+    fn glyph(&mut self, glyph: &Glyph<'_>, at: Point) -> Result<(), Self::Error>;
+}
+
+/// Any `DrawTarget`, fed inked pixels only.
+pub(crate) struct TargetCanvas<'d, D>(pub(crate) &'d mut D);
+
+impl<D: DrawTarget<Color = BinaryColor>> Canvas for TargetCanvas<'_, D> {
+    type Error = D::Error;
+
+    fn clear_page(&mut self, size: Size) -> Result<(), D::Error> {
+        self.0
+            .fill_solid(&Rectangle::new(Point::zero(), size), BinaryColor::Off)
+    }
+
+    fn glyph(&mut self, glyph: &Glyph<'_>, at: Point) -> Result<(), D::Error> {
+        self.0.draw_iter(InkedPixels::new(*glyph, at))
+    }
+}

@@ -1,0 +1,204 @@
+//! A packed 1-bit framebuffer over a caller's bytes, the form e-paper drivers take.
+
+use core::convert::Infallible;
+
+use embedded_graphics::pixelcolor::BinaryColor;
+use embedded_graphics::prelude::{Dimensions, DrawTarget, OriginDimensions, Pixel, Point, Size};
+use embedded_graphics::primitives::{PointsIter, Rectangle};
+
+use super::canvas::Canvas;
+use super::glyph::InkedPixels;
+use crate::font::Glyph;
+use crate::Error;
+
+/// A 1-bit framebuffer: rows top to bottom, each padded to whole bytes, leftmost pixel in the
+/// most significant bit, 1 = ink.
+///
+/// It is an embedded-graphics `DrawTarget` like any other, and
+/// [`PageView::draw_into`](crate::PageView::draw_into) blits glyph rows into it a byte at a
+/// time, several times faster than pixel by pixel.
+#[derive(Debug)]
+pub struct Framebuffer<B> {
+    bytes: B,
+    size: Size,
+    stride: usize,
+}
+
+impl<B: AsRef<[u8]> + AsMut<[u8]>> Framebuffer<B> {
+    /// Bytes a `width` x `height` framebuffer takes.
+    pub const fn bytes_needed(width: u32, height: u32) -> usize {
+        width.div_ceil(8) as usize * height as usize
+    }
+
+    /// A framebuffer over `bytes`, which must hold [`bytes_needed`](Self::bytes_needed).
+    pub fn new(bytes: B, width: u32, height: u32) -> Result<Self, Error> {
+        let needed = Self::bytes_needed(width, height);
+        if bytes.as_ref().len() < needed {
+            return Err(Error::BufferTooSmall {
+                needed: u32::try_from(needed).unwrap_or(u32::MAX),
+            });
+        }
+        Ok(Framebuffer {
+            bytes,
+            size: Size::new(width, height),
+            stride: width.div_ceil(8) as usize,
+        })
+    }
+
+    /// The packed pixels, exactly the bytes a panel driver sends.
+    pub fn as_bytes(&self) -> &[u8] {
+        let len = Self::bytes_needed(self.size.width, self.size.height);
+        self.bytes.as_ref().get(..len).unwrap_or(&[])
+    }
+
+    /// Gives the bytes back.
+    pub fn into_inner(self) -> B {
+        self.bytes
+    }
+
+    /// Whether the pixel at `point` is inked; outside the buffer is paper.
+    pub fn is_on(&self, point: Point) -> bool {
+        self.locate(point)
+            .and_then(|(i, mask)| self.bytes.as_ref().get(i).map(|b| b & mask != 0))
+            .unwrap_or(false)
+    }
+
+    fn locate(&self, p: Point) -> Option<(usize, u8)> {
+        let (x, y) = (u32::try_from(p.x).ok()?, u32::try_from(p.y).ok()?);
+        if x >= self.size.width || y >= self.size.height {
+            return None;
+        }
+        Some((y as usize * self.stride + x as usize / 8, 0x80 >> (x % 8)))
+    }
+
+    fn set(&mut self, p: Point, ink: bool) {
+        if let Some((i, mask)) = self.locate(p) {
+            if let Some(byte) = self.bytes.as_mut().get_mut(i) {
+                *byte = if ink { *byte | mask } else { *byte & !mask };
+            }
+        }
+    }
+
+    /// ORs glyph rows into place, one shifted byte pair per glyph byte.
+    #[inline]
+    fn blit(&mut self, glyph: &Glyph<'_>, origin: Point) {
+        let at = origin + Point::new(0, glyph.top as i32);
+        let row_bytes = glyph.width.div_ceil(8) as usize;
+        let inside = at.x >= 0
+            && at.y >= 0
+            && at.y as u32 + glyph.height <= self.size.height
+            && at.x as u32 + glyph.width <= self.size.width;
+        if !inside {
+            // Partly off the buffer: clip pixel by pixel.
+            InkedPixels::new(*glyph, origin).for_each(|Pixel(p, _)| self.set(p, true));
+            return;
+        }
+        let shift = at.x as u32 % 8;
+        // Bits past the glyph's width could spill into the next row: mask them off.
+        let last_mask = 0xFFu8 << ((8 - glyph.width % 8) % 8);
+        let stride = self.stride;
+        let mut row_start = at.y as usize * stride + at.x as usize / 8;
+        let bytes = self.bytes.as_mut();
+        if row_bytes == 1 {
+            // Narrow fonts, the common case: one glyph byte per row, branch-free.
+            let rows = glyph.bits.get(..glyph.height as usize).unwrap_or(&[]);
+            for &bits in rows {
+                let bits = bits & last_mask;
+                if bits != 0 {
+                    let [high, low] = ((u16::from(bits) << 8) >> shift).to_be_bytes();
+                    match bytes.get_mut(row_start..) {
+                        Some([first, second, ..]) => {
+                            *first |= high;
+                            *second |= low;
+                        }
+                        // The buffer's last byte: `low` is past the glyph's width, so empty.
+                        Some([first]) => *first |= high,
+                        _ => {}
+                    }
+                }
+                row_start += stride;
+            }
+            return;
+        }
+        for row in glyph
+            .bits
+            .chunks_exact(row_bytes)
+            .take(glyph.height as usize)
+        {
+            for (k, &bits) in row.iter().enumerate() {
+                let bits = if k + 1 == row_bytes {
+                    bits & last_mask
+                } else {
+                    bits
+                };
+                if bits == 0 {
+                    continue;
+                }
+                // The glyph byte straddles two framebuffer bytes unless it is byte-aligned.
+                let spread = (u16::from(bits) << 8) >> shift;
+                let [high, low] = spread.to_be_bytes();
+                if let Some(byte) = bytes.get_mut(row_start + k) {
+                    *byte |= high;
+                }
+                if low != 0 {
+                    if let Some(byte) = bytes.get_mut(row_start + k + 1) {
+                        *byte |= low;
+                    }
+                }
+            }
+            row_start += stride;
+        }
+    }
+}
+
+impl<B> OriginDimensions for Framebuffer<B> {
+    fn size(&self) -> Size {
+        self.size
+    }
+}
+
+impl<B: AsRef<[u8]> + AsMut<[u8]>> DrawTarget for Framebuffer<B> {
+    type Color = BinaryColor;
+    type Error = Infallible;
+
+    fn draw_iter<I: IntoIterator<Item = Pixel<BinaryColor>>>(
+        &mut self,
+        pixels: I,
+    ) -> Result<(), Infallible> {
+        pixels
+            .into_iter()
+            .for_each(|Pixel(p, c)| self.set(p, c.is_on()));
+        Ok(())
+    }
+
+    fn fill_solid(&mut self, area: &Rectangle, color: BinaryColor) -> Result<(), Infallible> {
+        let area = area.intersection(&self.bounding_box());
+        if area == self.bounding_box() {
+            return self.clear(color);
+        }
+        area.points().for_each(|p| self.set(p, color.is_on()));
+        Ok(())
+    }
+
+    fn clear(&mut self, color: BinaryColor) -> Result<(), Infallible> {
+        let len = Self::bytes_needed(self.size.width, self.size.height);
+        if let Some(bytes) = self.bytes.as_mut().get_mut(..len) {
+            bytes.fill(if color.is_on() { 0xFF } else { 0 });
+        }
+        Ok(())
+    }
+}
+
+impl<B: AsRef<[u8]> + AsMut<[u8]>> Canvas for Framebuffer<B> {
+    type Error = Infallible;
+
+    fn clear_page(&mut self, size: Size) -> Result<(), Infallible> {
+        self.fill_solid(&Rectangle::new(Point::zero(), size), BinaryColor::Off)
+    }
+
+    #[inline]
+    fn glyph(&mut self, glyph: &Glyph<'_>, at: Point) -> Result<(), Infallible> {
+        self.blit(glyph, at);
+        Ok(())
+    }
+}
