@@ -55,3 +55,8 @@ pub use error::{Error, Part};
 pub use layout::{
     Align, Layout, Line, LineEnd, Margins, Page, PageLines, Pages, Position, Profile,
 };
+
+/// The README's firmware example, compiled as a doctest so it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -1,12 +1,13 @@
 //! `inkleaf render`: PNG pages and a contact sheet.
 
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{anyhow, bail, Context};
 use embedded_graphics::pixelcolor::Rgb888;
 use embedded_graphics_simulator::{OutputImage, OutputSettings};
 use inkleaf::Layout;
+use inkleaf_cli::output::replace_with;
 
 use super::load;
 
@@ -82,19 +83,8 @@ pub(super) fn render_blob(
 
 /// Saves a PNG through a temporary file, so a failure leaves no partial image.
 fn save(image: &OutputImage<Rgb888>, path: &Path) -> anyhow::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .map_or(PathBuf::from("."), Path::to_path_buf);
-    let temp = tempfile::Builder::new()
-        .prefix(".inkleaf-")
-        .suffix(".png")
-        .tempfile_in(&dir)
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    image
-        .save_png(temp.path())
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    temp.persist(path)
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    Ok(())
+    replace_with(path, |temp| {
+        image.save_png(temp).map_err(std::io::Error::other)
+    })
+    .with_context(|| format!("{}: cannot write", path.display()))
 }
