@@ -1,1 +1,11 @@
+//! Shared helpers for inkleaf's end-to-end tests.
+//!
+//! - [`blobs`]: the bundled article as a blob, packing ad-hoc blocks, hand-made blobs around a
+//!   raw payload (with a correct CRC-32) for the error fixtures.
+//! - [`targets`]: draw targets that record every pixel, or fail on demand.
+//! - [`check`]: the pagination invariants every layout must satisfy, and reading the words of a
+//!   layout back out of its lines.
 
+pub mod blobs;
+pub mod check;
+pub mod targets;

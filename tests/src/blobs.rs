@@ -1,0 +1,97 @@
+//! Blobs for tests: the bundled article, ad-hoc blocks, and hand-made bytes.
+
+use inkleaf::{
+    pack_to_vec, Block, BlockKind, FontId, Margins, Meta, Profile, FORMAT_VERSION, MAGIC,
+};
+use inkleaf_cli::displays::{Display, PRESETS};
+use inkleaf_cli::input::{parse_text, Document};
+
+/// The bundled article as the host reads it.
+pub fn article() -> Document {
+    parse_text(inkleaf_cli::BUNDLED_ARTICLE)
+}
+
+/// The bundled article built for `profile` in `font`, as `inkleaf build` would.
+pub fn article_blob(profile: Profile, font: FontId) -> Vec<u8> {
+    inkleaf_cli::build::build(&article(), profile, font)
+        .expect("the bundled article builds")
+        .blob
+}
+
+/// The display preset called `name`.
+pub fn preset(name: &str) -> Display {
+    *PRESETS
+        .iter()
+        .find(|d| d.name == name)
+        .unwrap_or_else(|| panic!("no preset {name}"))
+}
+
+/// The 2.9in panel with no margins at all: text runs edge to edge.
+pub fn edge_to_edge_296x128() -> Profile {
+    let mut profile = Profile::new(296, 128);
+    profile.margins = Margins::all(0);
+    profile
+}
+
+/// Packs `blocks` with empty metadata and no recorded profile.
+pub fn pack_blocks(blocks: &[(BlockKind, &str)]) -> Vec<u8> {
+    let blocks: Vec<Block<'_>> = blocks
+        .iter()
+        .map(|&(kind, text)| Block { kind, text })
+        .collect();
+    pack_to_vec(&Meta::default(), None, &blocks).expect("small test blocks pack")
+}
+
+/// CRC-32/ISO-HDLC table, built here rather than borrowed from the engine so the two can
+/// check each other.
+static CRC_TABLE: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        let mut crc = i as u32;
+        let mut bit = 0;
+        while bit < 8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+            bit += 1;
+        }
+        table[i] = crc;
+        i += 1;
+    }
+    table
+};
+
+/// CRC-32/ISO-HDLC (the zlib and PNG one) of `data`.
+pub fn crc32(data: &[u8]) -> u32 {
+    !data.iter().fold(!0u32, |crc, &byte| {
+        CRC_TABLE[((crc ^ u32::from(byte)) & 0xFF) as usize] ^ (crc >> 8)
+    })
+}
+
+/// The 16 header bytes with every field given explicitly.
+pub fn header(magic: [u8; 4], version: u16, flags: u16, payload_len: u32, crc: u32) -> Vec<u8> {
+    let mut out = Vec::with_capacity(16);
+    out.extend_from_slice(&magic);
+    out.extend_from_slice(&version.to_le_bytes());
+    out.extend_from_slice(&flags.to_le_bytes());
+    out.extend_from_slice(&payload_len.to_le_bytes());
+    out.extend_from_slice(&crc.to_le_bytes());
+    out
+}
+
+/// A blob around `payload` with a valid header: right magic, version, length and CRC-32.
+pub fn blob_with_payload(payload: &[u8]) -> Vec<u8> {
+    let len = u32::try_from(payload.len()).expect("test payloads are small");
+    let mut blob = header(MAGIC, FORMAT_VERSION, 0, len, crc32(payload));
+    blob.extend_from_slice(payload);
+    blob
+}
+
+/// Rewrites the header CRC of `blob` to match its payload, so decoding reaches the payload.
+pub fn fix_crc(blob: &mut [u8]) {
+    let crc = crc32(&blob[16..]);
+    blob[12..16].copy_from_slice(&crc.to_le_bytes());
+}

@@ -1,0 +1,121 @@
+//! Damaged blobs are rejected with a typed error, never a panic: every truncation and every
+//! single-bit flip of the article's blob, and bit flips that keep a valid checksum.
+
+use embedded_graphics::Drawable;
+use inkleaf::{Book, Error, Layout, Part};
+use inkleaf_tests::blobs::{article, fix_crc, preset};
+
+/// The article with metadata, so the metadata part is not all empty strings.
+fn blob() -> Vec<u8> {
+    let mut doc = article();
+    doc.title = "The “mission”".into();
+    doc.byline = "Staff".into();
+    let display = preset("oled-128x64");
+    inkleaf_cli::build::build(&doc, display.profile, display.font)
+        .unwrap()
+        .blob
+}
+
+#[test]
+fn every_truncation_is_rejected() {
+    let blob = blob();
+    assert!(Book::from_bytes(&blob).is_ok());
+    let full = blob.len() as u32;
+    for len in 0..blob.len() {
+        let needed = if len < 16 { 16 } else { full };
+        assert_eq!(
+            Book::from_bytes(&blob[..len]).map(drop),
+            Err(Error::Truncated {
+                needed,
+                available: len as u32
+            }),
+            "prefix of {len} bytes"
+        );
+    }
+}
+
+#[test]
+fn every_single_bit_flip_is_rejected() {
+    let mut blob = blob();
+    for byte in 0..blob.len() {
+        for bit in 0..8 {
+            blob[byte] ^= 1 << bit;
+            let result = Book::from_bytes(&blob).map(drop);
+            blob[byte] ^= 1 << bit;
+            let Err(error) = result else {
+                panic!("flipping bit {bit} of byte {byte} went unnoticed");
+            };
+            let expected = match byte {
+                0..4 => matches!(error, Error::BadMagic(_)),
+                4..6 => matches!(error, Error::UnsupportedVersion(_)),
+                6..8 => matches!(error, Error::UnsupportedFlags(_)),
+                // A longer declared payload runs off the end, a shorter one leaves bytes over.
+                8..12 => matches!(error, Error::Truncated { .. } | Error::TrailingBytes(_)),
+                _ => matches!(error, Error::ChecksumMismatch { .. }),
+            };
+            assert!(expected, "bit {bit} of byte {byte}: {error:?}");
+        }
+    }
+}
+
+/// With the checksum rewritten, a flip reaches the decoder: it must give a typed error or a
+/// book that lays out and draws without panicking.
+#[test]
+fn bit_flips_behind_a_valid_checksum_never_panic() {
+    let original = blob();
+    let sizes = Book::from_bytes(&original).unwrap().part_sizes();
+    // Metadata, recorded profile, the block list's length and the first block's framing, plus
+    // the first words of its text; laying out after each flip here is what costs time.
+    let laid_out = 16..sizes.header + sizes.metadata + sizes.built_for + 5 + 64;
+    // The rest of the first paragraph and the last block's end are only decoded.
+    let decoded = laid_out.end..laid_out.end + 600;
+    let end = original.len() - 32..original.len();
+    let (mut opened, mut rejected) = (0, 0);
+    for byte in laid_out.clone().chain(decoded).chain(end) {
+        for bit in 0..8 {
+            let mut blob = original.clone();
+            blob[byte] ^= 1 << bit;
+            fix_crc(&mut blob);
+            match Book::from_bytes(&blob) {
+                Ok(book) => {
+                    opened += 1;
+                    assert_eq!(book.blocks().count() as u32, book.block_count());
+                    if laid_out.contains(&byte) {
+                        lay_out_and_draw(book);
+                    }
+                }
+                Err(error) => {
+                    rejected += 1;
+                    assert!(
+                        matches!(
+                            error,
+                            Error::Malformed(_)
+                                | Error::TrailingPayload(Part::Blocks)
+                                | Error::UnknownBlockKind(_)
+                        ),
+                        "bit {bit} of byte {byte}: {error:?}"
+                    );
+                }
+            }
+        }
+    }
+    // Most flips land in text and still decode; framing flips must be caught.
+    assert!(
+        opened > 0 && rejected > 0,
+        "{opened} opened, {rejected} rejected"
+    );
+}
+
+/// Paginates `book` on the OLED preset and draws its first and last pages.
+fn lay_out_and_draw(book: Book<'_>) {
+    let display = preset("oled-128x64");
+    let layout = Layout::new(book, display.profile, display.font.font()).unwrap();
+    let pages: Vec<_> = layout.pages().collect();
+    for page in [pages.first(), pages.last()].into_iter().flatten() {
+        let mut frame = inkleaf::Framebuffer::new([0u8; 16 * 64], 128, 64).unwrap();
+        let view = layout.view(*page, Some(pages.len() as u32));
+        // Both drawing paths: pixel by pixel, and glyph rows blitted into the packed buffer.
+        let Ok(()) = view.draw(&mut frame);
+        view.draw_into(&mut frame);
+    }
+}
