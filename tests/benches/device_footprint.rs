@@ -1,0 +1,309 @@
+//! Footprint and speed on a device: inkleaf's read-and-draw path against embedded-text 0.7,
+//! both as Cortex-M3 firmware (opt-level "z", LTO) under QEMU, in the same run.
+//!
+//! Both set the bundled article at 296x128 in the 6x10 font, flush left, no margins, one
+//! page at a time into the same kind of 1-bit framebuffer. Every page each firmware sends
+//! back is checked against the host first (inkleaf: the simulator; embedded-text: the host
+//! peer in `peer/embedded_text.rs`), so the numbers are for work done right. A "baseline"
+//! firmware (start-up, semihosting, the meter) shows what is not the drawing path's own.
+//!
+//! Run with `cargo bench -p inkleaf-tests --bench device_footprint`.
+
+#[path = "../device/runner/mod.rs"]
+mod runner;
+
+#[path = "peer/embedded_text.rs"]
+mod peer;
+
+use std::convert::Infallible;
+
+use embedded_graphics::{pixelcolor::BinaryColor, prelude::*};
+use runner::{
+    firmware,
+    protocol::Report,
+    reference::{self, Look},
+    size::{self, Sections},
+};
+
+/// Targets the engine is held to.
+const TEXT_TARGET: u64 = 12 * 1024;
+const STACK_TARGET: usize = 2 * 1024;
+const SPEEDUP_TARGET: f64 = 10.0;
+
+/// One firmware's figures.
+struct Column {
+    title: &'static str,
+    bin: &'static str,
+    sections: Sections,
+    report: Report,
+}
+
+fn main() {
+    firmware::check_tools().unwrap_or_else(|e| panic!("{e}"));
+    firmware::build(&[]).unwrap_or_else(|e| panic!("{e}"));
+    firmware::build(&["--features", "peer", "--bin", "peer-embedded-text"])
+        .unwrap_or_else(|e| panic!("{e}"));
+
+    let blob = std::fs::read(firmware::fixture("article-2.9in.inkleaf")).unwrap();
+    let plain = reference::pages(&blob, Look::Plain).expect("the fixture lays out");
+    let preset = reference::pages(&blob, Look::AsBuilt).expect("the fixture lays out");
+    let baseline = column("baseline", "baseline", None);
+    let blit = column("inkleaf, blit", "inkleaf-plain", Some(&plain));
+    let pixels = column("inkleaf, DrawTarget", "inkleaf-plain-pixels", Some(&plain));
+    let peer = column(
+        "embedded-text 0.7",
+        "peer-embedded-text",
+        Some(&peer_pages()),
+    );
+    let at_preset = column("", "inkleaf-2in9", Some(&preset));
+
+    print_table(&baseline, &[&blit, &pixels, &peer], &at_preset);
+    print_verdicts(&baseline, &blit, &peer);
+}
+
+/// Runs `bin`, checks its pages against `expected`, and reads its ELF's section sizes.
+fn column(
+    title: &'static str,
+    bin: &'static str,
+    expected: Option<&reference::Expected>,
+) -> Column {
+    let report = runner::run(bin).unwrap_or_else(|e| panic!("{e}"));
+    if let Some(expected) = expected {
+        reference::compare(bin, &report, expected).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let sections = size::sections(&firmware::elf(bin)).unwrap_or_else(|e| panic!("{e}"));
+    Column {
+        title,
+        bin,
+        sections,
+        report,
+    }
+}
+
+/// The pages the host peer draws, packed like the firmware's framebuffer.
+fn peer_pages() -> reference::Expected {
+    let size = Size::new(296, 128);
+    let mut recorder = Recorder::new(size);
+    let Ok(pages) = peer::paginate_and_draw(inkleaf_cli::BUNDLED_ARTICLE, size, &mut recorder);
+    let frames = recorder.into_frames();
+    assert_eq!(frames.len(), pages.len(), "one frame per peer page");
+    reference::Expected {
+        size,
+        built_for_pages: pages.len() as u32,
+        pages: frames,
+    }
+}
+
+fn print_table(baseline: &Column, columns: &[&Column], at_preset: &Column) {
+    let all: Vec<&Column> = std::iter::once(baseline)
+        .chain(columns.iter().copied())
+        .collect();
+    let peer_mean = mean(&columns[columns.len() - 1].report.page_turns());
+    println!(
+        "\ninkleaf on a Cortex-M3 (QEMU lm3s6965evb, exact instruction counts), opt-level \"z\", \
+         LTO.\nThe bundled article at 296x128, 6x10, flush left, no margins.\n"
+    );
+    let header: Vec<String> = all
+        .iter()
+        .map(|c| format!("{} `{}`", c.title, c.bin))
+        .collect();
+    println!("| | {} |", header.join(" | "));
+    println!("|---|{}", "---:|".repeat(all.len()));
+    let row = |label: &str, cell: &dyn Fn(&Column) -> String| {
+        let cells: Vec<String> = all.iter().map(|c| cell(c)).collect();
+        println!("| {label} | {} |", cells.join(" | "));
+    };
+    let base = baseline.sections;
+    row(".text, bytes", &|c| c.sections.text.to_string());
+    row(".text minus baseline", &|c| {
+        diff(c.sections.text, base.text)
+    });
+    row(".rodata, bytes", &|c| c.sections.rodata.to_string());
+    row(".rodata minus baseline", &|c| {
+        diff(c.sections.rodata, base.rodata)
+    });
+    row(".data, bytes", &|c| c.sections.data.to_string());
+    row(".bss, bytes (framebuffer included)", &|c| {
+        c.sections.bss.to_string()
+    });
+    row("peak stack, bytes", &|c| peak(&c.report).to_string());
+    row("pages", &|c| c.report.pages.len().to_string());
+    row("open + paginate once, instructions", &|c| {
+        let once = [
+            c.report.instructions("open"),
+            c.report.instructions("paginate"),
+        ];
+        match once {
+            [Some(open), Some(paginate)] => thousands(open + paginate),
+            _ => "-".into(),
+        }
+    });
+    let drawing = |c: &Column| c.bin != baseline.bin;
+    row("page turn, mean instructions", &|c| {
+        let turns = c.report.page_turns();
+        if drawing(c) {
+            thousands(mean(&turns) as u64)
+        } else {
+            "-".into()
+        }
+    });
+    row("page turn, max instructions", &|c| {
+        let turns = c.report.page_turns();
+        if drawing(c) {
+            thousands(max(&turns) as u64)
+        } else {
+            "-".into()
+        }
+    });
+    row("embedded-text / this, per page", &|c| {
+        let own = mean(&c.report.page_turns());
+        if !drawing(c) || own == 0.0 {
+            "-".into()
+        } else {
+            format!("{:.1}x", peer_mean / own)
+        }
+    });
+    let preset = at_preset.report.page_turns();
+    println!(
+        "\nAt the 2.9in preset (`{}`: justified, 4 px margins, {} pages), a blitted page turn \
+         takes {} instructions on average, {} at most.",
+        at_preset.bin,
+        preset.len(),
+        thousands(mean(&preset) as u64),
+        thousands(max(&preset) as u64)
+    );
+}
+
+fn print_verdicts(baseline: &Column, inkleaf: &Column, peer: &Column) {
+    let text = inkleaf.sections.text - baseline.sections.text;
+    let stack = peak(&inkleaf.report);
+    let speedup = mean(&peer.report.page_turns()) / mean(&inkleaf.report.page_turns());
+    println!("\nTargets for inkleaf's blitted read-and-draw path:");
+    verdict(
+        "own .text <= 12 KB",
+        text <= TEXT_TARGET,
+        format!("{text} B of {TEXT_TARGET} B"),
+    );
+    verdict(
+        "peak stack <= 2 KB",
+        stack <= STACK_TARGET,
+        format!("{stack} B of {STACK_TARGET} B"),
+    );
+    verdict(
+        "page turn <= 1/10 of embedded-text's",
+        speedup >= SPEEDUP_TARGET,
+        format!("{speedup:.1}x fewer instructions"),
+    );
+    if text > TEXT_TARGET {
+        println!("\nLargest symbols not in the baseline (what the .text goes to):");
+        let ours = size::symbols(&firmware::elf(inkleaf.bin)).unwrap_or_default();
+        let theirs = size::symbols(&firmware::elf(baseline.bin)).unwrap_or_default();
+        ours.iter()
+            .filter(|s| matches!(s.kind, 't' | 'T'))
+            .filter(|s| !theirs.iter().any(|b| b.name == s.name))
+            .take(15)
+            .for_each(|s| println!("{:>7} {}", s.size, s.name));
+    }
+}
+
+fn verdict(what: &str, met: bool, detail: String) {
+    let mark = if met { "met" } else { "MISSED" };
+    println!("- {what}: {mark} ({detail})");
+}
+
+fn peak(report: &Report) -> usize {
+    report.stack_peak.map_or(0, |(peak, _)| peak)
+}
+
+fn mean(values: &[u64]) -> f64 {
+    values.iter().sum::<u64>() as f64 / values.len().max(1) as f64
+}
+
+fn max(values: &[u64]) -> f64 {
+    values.iter().copied().max().unwrap_or(0) as f64
+}
+
+fn diff(value: u64, base: u64) -> String {
+    format!("{}", value as i64 - base as i64)
+}
+
+/// 1234567 as "1,234,567".
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A packed 1-bit framebuffer that keeps every page: the peer clears it before each one.
+struct Recorder {
+    size: Size,
+    bytes: Vec<u8>,
+    drawn: bool,
+    frames: Vec<Vec<u8>>,
+}
+
+impl Recorder {
+    fn new(size: Size) -> Self {
+        let len = size.width.div_ceil(8) as usize * size.height as usize;
+        Recorder {
+            size,
+            bytes: vec![0; len],
+            drawn: false,
+            frames: Vec::new(),
+        }
+    }
+
+    fn into_frames(mut self) -> Vec<Vec<u8>> {
+        self.frames.push(self.bytes);
+        self.frames
+    }
+}
+
+impl OriginDimensions for Recorder {
+    fn size(&self) -> Size {
+        self.size
+    }
+}
+
+impl DrawTarget for Recorder {
+    type Color = BinaryColor;
+    type Error = Infallible;
+
+    fn draw_iter<I: IntoIterator<Item = Pixel<BinaryColor>>>(
+        &mut self,
+        pixels: I,
+    ) -> Result<(), Infallible> {
+        let stride = self.size.width.div_ceil(8) as usize;
+        for Pixel(p, color) in pixels {
+            let (Ok(x), Ok(y)) = (usize::try_from(p.x), usize::try_from(p.y)) else {
+                continue;
+            };
+            if x >= self.size.width as usize || y >= self.size.height as usize {
+                continue;
+            }
+            let mask = 0x80 >> (x % 8);
+            let byte = &mut self.bytes[y * stride + x / 8];
+            *byte = if color.is_on() {
+                *byte | mask
+            } else {
+                *byte & !mask
+            };
+            self.drawn = true;
+        }
+        Ok(())
+    }
+
+    fn clear(&mut self, color: BinaryColor) -> Result<(), Infallible> {
+        if std::mem::take(&mut self.drawn) {
+            self.frames.push(self.bytes.clone());
+        }
+        self.bytes.fill(if color.is_on() { 0xff } else { 0 });
+        Ok(())
+    }
+}

@@ -1,0 +1,129 @@
+//! Building the firmware: a nested `cargo build` in `tests/device`, its own workspace and
+//! target directory, with none of the outer cargo's settings leaking in.
+
+use std::{
+    env,
+    ffi::OsStr,
+    path::{Path, PathBuf},
+    process::Command,
+};
+
+/// The firmware's target: QEMU's `lm3s6965evb` is a Cortex-M3.
+pub const TARGET: &str = "thumbv7m-none-eabi";
+
+/// The firmware crate.
+pub fn crate_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("device")
+}
+
+/// Where `cargo build --release` puts the firmware ELFs.
+pub fn elf(name: &str) -> PathBuf {
+    target_dir().join(TARGET).join("release").join(name)
+}
+
+/// A committed blob under `tests/fixtures/device`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/device")
+        .join(name)
+}
+
+/// Checks that QEMU and the Rust target are installed; the error says how to install them.
+pub fn check_tools() -> Result<(), String> {
+    let qemu = Command::new(super::qemu::PROGRAM).arg("--version").output();
+    if !qemu.is_ok_and(|out| out.status.success()) {
+        return Err(format!(
+            "`{}` is missing: install it with `sudo apt-get install qemu-system-arm` \
+             (Debian/Ubuntu) and run the tests again",
+            super::qemu::PROGRAM
+        ));
+    }
+    let libdir = scrubbed(Command::new("rustc"))
+        .args(["--print", "target-libdir", "--target", TARGET])
+        .current_dir(crate_dir())
+        .output()
+        .map_err(|e| format!("cannot run rustc: {e}"))?;
+    if !has_core(String::from_utf8_lossy(&libdir.stdout).trim()) {
+        return Err(format!(
+            "the Rust target {TARGET} is missing: install it with `rustup target add {TARGET}` \
+             and run the tests again"
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `libdir` holds a `libcore-*.rlib`: rustc prints the directory whether or not the
+/// target is installed.
+fn has_core(libdir: &str) -> bool {
+    std::fs::read_dir(libdir).is_ok_and(|entries| {
+        entries.flatten().any(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with("libcore-") && name.ends_with(".rlib")
+        })
+    })
+}
+
+/// The firmware's own target directory, named explicitly so that no cargo configuration
+/// (the environment's or a user's `build.target-dir`) moves it.
+fn target_dir() -> PathBuf {
+    crate_dir().join("target")
+}
+
+/// `cargo build --release` in `tests/device`, plus `args` (e.g. `--features peer`).
+pub fn build(args: &[&str]) -> Result<(), String> {
+    let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let out = scrubbed(Command::new(cargo))
+        .args(["build", "--release", "--quiet", "--target-dir"])
+        .arg(target_dir())
+        .args(args)
+        .current_dir(crate_dir())
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if out.status.success() {
+        return Ok(());
+    }
+    Err(format!(
+        "building the firmware failed (cd tests/device && cargo build --release {}):\n{}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stderr)
+    ))
+}
+
+/// `command` without the environment the outer cargo set or passed on: its target
+/// directory, target, flags and wrappers would redirect or break the firmware build.
+/// Registry and network settings stay.
+fn scrubbed(mut command: Command) -> Command {
+    for (key, _) in env::vars_os() {
+        if leaks(&key) {
+            command.env_remove(&key);
+        }
+    }
+    command
+}
+
+fn leaks(key: &OsStr) -> bool {
+    let Some(key) = key.to_str() else {
+        return false;
+    };
+    const KEEP: [&str; 5] = [
+        "CARGO_HOME",
+        "CARGO_NET_",
+        "CARGO_HTTP_",
+        "CARGO_REGISTRIES_",
+        "CARGO_REGISTRY_",
+    ];
+    const DROP: [&str; 7] = [
+        "CARGO",
+        "RUSTC",
+        "RUSTC_WRAPPER",
+        "RUSTC_WORKSPACE_WRAPPER",
+        "RUSTDOC",
+        "RUSTFLAGS",
+        "RUSTDOCFLAGS",
+    ];
+    if KEEP.iter().any(|keep| key.starts_with(keep)) {
+        return false;
+    }
+    DROP.contains(&key) || key.starts_with("CARGO_") || key.starts_with("__CARGO")
+}

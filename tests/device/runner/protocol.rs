@@ -1,0 +1,121 @@
+//! Reading the firmware's line protocol (see `tests/device/README.md`).
+
+/// A page the firmware drew, in its packed framebuffer layout.
+#[derive(Debug)]
+pub struct Page {
+    /// Zero-based page number.
+    pub n: u32,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// `ceil(width / 8) * height` bytes, row-major, MSB = leftmost pixel, 1 = ink.
+    pub bytes: Vec<u8>,
+}
+
+/// The cost of one measured region.
+#[derive(Debug)]
+pub struct Measure {
+    /// `open`, `paginate`, `page<n>`.
+    pub label: String,
+    /// Guest instructions.
+    pub instructions: u64,
+    /// Stack bytes below the region's start.
+    pub stack_bytes: usize,
+}
+
+/// Everything one run reported.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Calibration loops: expected and measured instructions.
+    pub calibration: Vec<(u64, u64)>,
+    /// Pages in the order sent.
+    pub pages: Vec<Page>,
+    /// Measured regions in the order sent.
+    pub measures: Vec<Measure>,
+    /// Deepest stack use of the drawing path, and the stack's size.
+    pub stack_peak: Option<(usize, usize)>,
+    /// Pages the firmware says it drew.
+    pub done: Option<u32>,
+    /// A panic or fault message.
+    pub panic: Option<String>,
+}
+
+impl Report {
+    /// Instructions of each page turn (`MEASURE page<n>`), in page order.
+    pub fn page_turns(&self) -> Vec<u64> {
+        self.measures
+            .iter()
+            .filter(|m| m.label.strip_prefix("page").is_some_and(is_number))
+            .map(|m| m.instructions)
+            .collect()
+    }
+
+    /// Instructions of the region called `label`.
+    pub fn instructions(&self, label: &str) -> Option<u64> {
+        self.measures
+            .iter()
+            .find(|m| m.label == label)
+            .map(|m| m.instructions)
+    }
+}
+
+fn is_number(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Reads a run's output. Unknown lines are log lines and skipped; a malformed known line
+/// is an error.
+pub fn parse(stdout: &str) -> Result<Report, String> {
+    let mut report = Report::default();
+    for line in stdout.lines() {
+        let fields: Vec<&str> = line.split(' ').collect();
+        let bad = || format!("malformed line: {:.120}", line);
+        match fields.as_slice() {
+            ["CAL", expected, measured] => report.calibration.push((
+                number(expected).ok_or_else(bad)?,
+                number(measured).ok_or_else(bad)?,
+            )),
+            ["PAGE", n, width, height, hex] => report
+                .pages
+                .push(page(n, width, height, hex).ok_or_else(bad)?),
+            ["MEASURE", label, instructions, stack] => report.measures.push(Measure {
+                label: (*label).to_owned(),
+                instructions: number(instructions).ok_or_else(bad)?,
+                stack_bytes: number(stack).ok_or_else(bad)?,
+            }),
+            ["STACK_PEAK", peak, size] => {
+                report.stack_peak =
+                    Some((number(peak).ok_or_else(bad)?, number(size).ok_or_else(bad)?))
+            }
+            ["DONE", pages] => report.done = Some(number(pages).ok_or_else(bad)?),
+            ["PANIC", ..] => {
+                report.panic = Some(line.trim_start_matches("PANIC").trim().to_owned())
+            }
+            _ => {}
+        }
+    }
+    Ok(report)
+}
+
+fn number<T: std::str::FromStr>(field: &str) -> Option<T> {
+    field.parse().ok()
+}
+
+/// A `PAGE` line's fields; the hex length is checked before decoding.
+fn page(n: &str, width: &str, height: &str, hex: &str) -> Option<Page> {
+    let (width, height): (u32, u32) = (number(width)?, number(height)?);
+    let len = width.div_ceil(8) as usize * height as usize;
+    if hex.len() != 2 * len {
+        return None;
+    }
+    let bytes = (0..len)
+        .map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok())
+        .collect::<Option<Vec<u8>>>()?;
+    Some(Page {
+        n: number(n)?,
+        width,
+        height,
+        bytes,
+    })
+}

@@ -1,0 +1,120 @@
+//! The engine's read-and-draw path: open a blob from flash, paginate it with the profile it
+//! was built for, and draw every page into a framebuffer, measuring each page turn.
+
+use core::fmt;
+
+use inkleaf::{font::Font, Align, Book, Layout, Margins, Position, Profile};
+
+use crate::{host::Host, meter, rt, surface::Surface};
+
+/// How to lay a blob out, given the profile it was built for.
+pub type Look = fn(Profile) -> Profile;
+
+/// The profile the blob was built for, unchanged.
+pub fn as_built(profile: Profile) -> Profile {
+    profile
+}
+
+/// How the embedded-text peer sets text: no margins, no gaps between paragraphs, flush left.
+pub fn plain(profile: Profile) -> Profile {
+    Profile {
+        margins: Margins::all(0),
+        paragraph_spacing: 0,
+        align: Align::Left,
+        footer: false,
+        ..profile
+    }
+}
+
+/// Why the read-and-draw path stopped.
+#[derive(Debug)]
+pub enum Failure {
+    /// The engine turned the blob down.
+    Engine(inkleaf::Error),
+    /// The blob records no profile to lay it out with.
+    NotBuiltFor,
+    /// The static framebuffer is smaller than the profile's display.
+    FramebufferTooSmall {
+        /// Display width in pixels.
+        width: u16,
+        /// Display height in pixels.
+        height: u16,
+    },
+}
+
+impl From<inkleaf::Error> for Failure {
+    fn from(error: inkleaf::Error) -> Self {
+        Failure::Engine(error)
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Engine(error) => write!(f, "engine: {error}"),
+            Failure::NotBuiltFor => f.write_str("the blob records no display profile"),
+            Failure::FramebufferTooSmall { width, height } => {
+                write!(f, "the framebuffer cannot hold {width}x{height}")
+            }
+        }
+    }
+}
+
+/// A whole firmware run: boot, draw every page of `blob` into `buffer` as an `S`, report,
+/// exit.
+///
+/// `buffer` should be a `static` (e.g. from `cortex_m::singleton!`), so that `STACK_PEAK`
+/// is the engine's stack alone.
+pub fn main<'b, S: Surface<'b>>(blob: &[u8], buffer: &'b mut [u8], look: Look) -> ! {
+    let mut host = rt::boot();
+    let mark = meter::Mark::here();
+    match read_and_draw::<S>(&mut host, blob, buffer, look) {
+        Ok(pages) => rt::finish(&mut host, mark, pages),
+        Err(failure) => panic!("{failure}"),
+    }
+}
+
+/// Sends `MEASURE open`, `MEASURE paginate`, then `PAGE n` and `MEASURE page<n>` per page.
+/// Returns the number of pages.
+#[inline(never)]
+fn read_and_draw<'b, S: Surface<'b>>(
+    host: &mut Host,
+    blob: &[u8],
+    buffer: &'b mut [u8],
+    look: Look,
+) -> Result<u32, Failure> {
+    let (book, cost) = meter::measure(|| Book::from_bytes(blob));
+    host.measure(format_args!("open"), cost);
+    let book = book?;
+    let built = book.built_for().copied().ok_or(Failure::NotBuiltFor)?;
+    let profile = look(built.profile);
+    let layout = Layout::new(book, profile, built.font.font())?;
+    let (width, height) = (profile.width, profile.height);
+    let mut page = S::new(buffer, width.into(), height.into())
+        .ok_or(Failure::FramebufferTooSmall { width, height })?;
+
+    let (total, cost) = meter::measure(|| layout.page_count());
+    host.measure(format_args!("paginate"), cost);
+    let mut start = Position::START;
+    for n in 0..total {
+        let (turned, cost) = meter::measure(|| turn(&layout, n, start, total, &mut page));
+        start = turned?;
+        host.page(n, width.into(), height.into(), page.bytes());
+        host.measure(format_args!("page{n}"), cost);
+    }
+    Ok(total)
+}
+
+/// One page turn as a reader does it, knowing only where the page starts: lay the page out,
+/// draw it with its "page x / y" footer, and return where the next page starts.
+fn turn<'b, F: Font, S: Surface<'b>>(
+    layout: &Layout<'_, '_, F>,
+    index: u32,
+    start: Position,
+    total: u32,
+    surface: &mut S,
+) -> Result<Position, inkleaf::Error> {
+    let page = layout.page_at(index, start)?;
+    surface.draw(&layout.view(page, Some(total)));
+    Ok(page.end)
+}

@@ -1,0 +1,16 @@
+//! The bundled article as `inkleaf build --display oled-128x64` made it: 128x64, 6x10.
+#![no_std]
+#![no_main]
+
+use cortex_m_rt::entry;
+use inkleaf_device::{article, fb::bytes_for, surface::Blit};
+
+static BLOB: &[u8] = include_bytes!("../../../fixtures/device/article-oled-128x64.inkleaf");
+const BYTES: usize = bytes_for(128, 64);
+
+#[entry]
+fn main() -> ! {
+    // In .bss, not on the stack: STACK_PEAK is then the engine's stack alone.
+    let buffer = cortex_m::singleton!(: [u8; BYTES] = [0; BYTES]).expect("main runs once");
+    article::main::<Blit>(BLOB, buffer, article::as_built)
+}

@@ -1,0 +1,17 @@
+//! `inkleaf-plain` drawn through the generic `DrawTarget` path, pixel by pixel, instead of
+//! blitting: what any display driver's own framebuffer gets.
+#![no_std]
+#![no_main]
+
+use cortex_m_rt::entry;
+use inkleaf_device::{article, fb::bytes_for, surface::Pixels};
+
+static BLOB: &[u8] = include_bytes!("../../../fixtures/device/article-2.9in.inkleaf");
+const BYTES: usize = bytes_for(296, 128);
+
+#[entry]
+fn main() -> ! {
+    // In .bss, not on the stack: STACK_PEAK is then the engine's stack alone.
+    let buffer = cortex_m::singleton!(: [u8; BYTES] = [0; BYTES]).expect("main runs once");
+    article::main::<Pixels>(BLOB, buffer, article::plain)
+}

@@ -1,0 +1,72 @@
+//! Line protocol to the host over semihosting stdout (see README.md).
+//!
+//! Every line starts with an upper-case keyword, so a runner can pick out the lines it
+//! wants and ignore (or echo) anything else. Page bytes travel as lowercase hex: the
+//! stream stays plain text, and a truncated page is caught by its length alone.
+
+use core::fmt::{self, Write as _};
+
+use cortex_m_semihosting::hio::{self, HostStream};
+
+use crate::meter::Cost;
+
+/// Bytes of page data hex-encoded per semihosting write: one host call per 256 bytes.
+const CHUNK: usize = 256;
+
+/// The host's stdout, opened once.
+pub struct Host {
+    out: HostStream,
+}
+
+impl Host {
+    /// Opens semihosting stdout. Without semihosting enabled the call itself faults, and
+    /// QEMU stops with "Lockup" (exit 134), as the fault handler cannot report either.
+    pub fn open() -> Self {
+        let out = hio::hstdout().expect("semihosting stdout");
+        Self { out }
+    }
+
+    /// Sends `PAGE <n> <width> <height> <hex>` on one line. Never inlined: its hex buffer
+    /// would otherwise sit in the caller's frame and count as the caller's stack.
+    #[inline(never)]
+    pub fn page(&mut self, n: u32, width: u32, height: u32, bytes: &[u8]) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        write!(self, "PAGE {n} {width} {height} ").expect("semihosting write");
+        let mut buf = [0u8; 2 * CHUNK];
+        for chunk in bytes.chunks(CHUNK) {
+            for (pair, byte) in buf.chunks_exact_mut(2).zip(chunk) {
+                pair[0] = HEX[usize::from(byte >> 4)];
+                pair[1] = HEX[usize::from(byte & 0x0f)];
+            }
+            self.send(&buf[..2 * chunk.len()]);
+        }
+        self.send(b"\n");
+    }
+
+    /// Sends `MEASURE <label> <instructions> <stack_bytes>`.
+    #[inline(never)]
+    pub fn measure(&mut self, label: fmt::Arguments, cost: Cost) {
+        let Cost {
+            instructions,
+            stack_bytes,
+            ..
+        } = cost;
+        self.line(format_args!("MEASURE {label} {instructions} {stack_bytes}"));
+    }
+
+    /// Sends one formatted line, e.g. `host.line(format_args!("DONE {n}"))`.
+    #[inline(never)]
+    pub fn line(&mut self, args: fmt::Arguments) {
+        writeln!(self, "{args}").expect("semihosting write");
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.out.write_all(bytes).expect("semihosting write");
+    }
+}
+
+impl fmt::Write for Host {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.out.write_str(s)
+    }
+}

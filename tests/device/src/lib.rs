@@ -1,0 +1,20 @@
+//! inkleaf on a Cortex-M3 under QEMU: the pieces every firmware in `src/bin/` shares.
+//!
+//! - [`article`]: the engine's read-and-draw path, measured page by page.
+//! - [`fb`]: a packed 1-bit framebuffer over a caller's (static) buffer.
+//! - [`host`]: the line protocol to the host over semihosting.
+//! - [`meter`]: instruction counts and stack use of a region.
+//! - [`rt`]: start-up (meter calibration), shut-down, panic and fault reporting.
+//! - [`surface`]: drawing a page by blitting into the engine's framebuffer, or through any
+//!   `DrawTarget`.
+//!
+//! See README.md for how to run the firmware and for the line protocol.
+
+#![no_std]
+
+pub mod article;
+pub mod fb;
+pub mod host;
+pub mod meter;
+pub mod rt;
+pub mod surface;

@@ -1,0 +1,73 @@
+//! Start-up and shut-down shared by every firmware, and how a crash reaches the host.
+
+use core::fmt::Write as _;
+
+use cortex_m_rt::{exception, ExceptionFrame};
+use cortex_m_semihosting::{debug, hio};
+
+use crate::{host::Host, meter};
+
+/// Starts the meter, opens the host stream and checks the instruction counts.
+///
+/// Sends `CAL_CORRECTION` and two `CAL` lines; panics (so QEMU exits 1) if a check is off.
+pub fn boot() -> Host {
+    let core = cortex_m::Peripherals::take().expect("core peripherals are taken once");
+    meter::start(core.SYST);
+    let mut host = Host::open();
+    let calibration = meter::calibrate();
+    host.line(format_args!(
+        "CAL_CORRECTION {} {}",
+        calibration.overhead, calibration.wrap_cost
+    ));
+    for check in calibration.checks {
+        host.line(format_args!("CAL {} {}", check.expected, check.measured));
+        assert_eq!(
+            check.expected,
+            check.measured,
+            "instruction counts are off: run QEMU with -icount shift={}",
+            meter::ICOUNT_SHIFT
+        );
+    }
+    host
+}
+
+/// Sends `STACK_PEAK` (the deepest any region went below `mark`) and `DONE`, then exits 0.
+pub fn finish(host: &mut Host, mark: meter::Mark, pages: u32) -> ! {
+    host.line(format_args!(
+        "STACK_PEAK {} {}",
+        mark.peak(),
+        meter::stack_size()
+    ));
+    host.line(format_args!("DONE {pages}"));
+    exit(debug::EXIT_SUCCESS)
+}
+
+/// Ends the QEMU session with `status`; spins if a debugger resumes us instead.
+pub fn exit(status: debug::ExitStatus) -> ! {
+    debug::exit(status);
+    loop {
+        cortex_m::asm::wfi();
+    }
+}
+
+/// Reports the panic and exits QEMU with a failure status, so a runner never hangs.
+#[panic_handler]
+fn panic(info: &core::panic::PanicInfo) -> ! {
+    if let Ok(mut out) = hio::hstdout() {
+        writeln!(out, "PANIC {info}").ok();
+    }
+    exit(debug::EXIT_FAILURE)
+}
+
+#[exception]
+unsafe fn HardFault(frame: &ExceptionFrame) -> ! {
+    if let Ok(mut out) = hio::hstdout() {
+        writeln!(out, "PANIC hard fault at pc={:#010x}", frame.pc()).ok();
+    }
+    exit(debug::EXIT_FAILURE)
+}
+
+#[exception]
+unsafe fn DefaultHandler(irqn: i16) {
+    panic!("unexpected exception {irqn}");
+}

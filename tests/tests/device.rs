@@ -1,0 +1,109 @@
+//! The engine on a real (emulated) device: the firmware in `tests/device` runs on a
+//! Cortex-M3 under QEMU, draws every page of the committed blobs and sends them back, and
+//! each page must be bit-identical to what the simulator draws from the same blob.
+//!
+//! Needs `qemu-system-arm` and the `thumbv7m-none-eabi` Rust target; without them these
+//! tests fail and say how to install them. The firmware build is cached in
+//! `tests/device/target`.
+
+#[path = "../device/runner/mod.rs"]
+mod runner;
+
+use std::sync::OnceLock;
+
+use assert_cmd::Command;
+use runner::{firmware, protocol::Report, reference, reference::Look};
+
+/// The committed blobs and the `inkleaf build --display` preset each was built with.
+const FIXTURES: [(&str, &str); 3] = [
+    ("article-2.9in.inkleaf", "2.9in"),
+    ("article-oled-128x64.inkleaf", "oled-128x64"),
+    ("article-4.2in.inkleaf", "4.2in"),
+];
+
+#[test]
+fn fixtures_are_what_the_cli_builds_today() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, display) in FIXTURES {
+        let fresh = dir.path().join(name);
+        Command::cargo_bin("inkleaf")
+            .expect("the inkleaf binary is built with the workspace tests")
+            .args(["build", "-o"])
+            .arg(&fresh)
+            .args(["--display", display])
+            .assert()
+            .success();
+        let committed = std::fs::read(firmware::fixture(name)).unwrap();
+        assert!(
+            std::fs::read(&fresh).unwrap() == committed,
+            "tests/fixtures/device/{name} is stale: the CLI builds a different blob now. \
+             Regenerate it with `cargo run -p inkleaf-cli -- build -o \
+             tests/fixtures/device/{name} --display {display}`"
+        );
+    }
+}
+
+#[test]
+fn two_point_nine_inch_preset_matches_the_simulator() {
+    check("inkleaf-2in9", "article-2.9in.inkleaf", Look::AsBuilt);
+}
+
+#[test]
+fn oled_preset_matches_the_simulator() {
+    check("inkleaf-oled", "article-oled-128x64.inkleaf", Look::AsBuilt);
+}
+
+#[test]
+fn four_point_two_inch_preset_with_footer_matches_the_simulator() {
+    check("inkleaf-4in2", "article-4.2in.inkleaf", Look::AsBuilt);
+}
+
+#[test]
+fn plain_layout_blitted_matches_the_simulator() {
+    check("inkleaf-plain", "article-2.9in.inkleaf", Look::Plain);
+}
+
+#[test]
+fn plain_layout_through_draw_target_matches_the_simulator() {
+    check("inkleaf-plain-pixels", "article-2.9in.inkleaf", Look::Plain);
+}
+
+/// Runs firmware `bin` and checks every page it drew of `fixture`, laid out with `look`.
+fn check(bin: &str, fixture: &str, look: Look) {
+    let report = run(bin);
+    let blob = std::fs::read(firmware::fixture(fixture)).unwrap();
+    let expected = reference::pages(&blob, look).expect("the fixture lays out on the host");
+    if let Err(message) = reference::compare(bin, &report, &expected) {
+        panic!("{message}");
+    }
+    let pages = report.pages.len();
+    if look == Look::AsBuilt {
+        assert_eq!(
+            pages as u32, expected.built_for_pages,
+            "{bin}: pages vs built_for"
+        );
+    }
+    assert_eq!(
+        report.page_turns().len(),
+        pages,
+        "{bin}: one MEASURE per page"
+    );
+    let (peak, size) = report.stack_peak.expect("STACK_PEAK is reported");
+    assert!(
+        peak > 0 && peak < size,
+        "{bin}: stack peak {peak} of {size}"
+    );
+}
+
+/// Builds the firmware once per test process, then runs `bin`.
+fn run(bin: &str) -> Report {
+    static BUILT: OnceLock<Result<(), String>> = OnceLock::new();
+    let built = BUILT.get_or_init(|| {
+        firmware::check_tools()?;
+        firmware::build(&[])
+    });
+    if let Err(message) = built {
+        panic!("{message}");
+    }
+    runner::run(bin).unwrap_or_else(|message| panic!("{message}"))
+}
