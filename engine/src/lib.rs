@@ -3,7 +3,7 @@
 //! This crate is the part that runs everywhere, microcontrollers included: it opens a blob
 //! without allocating ([`Book::from_bytes`]), paginates it for a display ([`Layout`]) and draws
 //! pages onto any embedded-graphics [`DrawTarget`](embedded_graphics::draw_target::DrawTarget).
-//! Building blobs ([`pack_into`], or [`pack_to_vec`] with the `alloc` feature) is for hosts.
+//! Building blobs ([`pack_into`], or `pack_to_vec` with the `alloc` feature) is for hosts.
 //!
 //! ```
 //! use embedded_graphics::{mock_display::MockDisplay, pixelcolor::BinaryColor, Drawable};
