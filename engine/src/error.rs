@@ -2,6 +2,7 @@
 
 use core::fmt;
 
+use crate::font::FontFault;
 use crate::Position;
 
 /// Which part of a blob's payload failed to decode.
@@ -67,6 +68,12 @@ pub enum Error {
     PositionOutOfRange(Position),
     /// A page number past the last page.
     PageOutOfRange(u32),
+    /// A text codec model that fails its checks.
+    CorruptModel,
+    /// A coded text stream that does not decode, or a bad sync point.
+    CorruptText,
+    /// A packed font section failed its checks.
+    BadFont(FontFault),
 }
 
 impl fmt::Display for Error {
@@ -101,6 +108,9 @@ impl fmt::Display for Error {
                 write!(f, "position {}:{} is outside the book", p.block, p.offset)
             }
             Error::PageOutOfRange(n) => write!(f, "page {n} is past the last page"),
+            Error::CorruptModel => f.write_str("corrupt text model"),
+            Error::CorruptText => f.write_str("corrupt coded text"),
+            Error::BadFont(fault) => write!(f, "malformed font section: {fault}"),
         }
     }
 }

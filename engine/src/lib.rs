@@ -10,7 +10,7 @@
 //! use inkleaf::{font::MONO_6X10, Block, BlockKind, Book, Layout, Meta, Profile};
 //!
 //! // Normally the blob comes from `inkleaf build` and sits in flash.
-//! # let blocks = [Block { kind: BlockKind::Paragraph, text: "Hello, paper." }];
+//! # let blocks = [Block::new(BlockKind::Paragraph, "Hello, paper.")];
 //! # let mut buffer = [0u8; 128];
 //! # let len = inkleaf::pack_into(&Meta::default(), None, &blocks, &mut buffer)?;
 //! # let blob = &buffer[..len];
@@ -45,12 +45,12 @@ pub mod font;
 mod layout;
 
 #[cfg(feature = "alloc")]
-pub use blob::pack_to_vec;
+pub use blob::{encode_hyphens, pack_to_vec};
 pub use blob::{
-    pack_into, packed_len, Block, BlockKind, Blocks, Book, BuiltFor, FontId, Header, Meta,
+    pack_into, packed_len, Block, BlockKind, Blocks, Book, BuiltFor, FontId, Header, Hyphens, Meta,
     PartSizes, FORMAT_VERSION, HEADER_LEN, MAGIC,
 };
-pub use draw::{Framebuffer, PageView};
+pub use draw::{draw_glyph_gray, Framebuffer, PageView};
 pub use error::{Error, Part};
 pub use layout::{
     Align, Layout, Line, LineEnd, Margins, Page, PageLines, Pages, Position, Profile,

@@ -1,8 +1,11 @@
 //! From a document and a display to a blob.
 
 use inkleaf::font::MonoFont;
-use inkleaf::{pack_to_vec, Block, Book, BuiltFor, FontId, Layout, Meta, Profile};
+use inkleaf::{
+    encode_hyphens, pack_to_vec, Block, Book, BuiltFor, FontId, Hyphens, Layout, Meta, Profile,
+};
 
+use crate::hyphenate::{hyphen_points, language};
 use crate::input::Document;
 
 /// A packed blob with what it was built for.
@@ -14,8 +17,19 @@ pub struct Built {
     pub pages: u32,
 }
 
-/// Packs `doc` and records the page count it has on `profile` in `font`.
+/// Packs `doc`, hyphenated for its language when there are patterns for it, and records
+/// the page count it has on `profile` in `font`.
 pub fn build(doc: &Document, profile: Profile, font: FontId) -> Result<Built, inkleaf::Error> {
+    build_with(doc, profile, font, true)
+}
+
+/// Like [`build`]; `hyphenate: false` leaves words whole (hyphens in the text still break).
+pub fn build_with(
+    doc: &Document,
+    profile: Profile,
+    font: FontId,
+    hyphenate: bool,
+) -> Result<Built, inkleaf::Error> {
     let meta = Meta {
         title: &doc.title,
         byline: &doc.byline,
@@ -23,10 +37,24 @@ pub fn build(doc: &Document, profile: Profile, font: FontId) -> Result<Built, in
         date: &doc.date,
         language: &doc.language,
     };
+    let lang = hyphenate.then(|| language(&doc.language)).flatten();
+    let points: Vec<Vec<u8>> = doc
+        .blocks
+        .iter()
+        .map(|(_, text)| {
+            lang.map(|l| encode_hyphens(&hyphen_points(text, l)))
+                .unwrap_or_default()
+        })
+        .collect();
     let blocks: Vec<Block<'_>> = doc
         .blocks
         .iter()
-        .map(|(kind, text)| Block { kind: *kind, text })
+        .zip(&points)
+        .map(|((kind, text), hyphens)| Block {
+            kind: *kind,
+            text,
+            hyphens: Hyphens::from_encoded(hyphens),
+        })
         .collect();
     // Pagination does not depend on the recorded profile, so count pages on a plain pack first.
     let plain = pack_to_vec(&meta, None, &blocks)?;

@@ -4,6 +4,8 @@
 
 pub mod build;
 pub mod displays;
+pub mod fonts;
+pub mod hyphenate;
 pub mod input;
 pub mod output;
 

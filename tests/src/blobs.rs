@@ -37,7 +37,7 @@ pub fn edge_to_edge_296x128() -> Profile {
 pub fn pack_blocks(blocks: &[(BlockKind, &str)]) -> Vec<u8> {
     let blocks: Vec<Block<'_>> = blocks
         .iter()
-        .map(|&(kind, text)| Block { kind, text })
+        .map(|&(kind, text)| Block::new(kind, text))
         .collect();
     pack_to_vec(&Meta::default(), None, &blocks).expect("small test blocks pack")
 }

@@ -11,37 +11,7 @@ mod runner;
 
 use std::sync::OnceLock;
 
-use assert_cmd::Command;
 use runner::{firmware, protocol::Report, reference, reference::Look};
-
-/// The committed blobs and the `inkleaf build --display` preset each was built with.
-const FIXTURES: [(&str, &str); 3] = [
-    ("article-2.9in.inkleaf", "2.9in"),
-    ("article-oled-128x64.inkleaf", "oled-128x64"),
-    ("article-4.2in.inkleaf", "4.2in"),
-];
-
-#[test]
-fn fixtures_are_what_the_cli_builds_today() {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, display) in FIXTURES {
-        let fresh = dir.path().join(name);
-        Command::cargo_bin("inkleaf")
-            .expect("the inkleaf binary is built with the workspace tests")
-            .args(["build", "-o"])
-            .arg(&fresh)
-            .args(["--display", display])
-            .assert()
-            .success();
-        let committed = std::fs::read(firmware::fixture(name)).unwrap();
-        assert!(
-            std::fs::read(&fresh).unwrap() == committed,
-            "tests/fixtures/device/{name} is stale: the CLI builds a different blob now. \
-             Regenerate it with `cargo run -p inkleaf-cli -- build -o \
-             tests/fixtures/device/{name} --display {display}`"
-        );
-    }
-}
 
 #[test]
 fn two_point_nine_inch_preset_matches_the_simulator() {

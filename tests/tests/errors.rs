@@ -2,7 +2,7 @@
 //!
 //! Payload bytes are postcard: a string is a varint length and its bytes; the payload is five
 //! metadata strings, an `Option<BuiltFor>` (tag 0 or 1) and the blocks as one byte string of
-//! `kind byte, text` records. Fixtures that aim past the header carry a correct CRC-32, so the
+//! `kind byte, text, hyphenation points` records. Fixtures that aim past the header carry a correct CRC-32, so the
 //! error comes from the part under test, not from the checksum.
 
 use inkleaf::{
@@ -16,7 +16,7 @@ const EMPTY_META_NO_PROFILE: [u8; 6] = [0, 0, 0, 0, 0, 0];
 /// A payload holding one paragraph, "a".
 fn one_paragraph() -> Vec<u8> {
     let mut payload = EMPTY_META_NO_PROFILE.to_vec();
-    payload.extend_from_slice(&[3, 0, 1, b'a']); // blocks: 3 bytes = kind 0, text "a"
+    payload.extend_from_slice(&[4, 0, 1, b'a', 0]); // blocks: kind 0, text "a", no hyphens
     payload
 }
 
@@ -242,10 +242,10 @@ fn garbage_payload_with_a_correct_checksum_is_malformed() {
 #[test]
 fn unknown_block_kind() {
     let mut payload = EMPTY_META_NO_PROFILE.to_vec();
-    payload.extend_from_slice(&[2, 7, 0]); // one block of kind 7, empty text
+    payload.extend_from_slice(&[3, 7, 0, 0]); // one block of kind 7, empty text, no hyphens
     assert_eq!(open_payload(&payload), Err(Error::UnknownBlockKind(7)));
     let mut payload = EMPTY_META_NO_PROFILE.to_vec();
-    payload.extend_from_slice(&[5, 6, 1, b'h', 0xFF, 0]); // a level-6 heading, then kind 255
+    payload.extend_from_slice(&[7, 6, 1, b'h', 0, 0xFF, 0, 0]); // a level-6 heading, then kind 255
     assert_eq!(open_payload(&payload), Err(Error::UnknownBlockKind(0xFF)));
 }
 

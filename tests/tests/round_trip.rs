@@ -108,14 +108,8 @@ fn small_parts() -> (Meta<'static>, Vec<Block<'static>>) {
         ..Meta::default()
     };
     let blocks = vec![
-        Block {
-            kind: BlockKind::Heading(2),
-            text: "A “quoted” head",
-        },
-        Block {
-            kind: BlockKind::Paragraph,
-            text: "Body — with a dash.",
-        },
+        Block::new(BlockKind::Heading(2), "A “quoted” head"),
+        Block::new(BlockKind::Paragraph, "Body — with a dash."),
     ];
     (meta, blocks)
 }

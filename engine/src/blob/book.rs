@@ -1,6 +1,7 @@
 //! Zero-copy reading of a blob.
 
 use super::header::{Header, HEADER_LEN};
+use super::hyphens::Hyphens;
 use super::payload::{BuiltFor, Meta, RawBlock};
 use crate::error::{Error, Part};
 
@@ -45,6 +46,19 @@ pub struct Block<'a> {
     pub kind: BlockKind,
     /// The text exactly as it was packed.
     pub text: &'a str,
+    /// Where words may be broken with a hyphen.
+    pub hyphens: Hyphens<'a>,
+}
+
+impl<'a> Block<'a> {
+    /// A block without hyphenation points.
+    pub const fn new(kind: BlockKind, text: &'a str) -> Self {
+        Block {
+            kind,
+            text,
+            hyphens: Hyphens::NONE,
+        }
+    }
 }
 
 /// Bytes taken by each part of a blob.
@@ -158,9 +172,12 @@ impl<'a> Blocks<'a> {
         let (raw, rest) = take::<RawBlock<'a>>(self.rest, Part::Blocks)?;
         self.rest = rest;
         let kind = BlockKind::from_byte(raw.kind)?;
+        let hyphens = Hyphens::from_encoded(raw.hyphens);
+        hyphens.check(raw.text)?;
         Ok(Some(Block {
             kind,
             text: raw.text,
+            hyphens,
         }))
     }
 }
@@ -176,9 +193,11 @@ impl<'a> Iterator for Blocks<'a> {
         // Skip by framing alone: the text was checked to be UTF-8 when the book was opened,
         // so checking it again for every block passed over would only cost time.
         for _ in 0..n {
+            // A block is its kind byte, then its text and its hyphens, each length-prefixed.
             let (_kind, rest) = self.rest.split_first()?;
-            let (len, rest) = varint(rest)?;
-            self.rest = rest.get(len..)?;
+            let (text_len, rest) = varint(rest)?;
+            let (hyphens_len, rest) = varint(rest.get(text_len..)?)?;
+            self.rest = rest.get(hyphens_len..)?;
         }
         self.next()
     }

@@ -7,6 +7,7 @@
 mod book;
 mod crc32;
 mod header;
+mod hyphens;
 mod pack;
 #[cfg(feature = "alloc")]
 mod pack_vec;
@@ -14,6 +15,9 @@ mod payload;
 
 pub use book::{Block, BlockKind, Blocks, Book, PartSizes};
 pub use header::{Header, FORMAT_VERSION, HEADER_LEN, MAGIC};
+#[cfg(feature = "alloc")]
+pub use hyphens::encode_hyphens;
+pub use hyphens::Hyphens;
 pub use pack::{pack_into, packed_len};
 #[cfg(feature = "alloc")]
 pub use pack_vec::pack_to_vec;

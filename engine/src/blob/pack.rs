@@ -57,6 +57,7 @@ fn raw<'a>(block: &Block<'a>) -> RawBlock<'a> {
     RawBlock {
         kind: block.kind.to_byte(),
         text: block.text,
+        hyphens: block.hyphens.encoded(),
     }
 }
 
@@ -65,6 +66,7 @@ fn blocks_len(blocks: &[Block<'_>]) -> Result<usize, Error> {
         if u32::try_from(block.text.len()).is_err() {
             return Err(Error::TooLarge);
         }
+        block.hyphens.check(block.text)?;
         sum.checked_add(size(&raw(block))?).ok_or(Error::TooLarge)
     })
 }

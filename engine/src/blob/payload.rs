@@ -77,4 +77,6 @@ pub struct BuiltFor {
 pub(crate) struct RawBlock<'a> {
     pub(crate) kind: u8,
     pub(crate) text: &'a str,
+    /// Encoded hyphenation points, see [`super::Hyphens`].
+    pub(crate) hyphens: &'a [u8],
 }

@@ -17,8 +17,14 @@ pub(crate) trait Canvas {
     /// Paints the page area paper-white.
     fn clear_page(&mut self, size: Size) -> Result<(), Self::Error>;
 
-    /// Inks the set pixels of `glyph` with its top-left corner at `at`.
+    /// Inks `glyph` with its pen at `at` on the line's top.
     fn glyph(&mut self, glyph: &Glyph<'_>, at: Point) -> Result<(), Self::Error>;
+
+    /// Inks `glyph` twice, one pixel apart, for bold headings.
+    fn bold_glyph(&mut self, glyph: &Glyph<'_>, at: Point) -> Result<(), Self::Error> {
+        self.glyph(glyph, at)?;
+        self.glyph(glyph, at + Point::new(1, 0))
+    }
 }
 
 /// Any `DrawTarget`, fed inked pixels only.

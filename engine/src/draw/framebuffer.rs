@@ -7,7 +7,7 @@ use embedded_graphics::prelude::{Dimensions, DrawTarget, OriginDimensions, Pixel
 use embedded_graphics::primitives::{PointsIter, Rectangle};
 
 use super::canvas::Canvas;
-use super::glyph::InkedPixels;
+use super::glyph::{bitmap_origin, InkedPixels};
 use crate::font::Glyph;
 use crate::Error;
 
@@ -82,14 +82,16 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Framebuffer<B> {
     /// ORs glyph rows into place, one shifted byte pair per glyph byte.
     #[inline]
     fn blit(&mut self, glyph: &Glyph<'_>, origin: Point) {
-        let at = origin + Point::new(0, glyph.top as i32);
+        let at = bitmap_origin(glyph, origin);
         let row_bytes = glyph.width.div_ceil(8) as usize;
-        let inside = at.x >= 0
+        // Anti-aliased glyphs are thresholded pixel by pixel; only 1-bit rows blit as bytes.
+        let inside = glyph.bits_per_pixel() == 1
+            && at.x >= 0
             && at.y >= 0
             && at.y as u32 + glyph.height <= self.size.height
             && at.x as u32 + glyph.width <= self.size.width;
         if !inside {
-            // Partly off the buffer: clip pixel by pixel.
+            // Partly off the buffer, or not 1-bit: pixel by pixel.
             InkedPixels::new(*glyph, origin).for_each(|Pixel(p, _)| self.set(p, true));
             return;
         }

@@ -4,16 +4,19 @@ mod canvas;
 mod footer;
 mod framebuffer;
 mod glyph;
+mod gray;
 
 pub use framebuffer::Framebuffer;
+pub use gray::draw_glyph_gray;
 
-use embedded_graphics::pixelcolor::BinaryColor;
+use embedded_graphics::pixelcolor::{BinaryColor, Gray8, GrayColor};
 use embedded_graphics::prelude::{DrawTarget, OriginDimensions, Point, Size};
 use embedded_graphics::Drawable;
 
 use self::canvas::{Canvas, TargetCanvas};
+use self::gray::GrayCanvas;
 use crate::font::Font;
-use crate::layout::{Align, Layout, Line, LineEnd, Page};
+use crate::layout::{Layout, Line, LineEnd, Page};
 
 /// A page ready to draw: paper is [`BinaryColor::Off`], ink is [`BinaryColor::On`].
 ///
@@ -60,6 +63,16 @@ impl<F: Font> PageView<'_, '_, '_, F> {
         let Ok(()) = self.render(framebuffer);
     }
 
+    /// Draws the page onto a grayscale target (`Gray2`, `Gray4`, `Gray8`): paper white, ink
+    /// black, anti-aliased glyphs in the grays between.
+    pub fn draw_gray<C, D>(&self, target: &mut D) -> Result<(), D::Error>
+    where
+        C: GrayColor + From<Gray8>,
+        D: DrawTarget<Color = C>,
+    {
+        self.render(&mut GrayCanvas(target))
+    }
+
     fn render<C: Canvas>(&self, canvas: &mut C) -> Result<(), C::Error> {
         let layout = self.layout;
         canvas.clear_page(self.size())?;
@@ -69,7 +82,7 @@ impl<F: Font> PageView<'_, '_, '_, F> {
         };
         let margins = layout.profile().margins;
         let origin = Point::new(i32::from(margins.left), i32::from(margins.top));
-        layout.fill(&mut lines, |line, text, top| {
+        layout.fill(&mut lines, Some(self.page.lines), |line, text, top| {
             draw_line(
                 layout,
                 line,
@@ -85,7 +98,7 @@ impl<F: Font> PageView<'_, '_, '_, F> {
     }
 }
 
-/// Draws one line with its left edge at `origin`, widening gaps when justified.
+/// Draws one line with its left edge at `origin`, its gaps as [`Layout::gap_width`] says.
 fn draw_line<F: Font, C: Canvas>(
     layout: &Layout<'_, '_, F>,
     line: &Line,
@@ -94,12 +107,6 @@ fn draw_line<F: Font, C: Canvas>(
     target: &mut C,
 ) -> Result<(), C::Error> {
     let font = layout.font();
-    let space = font.advance(' ');
-    let extra = if layout.profile().align == Align::Justify && line.stretches() {
-        layout.drawn_width(line).saturating_sub(line.width)
-    } else {
-        0
-    };
     let mut x = 0u32;
     let mut gap = 0u32;
     let mut in_gap = false;
@@ -107,9 +114,7 @@ fn draw_line<F: Font, C: Canvas>(
         if c == ' ' || c == '\t' || c == '\r' {
             if !in_gap {
                 gap += 1;
-                // Spread the extra pixels evenly; integer shares add up to `extra` exactly.
-                let gaps = line.gaps.max(1);
-                x += space + extra * gap / gaps - extra * (gap - 1) / gaps;
+                x += layout.gap_width(line, gap);
             }
             in_gap = true;
             continue;

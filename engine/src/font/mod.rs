@@ -5,50 +5,20 @@
 //! character is ever silently dropped and measuring and drawing always agree.
 
 mod fallback;
+mod glyph;
 mod mono;
 mod mono_data;
+mod packed;
 
 pub use fallback::fallback;
+pub use glyph::Glyph;
 pub use mono::{MonoFont, MONO_10X20, MONO_6X10, MONO_8X13};
-
-/// A 1-bit glyph bitmap with its placement.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub struct Glyph<'a> {
-    /// Pixels the pen moves right after this glyph.
-    pub advance: u32,
-    /// Bitmap width in pixels.
-    pub width: u32,
-    /// Rows from the top of the line to the bitmap's first row. Blank rows are not stored,
-    /// so drawing skips them.
-    pub top: u32,
-    /// Bitmap height in pixels.
-    pub height: u32,
-    /// Rows top to bottom, each padded to whole bytes, most significant bit leftmost.
-    pub bits: &'a [u8],
-}
-
-impl Glyph<'_> {
-    /// Whether the pixel at column `x`, row `y` of the line box is inked. Out of range is blank.
-    pub fn pixel(&self, x: u32, y: u32) -> bool {
-        let Some(y) = y.checked_sub(self.top) else {
-            return false;
-        };
-        if x >= self.width || y >= self.height {
-            return false;
-        }
-        let row_bytes = self.width.div_ceil(8);
-        let index = y * row_bytes + x / 8;
-        usize::try_from(index)
-            .ok()
-            .and_then(|i| self.bits.get(i))
-            .is_some_and(|byte| byte & (0x80 >> (x % 8)) != 0)
-    }
-}
+pub use packed::{FontFault, PackedFont};
 
 /// A bitmap font the layout can measure and the renderer can draw.
 ///
-/// Glyph boxes start at the top of the line; a later font kind with per-glyph offsets extends
-/// [`Glyph`] rather than this trait.
+/// Glyph boxes are placed from the top of the line and the pen position; per-glyph offsets live
+/// in [`Glyph`], not in this trait.
 pub trait Font {
     /// Pixels from the top of one line to the top of the next, before extra line spacing.
     fn line_height(&self) -> u32;
@@ -81,6 +51,13 @@ pub trait Font {
     /// Pixels the pen moves for `c`, fallback included.
     fn advance(&self, c: char) -> u32 {
         self.glyphs(c).map(|g| g.advance).sum()
+    }
+
+    /// Pixels to add to the pen between `left` and `right` when they stand side by side
+    /// (negative pulls them together). Only pairs of the font's own glyphs are kerned.
+    fn kerning(&self, left: char, right: char) -> i32 {
+        let _ = (left, right);
+        0
     }
 }
 

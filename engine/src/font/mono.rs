@@ -110,9 +110,11 @@ impl Font for MonoFont {
         let end = start + u32::from(last - first) * row_bytes;
         Some(Glyph {
             advance: self.width,
+            left: 0,
             width: self.width,
             top: u32::from(first),
             height: u32::from(last - first),
+            bpp: 1,
             bits: self.bits.get(start as usize..end as usize)?,
         })
     }

@@ -1,10 +1,16 @@
 //! Breaking block text into lines that fit the text width.
 //!
-//! Greedy, one character at a time, so a device needs no buffer: a line is a byte range of one
-//! block's text plus the facts drawing needs (width, word gaps, how it ended). Lines break at
-//! spaces, after a hyphen between letters, and after a dash, never before a dash. A word wider
-//! than the line is cut where a hyphen still fits, so nothing is dropped or drawn past the edge.
+//! A line is a byte range of one block's text plus the facts drawing needs (width, word gaps,
+//! how it ended). Lines break at spaces, after a hyphen between letters, and after a dash,
+//! never before a dash. A word wider than the line is cut where a hyphen still fits, so nothing
+//! is dropped or drawn past the edge. Justified paragraphs are broken by Knuth–Plass
+//! ([`super::knuth_plass`]); headings and flush-left text greedily ([`super::greedy`]).
 
+use super::candidates::{Candidates, Kind};
+use super::greedy::{break_line, Broken};
+use super::knuth_plass::{self, Measure, Plan};
+use super::text::is_space;
+use super::Align;
 use crate::blob::{Block, Blocks, Book};
 use crate::font::Font;
 use crate::Position;
@@ -60,10 +66,17 @@ impl Line {
 pub(crate) struct Lines<'a, 'f, F> {
     font: &'f F,
     text_width: u32,
+    align: Align,
     blocks: Blocks<'a>,
     current: Option<Block<'a>>,
     block: u32,
     offset: usize,
+    /// Knuth–Plass breaks of the chunk being set, if any.
+    plan: Option<Plan>,
+    /// The candidate of the chunk the current line starts after.
+    candidate: u8,
+    /// Whether the line before ended in a hyphen or dash.
+    after_hyphen: bool,
 }
 
 // Manual impl: the font is borrowed, so cloning needs no `F: Clone`.
@@ -79,6 +92,7 @@ impl<'a, 'f, F: Font> Lines<'a, 'f, F> {
         book: &Book<'a>,
         font: &'f F,
         text_width: u32,
+        align: Align,
         from: Position,
     ) -> Option<Self> {
         let mut blocks = book.blocks();
@@ -90,26 +104,64 @@ impl<'a, 'f, F: Font> Lines<'a, 'f, F> {
             None if from.block != book.block_count() || offset != 0 => return None,
             _ => {}
         }
-        Some(Lines {
+        let mut lines = Lines {
             font,
             text_width,
+            align,
             blocks,
             current,
             block: from.block,
             offset,
-        })
+            plan: None,
+            candidate: 0,
+            after_hyphen: false,
+        };
+        if current.is_some_and(|b| lines.planned(b)) && offset > 0 {
+            // Knuth–Plass breaks depend on the whole paragraph before: replay it.
+            lines.offset = 0;
+            lines.seek(from);
+        }
+        Some(lines)
+    }
+
+    /// Moves to the line that starts at or holds `target`, in the current block.
+    fn seek(&mut self, target: Position) {
+        loop {
+            let before = self.clone();
+            if self.next_with_text().is_none() {
+                *self = before;
+                return;
+            }
+            let next = self.position();
+            if next > target || next.block != target.block {
+                *self = before;
+                return;
+            }
+            if next == target {
+                return;
+            }
+        }
+    }
+
+    /// Whether `block` is set with Knuth–Plass.
+    fn planned(&self, block: Block<'_>) -> bool {
+        self.align == Align::Justify && !block.kind.is_heading()
     }
 
     /// Lines from the start of the book.
-    pub(crate) fn from_start(book: &Book<'a>, font: &'f F, text_width: u32) -> Self {
+    pub(crate) fn from_start(book: &Book<'a>, font: &'f F, text_width: u32, align: Align) -> Self {
         let mut blocks = book.blocks();
         Lines {
             font,
             text_width,
+            align,
             current: blocks.next(),
             blocks,
             block: 0,
             offset: 0,
+            plan: None,
+            candidate: 0,
+            after_hyphen: false,
         }
     }
 
@@ -125,9 +177,7 @@ impl<'a, 'f, F: Font> Lines<'a, 'f, F> {
             let rest = block.text.get(self.offset..).unwrap_or("");
             let trimmed = rest.trim_start_matches(is_space);
             if trimmed.is_empty() {
-                self.current = self.blocks.next();
-                self.block = self.block.saturating_add(1);
-                self.offset = 0;
+                self.next_block();
                 continue;
             }
             self.offset += rest.len() - trimmed.len();
@@ -144,7 +194,11 @@ impl<'a, F: Font> Lines<'a, '_, F> {
         let heading = block.kind.is_heading();
         // Headings are set faux-bold, one pixel wider.
         let width = self.text_width.saturating_sub(u32::from(heading));
-        let broken = break_line(self.font, block.text, self.offset, width);
+        let broken = if self.planned(block) {
+            self.justified(block, width)
+        } else {
+            break_line(self.font, block.text, self.offset, width)
+        };
         let line = Line {
             block: self.block,
             start: to_u32(self.offset),
@@ -164,11 +218,64 @@ impl<'a, F: Font> Lines<'a, '_, F> {
         let text = block.text.get(self.offset..broken.end).unwrap_or("");
         self.offset = broken.next;
         if broken.kind == LineEnd::BlockEnd {
-            self.current = self.blocks.next();
-            self.block = self.block.saturating_add(1);
-            self.offset = 0;
+            self.next_block();
         }
         Some((line, text))
+    }
+
+    fn next_block(&mut self) {
+        self.current = self.blocks.next();
+        self.block = self.block.saturating_add(1);
+        self.offset = 0;
+        self.plan = None;
+        self.after_hyphen = false;
+    }
+
+    /// The next line of a justified paragraph: the chunk's plan, replayed.
+    fn justified(&mut self, block: Block<'_>, width: u32) -> Broken {
+        let text = block.text;
+        let measure = Measure {
+            width,
+            space: self.font.advance(' '),
+            hyphen: self.font.advance('-'),
+        };
+        let plan = match self.plan {
+            Some(plan) if self.candidate < plan.last() => plan,
+            _ => {
+                self.candidate = 0;
+                *self.plan.insert(knuth_plass::plan(
+                    self.font,
+                    text,
+                    block.hyphens,
+                    self.offset,
+                    self.after_hyphen,
+                    measure,
+                ))
+            }
+        };
+        let candidates = Candidates::new(self.font, text, block.hyphens, self.offset, width);
+        for (index, candidate) in (self.candidate.saturating_add(1)..).zip(candidates) {
+            if !plan.breaks_at(index) && !candidate.forced() {
+                continue;
+            }
+            self.candidate = index;
+            self.after_hyphen = candidate.flagged();
+            let (kind, hyphen) = match candidate.kind {
+                Kind::Glue | Kind::Hyphen => (LineEnd::Wrap, 0),
+                Kind::Cut | Kind::Discretionary => (LineEnd::Split, measure.hyphen),
+                Kind::HardBreak => (LineEnd::HardBreak, 0),
+                Kind::BlockEnd => (LineEnd::BlockEnd, 0),
+            };
+            return Broken {
+                end: candidate.end,
+                width: candidate.width + hyphen,
+                gaps: candidate.gaps,
+                kind,
+                next: candidate.next,
+            };
+        }
+        // The plan always ends in a kept break; should it not, fall back to greedy.
+        break_line(self.font, text, self.offset, width)
     }
 }
 
@@ -178,196 +285,6 @@ impl<F: Font> Iterator for Lines<'_, '_, F> {
     fn next(&mut self) -> Option<Line> {
         self.next_with_text().map(|(line, _)| line)
     }
-}
-
-/// The line state at a possible break.
-#[derive(Copy, Clone, Debug)]
-struct Fit {
-    end: usize,
-    width: u32,
-    gaps: u32,
-}
-
-/// A line as [`break_line`] finds it.
-#[derive(Copy, Clone, Debug)]
-struct Broken {
-    end: usize,
-    width: u32,
-    gaps: u32,
-    kind: LineEnd,
-    next: usize,
-}
-
-impl Broken {
-    fn at(fit: Fit, kind: LineEnd, next: usize) -> Self {
-        Broken {
-            end: fit.end,
-            width: fit.width,
-            gaps: fit.gaps,
-            kind,
-            next,
-        }
-    }
-}
-
-/// A run of text no line may break inside: up to a space, or through a hyphen or dash.
-#[derive(Copy, Clone, Debug)]
-struct Piece {
-    end: usize,
-    width: u32,
-    /// Ends in a hyphen or dash after which the line may break without a space.
-    open_end: bool,
-}
-
-/// Breaks one line of `text` starting at `start` (not a space) to fit `avail` pixels.
-///
-/// Works a piece at a time: only a piece that does not fit is looked at character by
-/// character again, to cut it.
-fn break_line<F: Font>(font: &F, text: &str, start: usize, avail: u32) -> Broken {
-    let space = font.advance(' ');
-    let mut line = Fit {
-        end: start,
-        width: 0,
-        gaps: 0,
-    };
-    let mut wrap: Option<(Fit, usize)> = None;
-    let (mut gap, mut open) = (false, false);
-    let mut i = start;
-    loop {
-        let Some(c) = char_at(text, i) else {
-            return Broken::at(line, LineEnd::BlockEnd, text.len());
-        };
-        if c == '\n' {
-            return Broken::at(line, LineEnd::HardBreak, i + 1);
-        }
-        if is_space(c) {
-            gap |= line.width > 0;
-            i += 1;
-            continue;
-        }
-        if (gap || open) && !is_dash(c) {
-            wrap = Some((line, i));
-        }
-        let piece = scan_piece(font, text, i);
-        let lead = if gap { space } else { 0 };
-        let width = line.width.saturating_add(lead).saturating_add(piece.width);
-        if width <= avail {
-            line = Fit {
-                end: piece.end,
-                width,
-                gaps: line.gaps + u32::from(gap),
-            };
-            (gap, open, i) = (false, piece.open_end, piece.end);
-            continue;
-        }
-        if let Some((fit, next)) = wrap {
-            return Broken::at(fit, LineEnd::Wrap, next);
-        }
-        if gap {
-            // Only a space before a dash was left: breaking there beats cutting a word.
-            return Broken::at(line, LineEnd::Wrap, i);
-        }
-        return cut(font, text, line, i, avail);
-    }
-}
-
-/// Cuts the piece at `from`, which does not fit after `line`, where a hyphen still fits.
-fn cut<F: Font>(font: &F, text: &str, line: Fit, from: usize, avail: u32) -> Broken {
-    let hyphen = font.advance('-');
-    let mut width = line.width;
-    let mut best = None;
-    for (i, c) in text.get(from..).unwrap_or("").char_indices() {
-        width = width.saturating_add(font.advance(c));
-        if width.saturating_add(hyphen) > avail {
-            break;
-        }
-        best = Some((from + i + c.len_utf8(), width));
-    }
-    match best {
-        Some((end, width)) => Broken {
-            end,
-            width: width + hyphen,
-            gaps: line.gaps,
-            kind: LineEnd::Split,
-            next: end,
-        },
-        None if line.width > 0 => Broken::at(line, LineEnd::Wrap, from),
-        // Not even one character and a hyphen fit: take one character, so the text moves on.
-        None => {
-            let c = char_at(text, from).unwrap_or(' ');
-            let end = from + c.len_utf8();
-            Broken::at(
-                Fit {
-                    end,
-                    width: font.advance(c),
-                    gaps: 0,
-                },
-                LineEnd::Wrap,
-                end,
-            )
-        }
-    }
-}
-
-/// Measures the piece starting at `start`.
-fn scan_piece<F: Font>(font: &F, text: &str, start: usize) -> Piece {
-    let mut width = 0u32;
-    let mut previous = '\0';
-    let mut i = start;
-    while let Some(c) = char_at(text, i) {
-        if is_space(c) || c == '\n' {
-            break;
-        }
-        width = width.saturating_add(font.advance(c));
-        i += c.len_utf8();
-        // ASCII has one breaking character; test it before the dashes.
-        let breaks = if c.is_ascii() {
-            c == '-' && previous.is_alphanumeric()
-        } else {
-            is_dash(c)
-        };
-        if breaks {
-            let next = char_at(text, i).unwrap_or(' ');
-            let opens = if c == '-' {
-                next.is_alphanumeric()
-            } else {
-                !is_space(next) && next != '\n' && !is_dash(next)
-            };
-            if opens {
-                return Piece {
-                    end: i,
-                    width,
-                    open_end: true,
-                };
-            }
-        }
-        previous = c;
-    }
-    Piece {
-        end: i,
-        width,
-        open_end: false,
-    }
-}
-
-/// The character at byte `i`, reading ASCII without decoding.
-#[inline]
-fn char_at(text: &str, i: usize) -> Option<char> {
-    match *text.as_bytes().get(i)? {
-        byte @ 0..=0x7F => Some(char::from(byte)),
-        _ => text.get(i..)?.chars().next(),
-    }
-}
-
-#[inline]
-fn is_space(c: char) -> bool {
-    c == ' ' || c == '\t' || c == '\r'
-}
-
-/// Dashes that a line may end with but never start with.
-#[inline]
-fn is_dash(c: char) -> bool {
-    matches!(c, '\u{2014}' | '\u{2013}' | '\u{2015}')
 }
 
 /// Offsets are checked to fit a u32 when a book is opened.

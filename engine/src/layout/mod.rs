@@ -3,10 +3,14 @@
 //! Nothing here allocates. Pages are found in one streaming pass, and any page can be opened
 //! again from its start [`Position`] alone, so a device keeps a list of positions, not pages.
 
+mod candidates;
+mod greedy;
+mod knuth_plass;
 mod lines;
 mod pages;
 mod position;
 mod profile;
+mod text;
 
 pub use lines::{Line, LineEnd};
 pub use pages::{Page, Pages};
@@ -68,7 +72,7 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
     pub fn pages(&self) -> Pages<'_, 'a, 'f, F> {
         Pages {
             layout: self,
-            lines: Lines::from_start(&self.book, self.font, self.text_width()),
+            lines: Lines::from_start(&self.book, self.font, self.text_width(), self.profile.align),
             index: 0,
         }
     }
@@ -173,10 +177,26 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
         }
     }
 
+    /// Width of word gap `gap` (1-based) of `line` as drawn: the font's space, widened or
+    /// narrowed so a justified line meets the right margin. Integer shares that add up exactly.
+    pub fn gap_width(&self, line: &Line, gap: u32) -> u32 {
+        let space = i64::from(self.font.advance(' '));
+        let adjust = i64::from(self.drawn_width(line)) - i64::from(line.width);
+        let (gaps, gap) = (i64::from(line.gaps.max(1)), i64::from(gap));
+        let share = adjust * gap / gaps - adjust * (gap - 1) / gaps;
+        u32::try_from(space + share).unwrap_or(0)
+    }
+
     pub(crate) fn lines_at(&self, start: Position) -> Result<Lines<'a, 'f, F>, Error> {
         self.check_position(start)?;
-        Lines::new(&self.book, self.font, self.text_width(), start)
-            .ok_or(Error::PositionOutOfRange(start))
+        Lines::new(
+            &self.book,
+            self.font,
+            self.text_width(),
+            self.profile.align,
+            start,
+        )
+        .ok_or(Error::PositionOutOfRange(start))
     }
 
     fn check_position(&self, position: Position) -> Result<(), Error> {

@@ -1,6 +1,6 @@
 //! Filling pages with lines, for measuring and for drawing alike.
 
-use super::lines::{Line, Lines};
+use super::lines::{Line, LineEnd, Lines};
 use super::{Layout, Position};
 use crate::font::Font;
 
@@ -31,39 +31,160 @@ pub(crate) struct Filled {
     pub(crate) lines: u32,
 }
 
-impl<'a, F: Font> Layout<'a, '_, F> {
-    /// Places lines from `lines` on one page, calling `place` with each line and its top
-    /// offset inside the text area. The single routine behind both pagination and drawing.
+/// What the page-break rules need to know of a placed line.
+#[derive(Copy, Clone, Debug, Default)]
+struct Placed {
+    start: Position,
+    first_in_block: bool,
+    ends_block: bool,
+    heading: bool,
+}
+
+/// The last lines placed on a page, enough to move a few of them to the next page so that
+/// no paragraph leaves its first line alone at the bottom of a page or its last line alone
+/// at the top, and no heading ends a page.
+#[derive(Copy, Clone, Debug, Default)]
+struct Tail {
+    count: u32,
+    recent: [Placed; 3],
+    /// The latest run of heading lines: index of its first line, that line, and the line
+    /// before it; and the index of its last line.
+    heading: Option<(u32, Placed, Option<Placed>, u32)>,
+}
+
+impl Tail {
+    fn push(&mut self, line: Placed) {
+        if line.heading {
+            let before = self.count.checked_sub(1).and_then(|i| self.at(i));
+            match &mut self.heading {
+                Some((_, _, _, last)) if *last + 1 == self.count => *last = self.count,
+                run => *run = Some((self.count, line, before, self.count)),
+            }
+        }
+        self.recent[self.count as usize % 3] = line;
+        self.count += 1;
+    }
+
+    /// Line `index` of the page, if it is still known.
+    fn at(&self, index: u32) -> Option<Placed> {
+        if index < self.count && index + 3 >= self.count {
+            return Some(self.recent[index as usize % 3]);
+        }
+        match self.heading {
+            Some((first, line, _, _)) if first == index => Some(line),
+            Some((first, _, before, _)) if first == index + 1 => before,
+            _ => None,
+        }
+    }
+
+    /// How many lines should move to the next page, which would start with `next`.
+    /// Never all of them, and only lines whose start is known.
+    fn to_move(&self, next: &Line) -> u32 {
+        let count = self.count;
+        // A paragraph's last line would open the next page alone: send one more with it.
+        let widow = next.end_kind == LineEnd::BlockEnd
+            && !next.first_in_block
+            && !next.heading
+            && self
+                .at(count - 1)
+                .is_some_and(|l| l.start.block == next.block);
+        let mut moved = u32::from(widow);
+        for _ in 0..4 {
+            let Some(last) = count
+                .checked_sub(moved + 1)
+                .filter(|&i| i > 0)
+                .and_then(|i| self.at(i))
+            else {
+                break;
+            };
+            let index = count - moved - 1;
+            match self.heading {
+                // A heading would end the page: it goes with its text.
+                Some((first, _, _, end)) if last.heading && end == index => moved = count - first,
+                // A paragraph's first line would end the page alone.
+                _ if !last.heading && last.first_in_block && !last.ends_block => moved += 1,
+                _ => break,
+            }
+        }
+        if moved >= count || self.at(count - moved).is_none() {
+            return 0;
+        }
+        moved
+    }
+}
+
+impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
+    /// Places lines from `lines` on one page, calling `place` with each line, its text and its
+    /// top offset inside the text area. The single routine behind pagination and drawing.
+    ///
+    /// With `limit` set, places exactly that many lines (as pagination counted them). Without,
+    /// it decides where the page ends, moving a few lines on to avoid widows and orphans; then
+    /// `place` may already have seen lines that moved, so only pagination, which places
+    /// nothing, calls it that way.
     pub(crate) fn fill<E>(
         &self,
-        lines: &mut Lines<'a, '_, F>,
+        lines: &mut Lines<'a, 'f, F>,
+        limit: Option<u32>,
         mut place: impl FnMut(&Line, &'a str, u32) -> Result<(), E>,
     ) -> Result<Filled, E> {
         let mut y = 0u32;
-        let mut count = 0u32;
-        loop {
+        let mut tail = Tail::default();
+        while limit.is_none_or(|n| tail.count < n) {
+            let count = tail.count;
             let start = lines.position();
             let mut ahead = lines.clone();
             let Some((line, text)) = ahead.next_with_text() else {
                 break;
             };
             let top = y + self.gap_before(&line, count);
-            let fits = top + self.line_height() <= self.text_height();
-            if count > 0 && (!fits || self.strands_heading(&line, lines.clone(), top)) {
-                return Ok(Filled {
-                    end: start,
-                    lines: count,
-                });
+            if count > 0 && top + self.line_height() > self.text_height() {
+                if limit.is_none() {
+                    return Ok(self.break_page(lines, &tail, &line, start));
+                }
+                break;
             }
             place(&line, text, top)?;
             *lines = ahead;
             y = top + self.line_pitch();
-            count += 1;
+            tail.push(Placed {
+                start,
+                first_in_block: line.first_in_block,
+                ends_block: line.end_kind == LineEnd::BlockEnd,
+                heading: line.heading,
+            });
         }
         Ok(Filled {
             end: lines.position(),
-            lines: count,
+            lines: tail.count,
         })
+    }
+
+    /// Ends a full page before `next`, or a few lines earlier when the rules ask for it.
+    fn break_page(
+        &self,
+        lines: &mut Lines<'a, 'f, F>,
+        tail: &Tail,
+        next: &Line,
+        next_start: Position,
+    ) -> Filled {
+        let full = Filled {
+            end: next_start,
+            lines: tail.count,
+        };
+        let moved = tail.to_move(next);
+        let Some(end) = tail.at(tail.count - moved).filter(|_| moved > 0) else {
+            return full;
+        };
+        match self.lines_at(end.start) {
+            Ok(from_there) => {
+                *lines = from_there;
+                Filled {
+                    end: end.start,
+                    lines: tail.count - moved,
+                }
+            }
+            Err(_) => full,
+        }
     }
 
     fn gap_before(&self, line: &Line, placed: u32) -> u32 {
@@ -77,26 +198,6 @@ impl<'a, F: Font> Layout<'a, '_, F> {
         } else {
             spacing
         }
-    }
-
-    /// Whether a heading starting at `top` would end the page without a line of its text.
-    fn strands_heading(&self, line: &Line, mut lines: Lines<'_, '_, F>, top: u32) -> bool {
-        if !line.heading || !line.first_in_block {
-            return false;
-        }
-        let mut y = top;
-        let _ = lines.next();
-        for (placed, next) in (1u32..).zip(lines) {
-            let next_top = y + self.line_pitch() + self.gap_before(&next, placed);
-            if next_top + self.line_height() > self.text_height() {
-                return true;
-            }
-            if !next.heading {
-                return false;
-            }
-            y = next_top;
-        }
-        false
     }
 }
 
@@ -115,7 +216,7 @@ impl<F: Font> Iterator for Pages<'_, '_, '_, F> {
         let start = self.lines.position();
         let filled = self
             .layout
-            .fill(&mut self.lines, |_, _, _| {
+            .fill(&mut self.lines, None, |_, _, _| {
                 Ok::<(), core::convert::Infallible>(())
             })
             .ok()?;

@@ -1,0 +1,196 @@
+//! The places a justified line may end, in reading order, with running width totals.
+//!
+//! Knuth–Plass weighs these; the line iterator replays them to cut out the chosen lines.
+//! Both read the text through this one iterator, so the breaks chosen are the breaks drawn.
+
+use super::text::{char_at, is_dash, is_space, scan_piece};
+use crate::blob::Hyphens;
+use crate::font::Font;
+
+/// What ends a line at a candidate.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// A word gap; the gap itself is dropped.
+    Glue,
+    /// Just after a hyphen or dash in the text.
+    Hyphen,
+    /// Inside a word too wide for any line; a hyphen is drawn.
+    Cut,
+    /// At a hyphenation point; a hyphen is drawn.
+    Discretionary,
+    /// A newline inside the block.
+    HardBreak,
+    /// The end of the block.
+    BlockEnd,
+}
+
+/// A possible line end.
+#[derive(Copy, Clone, Debug)]
+pub(super) struct Candidate {
+    /// Where the line's text would end.
+    pub(super) end: usize,
+    /// Where the next line would start.
+    pub(super) next: usize,
+    /// Natural width from the first candidate's start to `end`, the gap here excluded.
+    pub(super) width: u32,
+    /// Word gaps from the start to `end`.
+    pub(super) gaps: u32,
+    pub(super) kind: Kind,
+    /// A gap before a dash: a line may not start with a dash unless nothing else fits.
+    pub(super) discouraged: bool,
+}
+
+impl Candidate {
+    /// Whether the paragraph (or its hard-broken part) ends here.
+    pub(super) fn forced(&self) -> bool {
+        matches!(self.kind, Kind::HardBreak | Kind::BlockEnd)
+    }
+
+    /// Whether a line ending here ends in a hyphen or dash.
+    pub(super) fn flagged(&self) -> bool {
+        matches!(self.kind, Kind::Hyphen | Kind::Cut | Kind::Discretionary)
+    }
+}
+
+/// Iterator over the candidates of one block from a line start.
+#[derive(Debug)]
+pub(super) struct Candidates<'t, 'f, F> {
+    font: &'f F,
+    text: &'t str,
+    /// Width a cut word piece may take with its hyphen.
+    cut_width: u32,
+    space: u32,
+    hyphen: u32,
+    pos: usize,
+    content_end: usize,
+    width: u32,
+    gaps: u32,
+    gap: bool,
+    /// Whether a piece was seen since the start: spaces before it are not a gap.
+    content: bool,
+    done: bool,
+    hyphens: Hyphens<'t>,
+    /// The first hyphenation point after `pos`.
+    hyphen_at: Option<usize>,
+}
+
+impl<'t, 'f, F: Font> Candidates<'t, 'f, F> {
+    /// Candidates of `text` from `start`, a line start (not a space).
+    pub(super) fn new(
+        font: &'f F,
+        text: &'t str,
+        hyphens: Hyphens<'t>,
+        start: usize,
+        cut_width: u32,
+    ) -> Self {
+        let mut hyphens = hyphens;
+        let hyphen_at = hyphens.by_ref().map(|h| h as usize).find(|&h| h > start);
+        Candidates {
+            hyphens,
+            hyphen_at,
+            font,
+            text,
+            cut_width,
+            space: font.advance(' '),
+            hyphen: font.advance('-'),
+            pos: start,
+            content_end: start,
+            width: 0,
+            gaps: 0,
+            gap: false,
+            content: false,
+            done: false,
+        }
+    }
+
+    fn at(&self, kind: Kind, next: usize) -> Candidate {
+        Candidate {
+            end: self.content_end,
+            next,
+            width: self.width,
+            gaps: self.gaps,
+            kind,
+            discouraged: false,
+        }
+    }
+
+    fn finish(&mut self, kind: Kind, next: usize) -> Option<Candidate> {
+        self.done = true;
+        Some(self.at(kind, next))
+    }
+
+    /// The longest head of the piece at `pos` that fits a line with its hyphen; at least
+    /// one character, so the text always moves on.
+    fn cut(&mut self) -> Candidate {
+        let mut width = 0u32;
+        let mut end = self.pos;
+        for (i, c) in self.text.get(self.pos..).unwrap_or("").char_indices() {
+            let wider = width.saturating_add(self.font.advance(c));
+            if i > 0 && wider.saturating_add(self.hyphen) > self.cut_width {
+                break;
+            }
+            (width, end) = (wider, self.pos + i + c.len_utf8());
+        }
+        self.width = self.width.saturating_add(width);
+        (self.content_end, self.pos) = (end, end);
+        while self.hyphen_at.is_some_and(|h| h <= end) {
+            self.hyphen_at = self.hyphens.next().map(|h| h as usize);
+        }
+        self.at(Kind::Cut, end)
+    }
+}
+
+impl<F: Font> Iterator for Candidates<'_, '_, F> {
+    type Item = Candidate;
+
+    fn next(&mut self) -> Option<Candidate> {
+        if self.done {
+            return None;
+        }
+        loop {
+            let Some(c) = char_at(self.text, self.pos) else {
+                return self.finish(Kind::BlockEnd, self.text.len());
+            };
+            if c == '\n' {
+                return self.finish(Kind::HardBreak, self.pos + 1);
+            }
+            if is_space(c) {
+                self.gap |= self.content;
+                self.pos += 1;
+                continue;
+            }
+            if self.gap {
+                self.gap = false;
+                let mut glue = self.at(Kind::Glue, self.pos);
+                glue.discouraged = is_dash(c);
+                self.width = self.width.saturating_add(self.space);
+                self.gaps += 1;
+                return Some(glue);
+            }
+            let piece = scan_piece(self.font, self.text, self.pos);
+            self.content = true;
+            if let Some(point) = self.hyphen_at.filter(|&h| h < piece.end) {
+                // A hyphenation point splits the piece.
+                self.hyphen_at = self.hyphens.next().map(|h| h as usize);
+                let head = self.text.get(self.pos..point).unwrap_or("");
+                let width = head
+                    .chars()
+                    .fold(0u32, |w, c| w.saturating_add(self.font.advance(c)));
+                if width > self.cut_width {
+                    return Some(self.cut());
+                }
+                self.width = self.width.saturating_add(width);
+                (self.content_end, self.pos) = (point, point);
+                return Some(self.at(Kind::Discretionary, point));
+            }
+            if piece.width > self.cut_width {
+                return Some(self.cut());
+            }
+            self.width = self.width.saturating_add(piece.width);
+            (self.content_end, self.pos) = (piece.end, piece.end);
+            if piece.open_end {
+                return Some(self.at(Kind::Hyphen, piece.end));
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Greedy line breaking: each line takes as many pieces as fit. Fast, and what flush-left text
+//! uses; justified text uses [`super::knuth_plass`].
+
+use super::lines::LineEnd;
+use super::text::{char_at, is_dash, is_space, scan_piece};
+use crate::font::Font;
+
+/// The line state at a possible break.
+#[derive(Copy, Clone, Debug)]
+pub(super) struct Fit {
+    pub(super) end: usize,
+    pub(super) width: u32,
+    pub(super) gaps: u32,
+}
+
+/// A line as [`break_line`] finds it.
+#[derive(Copy, Clone, Debug)]
+pub(super) struct Broken {
+    pub(super) end: usize,
+    pub(super) width: u32,
+    pub(super) gaps: u32,
+    pub(super) kind: LineEnd,
+    pub(super) next: usize,
+}
+
+impl Broken {
+    pub(super) fn at(fit: Fit, kind: LineEnd, next: usize) -> Self {
+        Broken {
+            end: fit.end,
+            width: fit.width,
+            gaps: fit.gaps,
+            kind,
+            next,
+        }
+    }
+}
+
+/// Breaks one line of `text` starting at `start` (not a space) to fit `avail` pixels.
+///
+/// Works a piece at a time: only a piece that does not fit is looked at character by
+/// character again, to cut it.
+pub(super) fn break_line<F: Font>(font: &F, text: &str, start: usize, avail: u32) -> Broken {
+    let space = font.advance(' ');
+    let mut line = Fit {
+        end: start,
+        width: 0,
+        gaps: 0,
+    };
+    let mut wrap: Option<(Fit, usize)> = None;
+    let (mut gap, mut open) = (false, false);
+    let mut i = start;
+    loop {
+        let Some(c) = char_at(text, i) else {
+            return Broken::at(line, LineEnd::BlockEnd, text.len());
+        };
+        if c == '\n' {
+            return Broken::at(line, LineEnd::HardBreak, i + 1);
+        }
+        if is_space(c) {
+            gap |= line.width > 0;
+            i += 1;
+            continue;
+        }
+        if (gap || open) && !is_dash(c) {
+            wrap = Some((line, i));
+        }
+        let piece = scan_piece(font, text, i);
+        let lead = if gap { space } else { 0 };
+        let width = line.width.saturating_add(lead).saturating_add(piece.width);
+        if width <= avail {
+            line = Fit {
+                end: piece.end,
+                width,
+                gaps: line.gaps + u32::from(gap),
+            };
+            (gap, open, i) = (false, piece.open_end, piece.end);
+            continue;
+        }
+        if let Some((fit, next)) = wrap {
+            return Broken::at(fit, LineEnd::Wrap, next);
+        }
+        if gap {
+            // Only a space before a dash was left: breaking there beats cutting a word.
+            return Broken::at(line, LineEnd::Wrap, i);
+        }
+        return cut(font, text, line, i, avail);
+    }
+}
+
+/// Cuts the piece at `from`, which does not fit after `line`, where a hyphen still fits.
+fn cut<F: Font>(font: &F, text: &str, line: Fit, from: usize, avail: u32) -> Broken {
+    let hyphen = font.advance('-');
+    let mut width = line.width;
+    let mut best = None;
+    for (i, c) in text.get(from..).unwrap_or("").char_indices() {
+        width = width.saturating_add(font.advance(c));
+        if width.saturating_add(hyphen) > avail {
+            break;
+        }
+        best = Some((from + i + c.len_utf8(), width));
+    }
+    match best {
+        Some((end, width)) => Broken {
+            end,
+            width: width + hyphen,
+            gaps: line.gaps,
+            kind: LineEnd::Split,
+            next: end,
+        },
+        None if line.width > 0 => Broken::at(line, LineEnd::Wrap, from),
+        // Not even one character and a hyphen fit: take one character, so the text moves on.
+        None => {
+            let c = char_at(text, from).unwrap_or(' ');
+            let end = from + c.len_utf8();
+            Broken::at(
+                Fit {
+                    end,
+                    width: font.advance(c),
+                    gaps: 0,
+                },
+                LineEnd::Wrap,
+                end,
+            )
+        }
+    }
+}

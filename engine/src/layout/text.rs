@@ -1,0 +1,73 @@
+//! Reading block text for line breaking: characters, spaces, dashes and unbreakable pieces.
+
+use crate::font::Font;
+
+/// A run of text no line may break inside: up to a space, or through a hyphen or dash.
+#[derive(Copy, Clone, Debug)]
+pub(super) struct Piece {
+    pub(super) end: usize,
+    pub(super) width: u32,
+    /// Ends in a hyphen or dash after which the line may break without a space.
+    pub(super) open_end: bool,
+}
+
+/// Measures the piece starting at `start`.
+pub(super) fn scan_piece<F: Font>(font: &F, text: &str, start: usize) -> Piece {
+    let mut width = 0u32;
+    let mut previous = '\0';
+    let mut i = start;
+    while let Some(c) = char_at(text, i) {
+        if is_space(c) || c == '\n' {
+            break;
+        }
+        width = width.saturating_add(font.advance(c));
+        i += c.len_utf8();
+        // ASCII has one breaking character; test it before the dashes.
+        let breaks = if c.is_ascii() {
+            c == '-' && previous.is_alphanumeric()
+        } else {
+            is_dash(c)
+        };
+        if breaks {
+            let next = char_at(text, i).unwrap_or(' ');
+            let opens = if c == '-' {
+                next.is_alphanumeric()
+            } else {
+                !is_space(next) && next != '\n' && !is_dash(next)
+            };
+            if opens {
+                return Piece {
+                    end: i,
+                    width,
+                    open_end: true,
+                };
+            }
+        }
+        previous = c;
+    }
+    Piece {
+        end: i,
+        width,
+        open_end: false,
+    }
+}
+
+/// The character at byte `i`, reading ASCII without decoding.
+#[inline]
+pub(super) fn char_at(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i)? {
+        byte @ 0..=0x7F => Some(char::from(byte)),
+        _ => text.get(i..)?.chars().next(),
+    }
+}
+
+#[inline]
+pub(super) fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\r'
+}
+
+/// Dashes that a line may end with but never start with.
+#[inline]
+pub(super) fn is_dash(c: char) -> bool {
+    matches!(c, '\u{2014}' | '\u{2013}' | '\u{2015}')
+}

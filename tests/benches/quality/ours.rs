@@ -1,0 +1,48 @@
+//! inkleaf's side: the engine's own layout of a blob, read back line by line.
+
+use inkleaf::font::Font;
+use inkleaf::{Layout, LineEnd};
+
+use super::metrics::SetLine;
+
+/// Every line of every page of `layout`, measured.
+pub fn set_lines<F: Font>(layout: &Layout<'_, '_, F>) -> Vec<SetLine> {
+    let font = layout.font();
+    let space = f64::from(font.advance(' '));
+    let mut out = Vec::new();
+    for page in layout.pages() {
+        for line in layout.lines(&page).expect("a page of this layout") {
+            let text = layout.line_text(&line);
+            let mut gaps = Vec::new();
+            let (mut x, mut in_gap) = (0u32, false);
+            for c in text.chars() {
+                if c == ' ' {
+                    if !in_gap {
+                        let width = layout.gap_width(&line, gaps.len() as u32 + 1);
+                        gaps.push((f64::from(x), f64::from(width)));
+                        x += width;
+                    }
+                    in_gap = true;
+                    continue;
+                }
+                in_gap = false;
+                x += font.advance(c);
+            }
+            let last = matches!(line.end_kind, LineEnd::BlockEnd | LineEnd::HardBreak);
+            out.push(SetLine {
+                page: page.index as usize,
+                natural: f64::from(line.width),
+                measure: f64::from(layout.text_width()),
+                space,
+                hyphen: f64::from(font.advance('-')),
+                gaps,
+                hyphenated: line.end_kind == LineEnd::Split
+                    || (!last && text.ends_with(['-', '\u{2014}', '\u{2013}'])),
+                first: line.first_in_block,
+                last,
+                dash_start: text.starts_with('\u{2014}'),
+            });
+        }
+    }
+    out
+}
