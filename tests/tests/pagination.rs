@@ -30,7 +30,7 @@ fn article_edge_to_edge_at_296x128() {
     let blob = article_blob(profile, FontId::Mono6x10);
     let book = Book::from_bytes(&blob).unwrap();
     let layout = Layout::new(book, profile, FontId::Mono6x10.font()).unwrap();
-    let checked = check_layout(&layout);
+    check_layout(&layout);
     // 296 px of 6 px cells is 49 columns, and 128 px of 10 px lines is 12 lines.
     assert_eq!(max_lines(&layout), 12);
     // Justified lines may shrink their gaps by up to a third of a space (Knuth–Plass), so a

@@ -79,7 +79,7 @@ impl Tail {
 
     /// How many lines should move to the next page, which would start with `next`.
     /// Never all of them, and only lines whose start is known.
-    fn to_move(&self, next: &Line) -> u32 {
+    fn lines_to_move(&self, next: &Line) -> u32 {
         let count = self.count;
         // A paragraph's last line would open the next page alone: send one more with it.
         let widow = next.end_kind == LineEnd::BlockEnd
@@ -171,7 +171,7 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
             end: next_start,
             lines: tail.count,
         };
-        let moved = tail.to_move(next);
+        let moved = tail.lines_to_move(next);
         let Some(end) = tail.at(tail.count - moved).filter(|_| moved > 0) else {
             return full;
         };
