@@ -12,6 +12,8 @@ pub enum Part {
     Metadata,
     /// The display profile the blob was built for.
     BuiltFor,
+    /// The packed font.
+    Font,
     /// The block list.
     Blocks,
 }
@@ -122,6 +124,7 @@ impl Part {
         match self {
             Part::Metadata => "metadata",
             Part::BuiltFor => "display profile",
+            Part::Font => "font section",
             Part::Blocks => "block list",
         }
     }

@@ -45,10 +45,10 @@ pub mod font;
 mod layout;
 
 #[cfg(feature = "alloc")]
-pub use blob::{encode_hyphens, pack_to_vec};
+pub use blob::{encode_hyphens, pack_to_vec, pack_to_vec_with_font};
 pub use blob::{
-    pack_into, packed_len, Block, BlockKind, Blocks, Book, BuiltFor, FontId, Header, Hyphens, Meta,
-    PartSizes, FORMAT_VERSION, HEADER_LEN, MAGIC,
+    pack_into, pack_into_with_font, packed_len, packed_len_with_font, Block, BlockKind, Blocks,
+    Book, BuiltFor, FontId, Header, Hyphens, Meta, PartSizes, FORMAT_VERSION, HEADER_LEN, MAGIC,
 };
 pub use draw::{draw_glyph_gray, Framebuffer, PageView};
 pub use error::{Error, Part};

@@ -1,8 +1,9 @@
 //! From a document and a display to a blob.
 
-use inkleaf::font::MonoFont;
+use inkleaf::font::AnyFont;
 use inkleaf::{
-    encode_hyphens, pack_to_vec, Block, Book, BuiltFor, FontId, Hyphens, Layout, Meta, Profile,
+    encode_hyphens, pack_to_vec_with_font, Block, Book, BuiltFor, FontId, Hyphens, Layout, Meta,
+    Profile,
 };
 
 use crate::hyphenate::{hyphen_points, language};
@@ -17,19 +18,36 @@ pub struct Built {
     pub pages: u32,
 }
 
-/// Packs `doc`, hyphenated for its language when there are patterns for it, and records
-/// the page count it has on `profile` in `font`.
-pub fn build(doc: &Document, profile: Profile, font: FontId) -> Result<Built, inkleaf::Error> {
-    build_with(doc, profile, font, true)
+/// How to build a blob beyond the document and the display.
+#[derive(Clone, Copy, Debug)]
+pub struct Options<'f> {
+    /// The built-in font recorded for the profile; also what a reader without the packed
+    /// font falls back to.
+    pub font: FontId,
+    /// A packed font section (see [`crate::fonts::pack_font`]) to carry and set the text in.
+    pub packed: Option<&'f [u8]>,
+    /// Add hyphenation points for the document's language.
+    pub hyphenate: bool,
 }
 
-/// Like [`build`]; `hyphenate: false` leaves words whole (hyphens in the text still break).
+/// Packs `doc` in a built-in font, hyphenated for its language when there are patterns for
+/// it, and records the page count it has on `profile`.
+pub fn build(doc: &Document, profile: Profile, font: FontId) -> Result<Built, inkleaf::Error> {
+    let options = Options {
+        font,
+        packed: None,
+        hyphenate: true,
+    };
+    build_with(doc, profile, &options)
+}
+
+/// Packs `doc` as `options` say and records the page count it has on `profile`.
 pub fn build_with(
     doc: &Document,
     profile: Profile,
-    font: FontId,
-    hyphenate: bool,
+    options: &Options<'_>,
 ) -> Result<Built, inkleaf::Error> {
+    let (font, hyphenate) = (options.font, options.hyphenate);
     let meta = Meta {
         title: &doc.title,
         byline: &doc.byline,
@@ -57,17 +75,23 @@ pub fn build_with(
         })
         .collect();
     // Pagination does not depend on the recorded profile, so count pages on a plain pack first.
-    let plain = pack_to_vec(&meta, None, &blocks)?;
-    let pages = page_count(&plain, profile, font.font())?;
+    let plain = pack_to_vec_with_font(&meta, None, options.packed, &blocks)?;
+    let pages = page_count(&plain, profile, font)?;
     let built_for = BuiltFor {
         profile,
         font,
         pages,
     };
-    let blob = pack_to_vec(&meta, Some(&built_for), &blocks)?;
+    let blob = pack_to_vec_with_font(&meta, Some(&built_for), options.packed, &blocks)?;
     Ok(Built { blob, pages })
 }
 
-fn page_count(blob: &[u8], profile: Profile, font: &MonoFont) -> Result<u32, inkleaf::Error> {
-    Ok(Layout::new(Book::from_bytes(blob)?, profile, font)?.page_count())
+fn page_count(blob: &[u8], profile: Profile, font: FontId) -> Result<u32, inkleaf::Error> {
+    let book = Book::from_bytes(blob)?;
+    // Without a recorded profile the book cannot say which built-in font: pick it here.
+    let font = match book.font() {
+        Some(packed) => AnyFont::Packed(packed),
+        None => AnyFont::Mono(font.font()),
+    };
+    Ok(Layout::new(book, profile, &font)?.page_count())
 }

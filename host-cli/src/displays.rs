@@ -11,8 +11,32 @@ pub struct Display {
     pub description: &'static str,
     /// Geometry and text settings.
     pub profile: Profile,
-    /// Font that reads well at this size.
+    /// Built-in font that reads well at this size; what the blob records for readers that
+    /// set text in a built-in font.
     pub font: FontId,
+    /// The typeface a blob for this display is set in by default.
+    pub typeface: Typeface,
+}
+
+/// Which face a display's text is set in by default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Typeface {
+    /// The built-in mono font, nothing packed into the blob.
+    Builtin,
+    /// A bundled TrueType face rasterized at `px` pixels and packed into the blob.
+    Bundled {
+        /// Name as `--font` takes it, such as `dejavu-sans`.
+        name: &'static str,
+        /// Pixel size.
+        px: u32,
+    },
+}
+
+const fn dejavu(px: u32) -> Typeface {
+    Typeface::Bundled {
+        name: "dejavu-sans",
+        px,
+    }
 }
 
 const fn profile(width: u16, height: u16, margin: u16, footer: bool) -> Profile {
@@ -29,37 +53,43 @@ pub const PRESETS: [Display; 5] = [
         description: "0.96\" SSD1306 OLED, 128x64",
         profile: profile(128, 64, 2, false),
         font: FontId::Mono6x10,
+        typeface: Typeface::Builtin,
     },
     Display {
         name: "2.13in",
         description: "2.13\" e-paper, 250x122",
         profile: profile(250, 122, 4, false),
         font: FontId::Mono6x10,
+        typeface: dejavu(13),
     },
     Display {
         name: "2.9in",
         description: "2.9\" e-paper, 296x128",
         profile: profile(296, 128, 4, false),
         font: FontId::Mono6x10,
+        typeface: dejavu(14),
     },
     Display {
         name: "4.2in",
         description: "4.2\" e-paper, 400x300",
         profile: profile(400, 300, 10, true),
         font: FontId::Mono8x13,
+        typeface: dejavu(18),
     },
     Display {
         name: "7.5in",
         description: "7.5\" e-paper, 800x480",
         profile: profile(800, 480, 24, true),
         font: FontId::Mono10x20,
+        typeface: dejavu(24),
     },
 ];
 
 /// The preset used when none is named.
 pub const DEFAULT_DISPLAY: &str = "2.9in";
 
-/// Looks up a preset by name, or makes a custom `WxH` display (6x10 font, 4-pixel margin).
+/// Looks up a preset by name, or makes a custom `WxH` display (DejaVu Sans 14 px, 4-pixel
+/// margin).
 pub fn find(name: &str) -> Option<Display> {
     if let Some(preset) = PRESETS.iter().find(|d| d.name.eq_ignore_ascii_case(name)) {
         return Some(*preset);
@@ -74,6 +104,7 @@ pub fn find(name: &str) -> Option<Display> {
         description: "custom size",
         profile: profile(width, height, 4, height >= 200),
         font: FontId::Mono6x10,
+        typeface: dejavu(14),
     })
 }
 

@@ -4,11 +4,12 @@ use std::path::PathBuf;
 
 use assert_cmd::Command;
 
-/// The committed blobs and the `inkleaf build --display` preset each was built with.
-const FIXTURES: [(&str, &str); 3] = [
-    ("article-2.9in.inkleaf", "2.9in"),
-    ("article-oled-128x64.inkleaf", "oled-128x64"),
-    ("article-4.2in.inkleaf", "4.2in"),
+/// The committed blobs, and the `inkleaf build --display` preset and built-in font each was
+/// built with: the firmware draws the mono-font path.
+const FIXTURES: [(&str, &str, &str); 3] = [
+    ("article-2.9in.inkleaf", "2.9in", "builtin:6x10"),
+    ("article-oled-128x64.inkleaf", "oled-128x64", "builtin:6x10"),
+    ("article-4.2in.inkleaf", "4.2in", "builtin:8x13"),
 ];
 
 fn fixture(name: &str) -> PathBuf {
@@ -20,13 +21,13 @@ fn fixture(name: &str) -> PathBuf {
 #[test]
 fn device_fixtures_are_what_the_cli_builds_today() {
     let dir = tempfile::tempdir().unwrap();
-    for (name, display) in FIXTURES {
+    for (name, display, font) in FIXTURES {
         let fresh = dir.path().join(name);
         Command::cargo_bin("inkleaf")
             .unwrap()
             .args(["build", "-o"])
             .arg(&fresh)
-            .args(["--display", display])
+            .args(["--display", display, "--font", font])
             .assert()
             .success();
         let committed = std::fs::read(fixture(name)).unwrap();
@@ -34,7 +35,7 @@ fn device_fixtures_are_what_the_cli_builds_today() {
             std::fs::read(&fresh).unwrap() == committed,
             "tests/fixtures/device/{name} is stale: the CLI builds a different blob now. \
              Regenerate it with `cargo run -p inkleaf-cli -- build -o \
-             tests/fixtures/device/{name} --display {display}`"
+             tests/fixtures/device/{name} --display {display} --font {font}`"
         );
     }
 }

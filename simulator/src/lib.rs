@@ -17,6 +17,8 @@ use inkleaf::{Layout, Page};
 
 pub use sheet::contact_sheet;
 
+use embedded_graphics::pixelcolor::{Gray8, GrayColor};
+
 /// Paper white of a typical e-paper panel.
 pub const PAPER: Rgb888 = Rgb888::new(0xEE, 0xEC, 0xE4);
 /// Ink black of a typical e-paper panel.
@@ -48,6 +50,76 @@ pub fn draw_page<F: Font>(
     // The simulator display never fails to draw.
     let Ok(()) = layout.view(page, total).draw(&mut display);
     display
+}
+
+/// Draws `page` in shades of gray (for fonts packed at 2 or 4 bits per pixel).
+pub fn draw_page_gray<F: Font>(
+    layout: &Layout<'_, '_, F>,
+    page: Page,
+    total: Option<u32>,
+) -> SimulatorDisplay<Gray8> {
+    let profile = layout.profile();
+    let mut display = SimulatorDisplay::new(Size::new(
+        u32::from(profile.width),
+        u32::from(profile.height),
+    ));
+    let Ok(()) = layout.view(page, total).draw_gray(&mut display);
+    display
+}
+
+/// A page as it will look on the panel: 1-bit, or gray when `gray`, in paper and ink colours.
+pub fn preview<F: Font>(
+    layout: &Layout<'_, '_, F>,
+    page: Page,
+    total: Option<u32>,
+    gray: bool,
+) -> SimulatorDisplay<Rgb888> {
+    if gray {
+        let display = draw_page_gray(layout, page, total);
+        tint(&display, |p| display.get_pixel(p).luma())
+    } else {
+        let display = draw_page(layout, page, total);
+        tint(
+            &display,
+            |p| if display.get_pixel(p).is_on() { 0 } else { 255 },
+        )
+    }
+}
+
+/// Maps luma (0 = ink, 255 = paper) to the panel's colours.
+fn tint<C: PixelColor>(
+    display: &SimulatorDisplay<C>,
+    luma: impl Fn(Point) -> u8,
+) -> SimulatorDisplay<Rgb888> {
+    let size = display.bounding_box().size;
+    let mut out = SimulatorDisplay::new(size);
+    let blend = |ink: u8, paper: u8, l: u8| {
+        ((u32::from(ink) * (255 - u32::from(l)) + u32::from(paper) * u32::from(l)) / 255) as u8
+    };
+    let pixels = display.bounding_box().points().map(|p| {
+        let l = luma(p);
+        let color = Rgb888::new(
+            blend(INK.r(), PAPER.r(), l),
+            blend(INK.g(), PAPER.g(), l),
+            blend(INK.b(), PAPER.b(), l),
+        );
+        Pixel(p, color)
+    });
+    let Ok(()) = out.draw_iter(pixels);
+    out
+}
+
+/// Writes a preview as a PNG at `scale` image pixels per display pixel.
+pub fn save_preview(
+    display: &SimulatorDisplay<Rgb888>,
+    scale: u32,
+    path: &Path,
+) -> std::io::Result<()> {
+    let settings = OutputSettingsBuilder::new().scale(scale.max(1)).build();
+    display
+        .to_rgb_output_image(&settings)
+        .save_png(path)
+        .map_err(std::io::Error::other)
 }
 
 /// Writes `display` as a PNG at `scale`.

@@ -90,6 +90,7 @@ fn bit_flips_behind_a_valid_checksum_never_panic() {
                         matches!(
                             error,
                             Error::Malformed(_)
+                                | Error::BadFont(_)
                                 | Error::TrailingPayload(Part::Blocks)
                                 | Error::UnknownBlockKind(_)
                         ),

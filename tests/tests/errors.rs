@@ -1,7 +1,8 @@
 //! One hand-made fixture per error, each asserting the exact variant.
 //!
 //! Payload bytes are postcard: a string is a varint length and its bytes; the payload is five
-//! metadata strings, an `Option<BuiltFor>` (tag 0 or 1) and the blocks as one byte string of
+//! metadata strings, an `Option<BuiltFor>` (tag 0 or 1), an `Option` packed font section and
+//! the blocks as one byte string of
 //! `kind byte, text, hyphenation points` records. Fixtures that aim past the header carry a correct CRC-32, so the
 //! error comes from the part under test, not from the checksum.
 
@@ -10,8 +11,8 @@ use inkleaf::{
 };
 use inkleaf_tests::blobs::{blob_with_payload, crc32, header, pack_blocks};
 
-/// Five empty metadata strings and no recorded profile.
-const EMPTY_META_NO_PROFILE: [u8; 6] = [0, 0, 0, 0, 0, 0];
+/// Five empty metadata strings, no recorded profile and no packed font.
+const EMPTY_META_NO_PROFILE: [u8; 7] = [0, 0, 0, 0, 0, 0, 0];
 
 /// A payload holding one paragraph, "a".
 fn one_paragraph() -> Vec<u8> {
@@ -169,7 +170,7 @@ fn built_for_bytes(font: u8) -> Vec<u8> {
 fn built_for_fixture_decodes_when_valid() {
     let mut payload = vec![0, 0, 0, 0, 0];
     payload.extend(built_for_bytes(1));
-    payload.extend_from_slice(&[0]); // no blocks
+    payload.extend_from_slice(&[0, 0]); // no packed font, no blocks
     let blob = blob_with_payload(&payload);
     let book = open(&blob).unwrap();
     let mut profile = Profile::new(100, 50);
@@ -264,7 +265,7 @@ fn buffer_too_small() {
     let mut out = [0u8; 8];
     assert_eq!(
         pack_into(&Meta::default(), None, &[], &mut out),
-        Err(Error::BufferTooSmall { needed: 23 })
+        Err(Error::BufferTooSmall { needed: 24 })
     );
 }
 

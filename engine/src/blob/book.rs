@@ -4,6 +4,7 @@ use super::header::{Header, HEADER_LEN};
 use super::hyphens::Hyphens;
 use super::payload::{BuiltFor, Meta, RawBlock};
 use crate::error::{Error, Part};
+use crate::font::{AnyFont, PackedFont};
 
 /// What a block is, which decides how it is set.
 #[non_exhaustive]
@@ -70,6 +71,8 @@ pub struct PartSizes {
     pub metadata: usize,
     /// The recorded display profile and page count.
     pub built_for: usize,
+    /// The packed font, if the blob carries one.
+    pub font: usize,
     /// The blocks: text plus per-block framing.
     pub blocks: usize,
 }
@@ -81,6 +84,7 @@ pub struct Book<'a> {
     sizes: PartSizes,
     meta: Meta<'a>,
     built_for: Option<BuiltFor>,
+    font: Option<PackedFont<'a>>,
     blocks: &'a [u8],
     block_count: u32,
 }
@@ -93,12 +97,15 @@ impl<'a> Book<'a> {
         let (header, payload) = Header::split(blob)?;
         let (meta, after_meta) = take::<Meta<'a>>(payload, Part::Metadata)?;
         let (built_for, after_built_for) = take::<Option<BuiltFor>>(after_meta, Part::BuiltFor)?;
-        let (blocks, rest) = take::<&'a [u8]>(after_built_for, Part::Blocks)?;
+        let (font, after_font) = take::<Option<&'a [u8]>>(after_built_for, Part::Font)?;
+        let font = font.map(PackedFont::from_bytes).transpose()?;
+        let (blocks, rest) = take::<&'a [u8]>(after_font, Part::Blocks)?;
         let sizes = PartSizes {
             header: HEADER_LEN,
             metadata: payload.len() - after_meta.len(),
             built_for: after_meta.len() - after_built_for.len(),
-            blocks: after_built_for.len() - rest.len(),
+            font: after_built_for.len() - after_font.len(),
+            blocks: after_font.len() - rest.len(),
         };
         if !rest.is_empty() {
             return Err(Error::TrailingPayload(Part::Blocks));
@@ -115,6 +122,7 @@ impl<'a> Book<'a> {
             sizes,
             meta,
             built_for,
+            font,
             blocks,
             block_count,
         })
@@ -133,6 +141,22 @@ impl<'a> Book<'a> {
     /// The profile and font the blob was built for, if the builder recorded one.
     pub fn built_for(&self) -> Option<&BuiltFor> {
         self.built_for.as_ref()
+    }
+
+    /// The font the blob's text is set in, if it carries one; else `built_for().font` names a
+    /// built-in font.
+    pub fn font(&self) -> Option<PackedFont<'a>> {
+        self.font
+    }
+
+    /// The font to lay the text out in: the blob's own, else the built-in one it was built
+    /// for, else the 6x10 mono font.
+    pub fn layout_font(&self) -> AnyFont<'a> {
+        match (self.font, self.built_for) {
+            (Some(packed), _) => AnyFont::Packed(packed),
+            (None, Some(built)) => AnyFont::Mono(built.font.font()),
+            (None, None) => AnyFont::Mono(&crate::font::MONO_6X10),
+        }
     }
 
     /// Number of blocks.

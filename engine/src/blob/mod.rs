@@ -18,7 +18,7 @@ pub use header::{Header, FORMAT_VERSION, HEADER_LEN, MAGIC};
 #[cfg(feature = "alloc")]
 pub use hyphens::encode_hyphens;
 pub use hyphens::Hyphens;
-pub use pack::{pack_into, packed_len};
+pub use pack::{pack_into, pack_into_with_font, packed_len, packed_len_with_font};
 #[cfg(feature = "alloc")]
-pub use pack_vec::pack_to_vec;
+pub use pack_vec::{pack_to_vec, pack_to_vec_with_font};
 pub use payload::{BuiltFor, FontId, Meta};

@@ -13,10 +13,21 @@ pub fn packed_len(
     built_for: Option<&BuiltFor>,
     blocks: &[Block<'_>],
 ) -> Result<usize, Error> {
+    packed_len_with_font(meta, built_for, None, blocks)
+}
+
+/// Bytes the blob takes with a packed font section, header included.
+pub fn packed_len_with_font(
+    meta: &Meta<'_>,
+    built_for: Option<&BuiltFor>,
+    font: Option<&[u8]>,
+    blocks: &[Block<'_>],
+) -> Result<usize, Error> {
     let blocks_len = blocks_len(blocks)?;
     let parts = [
         size(meta)?,
         size(&built_for)?,
+        size(&font)?,
         size(&blocks_len)?,
         blocks_len,
     ];
@@ -35,7 +46,22 @@ pub fn pack_into(
     blocks: &[Block<'_>],
     out: &mut [u8],
 ) -> Result<usize, Error> {
-    let needed = packed_len(meta, built_for, blocks)?;
+    pack_into_with_font(meta, built_for, None, blocks, out)
+}
+
+/// Packs a blob that carries `font`, a packed font section (see `docs/FONT_FORMAT.md`), the
+/// font its text is set in.
+pub fn pack_into_with_font(
+    meta: &Meta<'_>,
+    built_for: Option<&BuiltFor>,
+    font: Option<&[u8]>,
+    blocks: &[Block<'_>],
+    out: &mut [u8],
+) -> Result<usize, Error> {
+    if let Some(section) = font {
+        crate::font::PackedFont::from_bytes(section)?;
+    }
+    let needed = packed_len_with_font(meta, built_for, font, blocks)?;
     let too_small = Error::BufferTooSmall {
         needed: u32::try_from(needed).map_err(|_| Error::TooLarge)?,
     };
@@ -44,6 +70,7 @@ pub fn pack_into(
     let mut rest = &mut payload[..];
     rest = put(meta, rest)?;
     rest = put(&built_for, rest)?;
+    rest = put(&font, rest)?;
     rest = put(&blocks_len(blocks)?, rest)?;
     for block in blocks {
         rest = put(&raw(block), rest)?;

@@ -4,12 +4,14 @@
 //! ASCII stand-in (see [`fallback`]), and a character with no stand-in shows as `?`, so no
 //! character is ever silently dropped and measuring and drawing always agree.
 
+mod any;
 mod fallback;
 mod glyph;
 mod mono;
 mod mono_data;
 mod packed;
 
+pub use any::AnyFont;
 pub use fallback::fallback;
 pub use glyph::Glyph;
 pub use mono::{MonoFont, MONO_10X20, MONO_6X10, MONO_8X13};

@@ -132,19 +132,22 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
         while limit.is_none_or(|n| tail.count < n) {
             let count = tail.count;
             let start = lines.position();
-            let mut ahead = lines.clone();
-            let Some((line, text)) = ahead.next_with_text() else {
+            let Some((line, text)) = lines.next_with_text() else {
                 break;
             };
             let top = y + self.gap_before(&line, count);
             if count > 0 && top + self.line_height() > self.text_height() {
+                // The line starts the next page. Reopening there once per page is cheaper
+                // than keeping a copy of the line state for every line.
+                if let Ok(back) = self.lines_at(start) {
+                    *lines = back;
+                }
                 if limit.is_none() {
                     return Ok(self.break_page(lines, &tail, &line, start));
                 }
                 break;
             }
             place(&line, text, top)?;
-            *lines = ahead;
             y = top + self.line_pitch();
             tail.push(Placed {
                 start,

@@ -3,8 +3,7 @@
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{anyhow, Context};
-use inkleaf_cli::build::build;
+use anyhow::Context;
 use inkleaf_cli::output::write_atomic;
 
 use super::{load, Look, MetaArgs};
@@ -29,18 +28,20 @@ pub(super) fn run(
             field.clone_from(value);
         }
     }
-    let built = build(&doc, profile, font).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+    let hyphenate = look.hyphenate == super::HyphenateArg::Auto;
+    let load::CliBuilt { built, font } =
+        load::build(&doc, profile, &font, hyphenate, display.font, file)?;
     write_atomic(file, &built.blob).with_context(|| format!("{}: cannot write", file.display()))?;
     let ratio = built.blob.len() as f64 / input_bytes.max(1) as f64;
     writeln!(
         out,
-        "wrote {}: {} pages on {} ({}x{}, font {}), {} bytes, {:.2}x the {} input bytes",
+        "wrote {}: {} pages on {} ({}x{}, {}), {} bytes, {:.2}x the {} input bytes",
         file.display(),
         built.pages,
         display.name,
         profile.width,
         profile.height,
-        font.name(),
+        font,
         built.blob.len(),
         ratio,
         input_bytes

@@ -3,8 +3,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use anyhow::{anyhow, Context};
-use inkleaf_cli::build::build;
+use anyhow::Context;
 use inkleaf_cli::output::write_atomic;
 
 use super::{load, render, Look};
@@ -12,7 +11,15 @@ use super::{load, render, Look};
 pub(super) fn run(dir: &Path, look: &Look, out: &mut String) -> anyhow::Result<()> {
     let (display, profile, font) = load::profile(look)?;
     let (doc, input_bytes) = load::documents(&[] as &[&Path])?;
-    let built = build(&doc, profile, font).map_err(|e| anyhow!("bundled article: {e}"))?;
+    let hyphenate = look.hyphenate == super::HyphenateArg::Auto;
+    let load::CliBuilt { built, font } = load::build(
+        &doc,
+        profile,
+        &font,
+        hyphenate,
+        display.font,
+        Path::new("bundled article"),
+    )?;
     std::fs::create_dir_all(dir)
         .with_context(|| format!("{}: cannot create directory", dir.display()))?;
     let blob_path = dir.join("article.inkleaf");
@@ -20,11 +27,11 @@ pub(super) fn run(dir: &Path, look: &Look, out: &mut String) -> anyhow::Result<(
         .with_context(|| format!("{}: cannot write", blob_path.display()))?;
     writeln!(
         out,
-        "built the bundled article for {} ({}x{}, font {}): {} pages, {} bytes from {} bytes of text",
+        "built the bundled article for {} ({}x{}, {}): {} pages, {} bytes from {} bytes of text",
         display.name,
         profile.width,
         profile.height,
-        font.name(),
+        font,
         built.pages,
         built.blob.len(),
         input_bytes

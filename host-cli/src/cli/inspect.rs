@@ -35,6 +35,7 @@ struct Parts {
     header: usize,
     metadata: usize,
     profile: usize,
+    fonts: usize,
     text: usize,
 }
 
@@ -42,7 +43,7 @@ struct Parts {
 struct BuiltForJson {
     width: u16,
     height: u16,
-    font: &'static str,
+    font: String,
     pages: u32,
 }
 
@@ -80,8 +81,8 @@ pub(super) fn run(file: &Path, json: bool, out: &mut String) -> anyhow::Result<(
     let p = &r.parts;
     writeln!(
         out,
-        "parts:    header {} + metadata {} + profile {} + text {} bytes",
-        p.header, p.metadata, p.profile, p.text
+        "parts:    header {} + metadata {} + profile {} + fonts {} + text {} bytes",
+        p.header, p.metadata, p.profile, p.fonts, p.text
     )?;
     match &r.built_for {
         Some(b) => writeln!(
@@ -104,8 +105,9 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
     let sizes = book.part_sizes();
     let built_for = book.built_for().copied();
     // Recount rather than trust the recorded number, so a stale count shows up here.
+    let font = book.layout_font();
     let pages = built_for
-        .map(|b| Layout::new(*book, b.profile, b.font.font()).map(|l| l.page_count()))
+        .map(|b| Layout::new(*book, b.profile, &font).map(|l| l.page_count()))
         .transpose()
         .map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let integrity = match (built_for, pages) {
@@ -131,12 +133,22 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
             header: sizes.header,
             metadata: sizes.metadata,
             profile: sizes.built_for,
+            fonts: sizes.font,
             text: sizes.blocks,
         },
         built_for: built_for.map(|b| BuiltForJson {
             width: b.profile.width,
             height: b.profile.height,
-            font: b.font.name(),
+            font: match book.font() {
+                Some(packed) => format!(
+                    "packed, {} px, {} bit, {} glyphs, {} kerning pairs",
+                    packed.px(),
+                    packed.bits_per_pixel(),
+                    packed.glyph_count(),
+                    packed.kerning_pairs()
+                ),
+                None => b.font.name().to_owned(),
+            },
             pages: b.pages,
         }),
         pages,

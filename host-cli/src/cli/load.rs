@@ -4,7 +4,9 @@ use std::path::Path;
 
 use anyhow::{anyhow, bail, Context};
 use inkleaf::{Book, FontId, Profile};
-use inkleaf_cli::displays::{self, Display};
+use inkleaf_cli::build::{build_with, Options};
+use inkleaf_cli::displays::{self, Display, Typeface};
+use inkleaf_cli::fonts;
 use inkleaf_cli::input::{self, Document};
 
 use super::Look;
@@ -18,8 +20,61 @@ pub(crate) fn display(name: &str) -> anyhow::Result<Display> {
     })
 }
 
+/// The font a blob is built with.
+pub(crate) enum FontChoice {
+    /// A built-in mono font.
+    Builtin(FontId),
+    /// A TrueType/OpenType face, rasterized and packed into the blob.
+    TrueType {
+        /// What to call it in messages.
+        label: String,
+        bytes: std::borrow::Cow<'static, [u8]>,
+        px: u32,
+        bits: u8,
+    },
+}
+
+/// The font `look` asks for on `display`.
+pub(crate) fn font(look: &Look, display: &Display) -> anyhow::Result<FontChoice> {
+    let px = |default: u32| look.size.unwrap_or(default);
+    let (name, default_px) = match (&look.font, display.typeface) {
+        (Some(name), Typeface::Bundled { px, .. }) => (name.clone(), px),
+        (Some(name), Typeface::Builtin) => (name.clone(), 14),
+        (None, Typeface::Bundled { name, px }) => (name.to_owned(), px),
+        (None, Typeface::Builtin) => return Ok(FontChoice::Builtin(display.font)),
+    };
+    if name.starts_with("builtin:") {
+        let id = displays::font_by_name(&name).ok_or_else(|| {
+            anyhow!("unknown font '{name}': the built-in fonts are builtin:6x10, builtin:8x13 and builtin:10x20")
+        })?;
+        return Ok(FontChoice::Builtin(id));
+    }
+    let bytes = match fonts::bundled_font(&name) {
+        Some(bytes) => std::borrow::Cow::Borrowed(bytes),
+        None => {
+            let path = Path::new(&name);
+            if path.is_dir() {
+                bail!("{name}: is a directory, not a font file");
+            }
+            let bytes = std::fs::read(path).with_context(|| {
+                format!(
+                    "{name}: cannot read (not a bundled font either: {})",
+                    fonts::BUNDLED_FONTS.join(", ")
+                )
+            })?;
+            std::borrow::Cow::Owned(bytes)
+        }
+    };
+    Ok(FontChoice::TrueType {
+        label: name,
+        bytes,
+        px: px(default_px),
+        bits: look.bits,
+    })
+}
+
 /// Profile and font for a display, with the overrides from `look`.
-pub(crate) fn profile(look: &Look) -> anyhow::Result<(Display, Profile, FontId)> {
+pub(crate) fn profile(look: &Look) -> anyhow::Result<(Display, Profile, FontChoice)> {
     let display = display(&look.display)?;
     let mut profile = display.profile;
     if let Some(margin) = look.margin {
@@ -28,12 +83,7 @@ pub(crate) fn profile(look: &Look) -> anyhow::Result<(Display, Profile, FontId)>
     if let Some(align) = look.align {
         profile.align = align.into();
     }
-    let font = match &look.font {
-        Some(name) => displays::font_by_name(name).ok_or_else(|| {
-            anyhow!("unknown font '{name}': use builtin:6x10, builtin:8x13 or builtin:10x20")
-        })?,
-        None => display.font,
-    };
+    let font = font(look, &display)?;
     Ok((display, profile, font))
 }
 
@@ -75,18 +125,79 @@ pub(crate) fn open<'a>(path: &Path, bytes: &'a [u8]) -> anyhow::Result<Book<'a>>
 }
 
 /// The profile to lay a book out with: the named display, else the one it was built for,
-/// else the default display.
+/// else the default display. The font is always the book's own (see `Book::layout_font`).
 pub(crate) fn layout_profile(
     book: &Book<'_>,
     display_name: Option<&str>,
-) -> anyhow::Result<(Profile, FontId)> {
+) -> anyhow::Result<Profile> {
     if let Some(name) = display_name {
-        let d = display(name)?;
-        return Ok((d.profile, d.font));
+        return Ok(display(name)?.profile);
     }
     if let Some(built) = book.built_for() {
-        return Ok((built.profile, built.font));
+        return Ok(built.profile);
     }
-    let d = display(DEFAULT_DISPLAY)?;
-    Ok((d.profile, d.font))
+    Ok(display(DEFAULT_DISPLAY)?.profile)
+}
+
+/// A blob built for the command line, with what to say about its font.
+pub(crate) struct CliBuilt {
+    pub(crate) built: inkleaf_cli::build::Built,
+    /// "font 6x10" or "DejaVu Sans 14 px, 1 bit, 1,769 bytes".
+    pub(crate) font: String,
+}
+
+/// Builds `doc` for `profile` in `font`, warning on stderr about characters the font lacks.
+pub(crate) fn build(
+    doc: &Document,
+    profile: Profile,
+    font: &FontChoice,
+    hyphenate: bool,
+    fallback: FontId,
+    out_name: &Path,
+) -> anyhow::Result<CliBuilt> {
+    let fail = |e: inkleaf::Error| anyhow!("{}: {e}", out_name.display());
+    let (label, bytes, px, bits) = match font {
+        FontChoice::Builtin(id) => {
+            let options = Options {
+                font: *id,
+                packed: None,
+                hyphenate,
+            };
+            let built = build_with(doc, profile, &options).map_err(fail)?;
+            return Ok(CliBuilt {
+                built,
+                font: format!("font {}", id.name()),
+            });
+        }
+        FontChoice::TrueType {
+            label,
+            bytes,
+            px,
+            bits,
+        } => (label, bytes, px, bits),
+    };
+    let chars = doc.blocks.iter().flat_map(|(_, text)| text.chars());
+    let (section, missing) =
+        fonts::pack_font(bytes, *px, chars, *bits).map_err(|e| anyhow!("{label}: {e}"))?;
+    if !missing.is_empty() {
+        let list: String = missing
+            .iter()
+            .take(20)
+            .map(|c| format!(" {c} (U+{:04X})", u32::from(*c)))
+            .collect();
+        eprintln!(
+            "inkleaf: warning: {label} has no glyph for {} character(s):{list}; they are drawn as their ASCII stand-ins, or '?'",
+            missing.len()
+        );
+    }
+    let options = Options {
+        font: fallback,
+        packed: Some(&section),
+        hyphenate,
+    };
+    let built = build_with(doc, profile, &options).map_err(fail)?;
+    Ok(CliBuilt {
+        built,
+        font: format!("{label} {px} px, {bits} bit, {} bytes", section.len()),
+    })
 }

@@ -88,15 +88,32 @@ struct Look {
     /// Display preset name (see `inkleaf displays`) or a size such as 640x384.
     #[arg(long, default_value = crate::cli::load::DEFAULT_DISPLAY)]
     display: String,
-    /// Font: builtin:6x10, builtin:8x13 or builtin:10x20 (default: the display's).
+    /// Font: a TrueType/OpenType file, a bundled face (dejavu-sans, dejavu-serif,
+    /// dejavu-sans-condensed) or a built-in mono font (builtin:6x10, builtin:8x13,
+    /// builtin:10x20). Default: the display's (DejaVu Sans on e-paper).
     #[arg(long)]
     font: Option<String>,
+    /// Pixel size to rasterize a TrueType font at (default: the display's).
+    #[arg(long)]
+    size: Option<u32>,
+    /// Bits per pixel of a packed font: 1 for black-and-white panels, 2 or 4 for grayscale.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=4))]
+    bits: u8,
+    /// Hyphenation: by the document's language, or none.
+    #[arg(long, value_enum, default_value_t = HyphenateArg::Auto)]
+    hyphenate: HyphenateArg,
     /// Margin on every side, in pixels (default: the display's).
     #[arg(long)]
     margin: Option<u16>,
     /// Text alignment.
     #[arg(long, value_enum)]
     align: Option<AlignArg>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum HyphenateArg {
+    Auto,
+    None,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -4,6 +4,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 use anyhow::anyhow;
+use inkleaf::font::{AnyFont, Font};
 use inkleaf::{Layout, LineEnd};
 use inkleaf_cli::displays::PRESETS;
 use serde::Serialize;
@@ -14,7 +15,7 @@ use super::load;
 struct PagesJson<'a> {
     width: u16,
     height: u16,
-    font: &'a str,
+    font: String,
     text_width: u32,
     pages: Vec<PageJson<'a>>,
 }
@@ -34,9 +35,15 @@ struct LineJson<'a> {
     hyphen: bool,
     ends_paragraph: bool,
     heading: bool,
+    /// Width as drawn: the full measure for a justified line.
     width: u32,
+    /// Width with normal word gaps, a drawn hyphen included.
     natural_width: u32,
     available: u32,
+    /// Normal word gap of the font.
+    space: u32,
+    /// Every word gap as drawn, left to right.
+    gaps: Vec<u32>,
 }
 
 pub(super) fn run(
@@ -47,9 +54,10 @@ pub(super) fn run(
 ) -> anyhow::Result<()> {
     let bytes = load::read_blob(file)?;
     let book = load::open(file, &bytes)?;
-    let (profile, font) = load::layout_profile(&book, display)?;
+    let profile = load::layout_profile(&book, display)?;
+    let font = book.layout_font();
     let layout =
-        Layout::new(book, profile, font.font()).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+        Layout::new(book, profile, &font).map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let mut pages = Vec::new();
     for page in layout.pages() {
         let lines = layout
@@ -65,6 +73,10 @@ pub(super) fn run(
                 width: layout.drawn_width(&line),
                 natural_width: line.width,
                 available: layout.text_width() - u32::from(line.heading),
+                space: font.advance(' '),
+                gaps: (1..=line.gaps)
+                    .map(|gap| layout.gap_width(&line, gap))
+                    .collect(),
             })
             .collect();
         pages.push(PageJson {
@@ -78,7 +90,14 @@ pub(super) fn run(
         let doc = PagesJson {
             width: profile.width,
             height: profile.height,
-            font: font.name(),
+            font: match font {
+                AnyFont::Mono(mono) => mono.name.to_owned(),
+                AnyFont::Packed(packed) => format!(
+                    "packed, {} px, {} bit",
+                    packed.px(),
+                    packed.bits_per_pixel()
+                ),
+            },
             text_width: layout.text_width(),
             pages,
         };

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::{anyhow, bail, Context};
 use embedded_graphics::pixelcolor::Rgb888;
-use embedded_graphics_simulator::{OutputImage, OutputSettings};
+use embedded_graphics_simulator::{OutputImage, OutputSettings, OutputSettingsBuilder};
 use inkleaf::Layout;
 use inkleaf_cli::output::replace_with;
 
@@ -36,9 +36,12 @@ pub(super) fn render_blob(
     out: &mut String,
 ) -> anyhow::Result<()> {
     let book = load::open(file, bytes)?;
-    let (profile, font) = load::layout_profile(&book, display)?;
+    let profile = load::layout_profile(&book, display)?;
+    let font = book.layout_font();
+    // A font packed at 2 or 4 bits is for a grayscale panel: preview it in gray.
+    let gray = book.font().is_some_and(|f| f.bits_per_pixel() > 1);
     let layout =
-        Layout::new(book, profile, font.font()).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+        Layout::new(book, profile, &font).map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let pages: Vec<_> = layout.pages().collect();
     let total = u32::try_from(pages.len())?;
     if let Some(n) = only {
@@ -55,10 +58,10 @@ pub(super) fn render_blob(
         if only.is_some_and(|n| n != number) {
             continue;
         }
-        let display = inkleaf_sim::draw_page(&layout, *page, Some(total));
+        let display = inkleaf_sim::preview(&layout, *page, Some(total), gray);
         let path = dir.join(format!("page-{number:03}.png"));
         save(
-            &display.to_rgb_output_image(&inkleaf_sim::epaper_output(scale)),
+            &display.to_rgb_output_image(&OutputSettingsBuilder::new().scale(scale.max(1)).build()),
             &path,
         )?;
         writeln!(out, "wrote {}", path.display())?;

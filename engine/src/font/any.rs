@@ -1,0 +1,49 @@
+//! A font chosen at run time: a built-in mono font or the one a blob carries.
+
+use super::{Font, Glyph, MonoFont, PackedFont};
+
+/// Either font kind behind one type, so a reader can lay out whatever a blob asks for.
+#[derive(Copy, Clone, Debug)]
+pub enum AnyFont<'a> {
+    /// A built-in monospaced font.
+    Mono(&'static MonoFont),
+    /// A font packed into the blob.
+    Packed(PackedFont<'a>),
+}
+
+impl Font for AnyFont<'_> {
+    fn line_height(&self) -> u32 {
+        match self {
+            AnyFont::Mono(f) => f.line_height(),
+            AnyFont::Packed(f) => f.line_height(),
+        }
+    }
+
+    fn max_advance(&self) -> u32 {
+        match self {
+            AnyFont::Mono(f) => f.max_advance(),
+            AnyFont::Packed(f) => f.max_advance(),
+        }
+    }
+
+    fn glyph(&self, c: char) -> Option<Glyph<'_>> {
+        match self {
+            AnyFont::Mono(f) => f.glyph(c),
+            AnyFont::Packed(f) => f.glyph(c),
+        }
+    }
+
+    fn advance(&self, c: char) -> u32 {
+        match self {
+            AnyFont::Mono(f) => f.advance(c),
+            AnyFont::Packed(f) => f.advance(c),
+        }
+    }
+
+    fn kerning(&self, left: char, right: char) -> i32 {
+        match self {
+            AnyFont::Mono(f) => f.kerning(left, right),
+            AnyFont::Packed(f) => f.kerning(left, right),
+        }
+    }
+}
