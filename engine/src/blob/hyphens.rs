@@ -17,7 +17,7 @@ impl<'a> Hyphens<'a> {
     /// No hyphenation points.
     pub const NONE: Hyphens<'static> = Hyphens { bytes: &[], at: 0 };
 
-    /// Points from their encoded form, as [`encode_hyphens`](crate::encode_hyphens) writes
+    /// Points from their encoded form, as `encode_hyphens` (with the `alloc` feature) writes
     /// it. A book checks them when it opens; packing checks them too.
     pub const fn from_encoded(bytes: &'a [u8]) -> Self {
         Hyphens { bytes, at: 0 }
