@@ -84,7 +84,9 @@ impl fmt::Display for Error {
             Error::Truncated { needed, available } => {
                 write!(f, "truncated blob: needs {needed} bytes, has {available}")
             }
-            Error::BadMagic(m) => write!(f, "not an inkleaf blob (magic {m:02x?})"),
+            Error::BadMagic([a, b, c, d]) => {
+                write!(f, "not an inkleaf blob (magic {a:02x} {b:02x} {c:02x} {d:02x})")
+            }
             Error::UnsupportedVersion(v) => write!(f, "unsupported format version {v}"),
             Error::UnsupportedFlags(v) => write!(f, "unsupported header flags {v:#06x}"),
             Error::TrailingBytes(n) => write!(f, "{n} unexpected bytes after the payload"),

@@ -44,6 +44,8 @@ mod error;
 pub mod font;
 mod layout;
 
+pub mod codec;
+
 #[cfg(feature = "alloc")]
 pub use blob::{encode_hyphens, pack_to_vec, pack_to_vec_with_font};
 pub use blob::{

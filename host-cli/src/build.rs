@@ -90,7 +90,7 @@ fn page_count(blob: &[u8], profile: Profile, font: FontId) -> Result<u32, inklea
     let book = Book::from_bytes(blob)?;
     // Without a recorded profile the book cannot say which built-in font: pick it here.
     let font = match book.font() {
-        Some(packed) => AnyFont::Packed(packed),
+        Some(packed) => AnyFont::Packed(packed?),
         None => AnyFont::Mono(font.font()),
     };
     Ok(Layout::new(book, profile, &font)?.page_count())

@@ -56,9 +56,18 @@ fn main() {
         Some(&peer_pages()),
     );
     let at_preset = column("", "inkleaf-2in9", Some(&preset));
+    // Flush-left text needs no Knuth–Plass: the same firmware built without it.
+    firmware::build(&["--no-default-features", "--bin", "inkleaf-plain"])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let lean = column("inkleaf, blit, no `justify`", "inkleaf-plain", Some(&plain));
 
-    print_table(&baseline, &[&blit, &pixels, &peer], &at_preset);
-    print_verdicts(&baseline, &blit, &peer);
+    print_table(&baseline, &[&blit, &lean, &pixels, &peer], &at_preset);
+    println!(
+        "\nWith the `justify` feature (Knuth–Plass, on by default) the blitting firmware's own \
+         .text is {} B; flush-left firmware can leave it out.",
+        blit.sections.text.saturating_sub(baseline.sections.text)
+    );
+    print_verdicts(&baseline, &lean, &peer);
 }
 
 /// Runs `bin`, checks its pages against `expected`, and reads its ELF's section sizes.

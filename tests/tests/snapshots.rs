@@ -59,7 +59,7 @@ fn dejavu_blob(display: &str, bits: u8) -> (Vec<u8>, inkleaf::Profile) {
 fn dejavu_296x128_first_page_in_one_bit() {
     let (blob, profile) = dejavu_blob("2.9in", 1);
     let book = Book::from_bytes(&blob).unwrap();
-    let font = book.layout_font();
+    let font = book.layout_font().unwrap();
     let layout = Layout::new(book, profile, &font).unwrap();
     let drawn = inkleaf_sim::draw_page(&layout, layout.page(0).unwrap(), None);
     if let Some(dir) = std::env::var_os("INKLEAF_PNG_DIR") {
@@ -76,7 +76,7 @@ fn dejavu_400x300_first_lines_in_four_bit_gray() {
     use embedded_graphics::prelude::{Point, Size};
     let (blob, profile) = dejavu_blob("4.2in", 4);
     let book = Book::from_bytes(&blob).unwrap();
-    let font = book.layout_font();
+    let font = book.layout_font().unwrap();
     let layout = Layout::new(book, profile, &font).unwrap();
     let total = layout.page_count();
     let page = layout.page(0).unwrap();

@@ -84,7 +84,7 @@ pub struct Book<'a> {
     sizes: PartSizes,
     meta: Meta<'a>,
     built_for: Option<BuiltFor>,
-    font: Option<PackedFont<'a>>,
+    font: Option<&'a [u8]>,
     blocks: &'a [u8],
     block_count: u32,
 }
@@ -97,8 +97,9 @@ impl<'a> Book<'a> {
         let (header, payload) = Header::split(blob)?;
         let (meta, after_meta) = take::<Meta<'a>>(payload, Part::Metadata)?;
         let (built_for, after_built_for) = take::<Option<BuiltFor>>(after_meta, Part::BuiltFor)?;
+        // The font section is checked when it is asked for, so firmware that draws in a
+        // built-in font links none of the packed-font code.
         let (font, after_font) = take::<Option<&'a [u8]>>(after_built_for, Part::Font)?;
-        let font = font.map(PackedFont::from_bytes).transpose()?;
         let (blocks, rest) = take::<&'a [u8]>(after_font, Part::Blocks)?;
         let sizes = PartSizes {
             header: HEADER_LEN,
@@ -143,20 +144,20 @@ impl<'a> Book<'a> {
         self.built_for.as_ref()
     }
 
-    /// The font the blob's text is set in, if it carries one; else `built_for().font` names a
-    /// built-in font.
-    pub fn font(&self) -> Option<PackedFont<'a>> {
-        self.font
+    /// The font the blob's text is set in, if it carries one (else `built_for().font` names
+    /// a built-in font), checked on the way: a bad section is [`Error::BadFont`].
+    pub fn font(&self) -> Option<Result<PackedFont<'a>, Error>> {
+        self.font.map(PackedFont::from_bytes)
     }
 
     /// The font to lay the text out in: the blob's own, else the built-in one it was built
     /// for, else the 6x10 mono font.
-    pub fn layout_font(&self) -> AnyFont<'a> {
-        match (self.font, self.built_for) {
-            (Some(packed), _) => AnyFont::Packed(packed),
+    pub fn layout_font(&self) -> Result<AnyFont<'a>, Error> {
+        Ok(match (self.font(), self.built_for) {
+            (Some(packed), _) => AnyFont::Packed(packed?),
             (None, Some(built)) => AnyFont::Mono(built.font.font()),
             (None, None) => AnyFont::Mono(&crate::font::MONO_6X10),
-        }
+        })
     }
 
     /// Number of blocks.

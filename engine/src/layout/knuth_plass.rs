@@ -92,6 +92,8 @@ impl Node {
 
 /// Chooses the breaks of the chunk starting at line start `start` of `text`; `after_hyphen`
 /// says whether the line before ended in a hyphen or dash.
+// Never inlined: its node table then takes stack only while it runs, not in every caller.
+#[inline(never)]
 pub(super) fn plan<F: Font>(
     font: &F,
     text: &str,

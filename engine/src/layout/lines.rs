@@ -145,7 +145,7 @@ impl<'a, 'f, F: Font> Lines<'a, 'f, F> {
 
     /// Whether `block` is set with Knuth–Plass.
     fn planned(&self, block: Block<'_>) -> bool {
-        self.align == Align::Justify && !block.kind.is_heading()
+        cfg!(feature = "justify") && self.align == Align::Justify && !block.kind.is_heading()
     }
 
     /// Lines from the start of the book.

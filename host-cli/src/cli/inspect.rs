@@ -105,7 +105,9 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
     let sizes = book.part_sizes();
     let built_for = book.built_for().copied();
     // Recount rather than trust the recorded number, so a stale count shows up here.
-    let font = book.layout_font();
+    let font = book
+        .layout_font()
+        .map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let pages = built_for
         .map(|b| Layout::new(*book, b.profile, &font).map(|l| l.page_count()))
         .transpose()
@@ -139,7 +141,7 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
         built_for: built_for.map(|b| BuiltForJson {
             width: b.profile.width,
             height: b.profile.height,
-            font: match book.font() {
+            font: match book.font().and_then(Result::ok) {
                 Some(packed) => format!(
                     "packed, {} px, {} bit, {} glyphs, {} kerning pairs",
                     packed.px(),

@@ -55,7 +55,9 @@ pub(super) fn run(
     let bytes = load::read_blob(file)?;
     let book = load::open(file, &bytes)?;
     let profile = load::layout_profile(&book, display)?;
-    let font = book.layout_font();
+    let font = book
+        .layout_font()
+        .map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let layout =
         Layout::new(book, profile, &font).map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let mut pages = Vec::new();

@@ -6,6 +6,7 @@ use std::path::Path;
 use anyhow::{anyhow, bail, Context};
 use embedded_graphics::pixelcolor::Rgb888;
 use embedded_graphics_simulator::{OutputImage, OutputSettings, OutputSettingsBuilder};
+use inkleaf::font::AnyFont;
 use inkleaf::Layout;
 use inkleaf_cli::output::replace_with;
 
@@ -37,9 +38,11 @@ pub(super) fn render_blob(
 ) -> anyhow::Result<()> {
     let book = load::open(file, bytes)?;
     let profile = load::layout_profile(&book, display)?;
-    let font = book.layout_font();
+    let font = book
+        .layout_font()
+        .map_err(|e| anyhow!("{}: {e}", file.display()))?;
     // A font packed at 2 or 4 bits is for a grayscale panel: preview it in gray.
-    let gray = book.font().is_some_and(|f| f.bits_per_pixel() > 1);
+    let gray = matches!(font, AnyFont::Packed(packed) if packed.bits_per_pixel() > 1);
     let layout =
         Layout::new(book, profile, &font).map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let pages: Vec<_> = layout.pages().collect();

@@ -59,7 +59,12 @@ impl fmt::Display for FontFault {
             FontFault::Truncated { needed, available } => {
                 write!(f, "truncated: needs {needed} bytes, has {available}")
             }
-            FontFault::BadMagic(m) => write!(f, "not a font section (magic {m:02x?})"),
+            FontFault::BadMagic([a, b, c, d]) => {
+                write!(
+                    f,
+                    "not a font section (magic {a:02x} {b:02x} {c:02x} {d:02x})"
+                )
+            }
             FontFault::UnsupportedVersion(v) => write!(f, "unsupported font version {v}"),
             FontFault::UnsupportedBitsPerPixel(b) => write!(f, "unsupported {b} bits per pixel"),
             FontFault::TrailingBytes(n) => write!(f, "{n} unexpected bytes after the bitmaps"),
@@ -68,10 +73,18 @@ impl fmt::Display for FontFault {
                 baseline,
             } => write!(f, "line height {line_height} with baseline {baseline}"),
             FontFault::InvalidChar(c) => write!(f, "code point {c:#x} is not a character"),
-            FontFault::UnsortedChars(c) => write!(f, "glyph {c:?} is out of order"),
-            FontFault::BitmapOffset(c) => write!(f, "glyph {c:?} has a misplaced bitmap"),
-            FontFault::GlyphOutsideLine(c) => write!(f, "glyph {c:?} reaches below the line"),
-            FontFault::PaddingBits(c) => write!(f, "glyph {c:?} has bits past its width"),
+            FontFault::UnsortedChars(c) => {
+                write!(f, "glyph U+{:04X} is out of order", u32::from(c))
+            }
+            FontFault::BitmapOffset(c) => {
+                write!(f, "glyph U+{:04X} has a misplaced bitmap", u32::from(c))
+            }
+            FontFault::GlyphOutsideLine(c) => {
+                write!(f, "glyph U+{:04X} reaches below the line", u32::from(c))
+            }
+            FontFault::PaddingBits(c) => {
+                write!(f, "glyph U+{:04X} has bits past its width", u32::from(c))
+            }
             FontFault::BitmapLength { declared, used } => {
                 write!(f, "bitmaps take {used} bytes, header says {declared}")
             }

@@ -1,0 +1,145 @@
+//! Reading bit fields out of a byte slice, most significant bit first.
+//!
+//! Bit `n` of a slice is bit `7 - n % 8` of byte `n / 8`. Reads past the end see zero bits;
+//! callers compare positions against [`bit_len`] to tell a short slice from real zeros.
+
+/// Number of bits in `data`, or `u32::MAX` bits for slices too long to address (never on a
+/// device; the model and stream parsers reject such slices first).
+pub(crate) fn bit_len(data: &[u8]) -> u64 {
+    (data.len() as u64) * 8
+}
+
+/// The 32 bits starting at bit `pos`, left-aligned: the bit at `pos` is the result's top bit.
+#[inline]
+pub(crate) fn peek32(data: &[u8], pos: u64) -> u32 {
+    let Ok(byte) = usize::try_from(pos / 8) else {
+        return 0;
+    };
+    let shift = (pos % 8) as u32;
+    let word = match data.get(byte..byte.wrapping_add(8)) {
+        Some(&[a, b, c, d, e, f, g, h]) => u64::from_be_bytes([a, b, c, d, e, f, g, h]),
+        _ => {
+            // Near the end: assemble what is there, zeros after.
+            let mut bytes = [0u8; 8];
+            for (i, slot) in bytes.iter_mut().enumerate() {
+                *slot = data.get(byte.wrapping_add(i)).copied().unwrap_or(0);
+            }
+            u64::from_be_bytes(bytes)
+        }
+    };
+    ((word << shift) >> 32) as u32
+}
+
+/// The 64 bits starting at bit `pos`, left-aligned, zeros past the end.
+#[inline]
+pub(crate) fn peek64(data: &[u8], pos: u64) -> u64 {
+    u64::from(peek32(data, pos)) << 32 | u64::from(peek32(data, pos + 32))
+}
+
+/// The 128 bits starting at bit `pos`, left-aligned, zeros past the end.
+#[inline]
+pub(crate) fn peek128(data: &[u8], pos: u64) -> u128 {
+    let high = u128::from(peek32(data, pos)) << 96 | u128::from(peek32(data, pos + 32)) << 64;
+    high | u128::from(peek32(data, pos + 64)) << 32 | u128::from(peek32(data, pos + 96))
+}
+
+/// The `width`-bit field (0..=32) starting at bit `pos`, as a number.
+#[inline]
+pub(crate) fn read(data: &[u8], pos: u64, width: u32) -> u32 {
+    if width == 0 {
+        return 0;
+    }
+    peek32(data, pos) >> (32 - width.min(32))
+}
+
+/// Sequential reads over a byte slice, failing with `err` once a read would pass the end.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct Cursor<'a> {
+    data: &'a [u8],
+    pos: u64,
+}
+
+impl<'a> Cursor<'a> {
+    /// A cursor at bit 0.
+    pub(crate) fn new(data: &'a [u8]) -> Self {
+        Cursor { data, pos: 0 }
+    }
+
+    /// The bytes read.
+    pub(crate) fn data(&self) -> &'a [u8] {
+        self.data
+    }
+
+    /// The bit position of the next read.
+    pub(crate) fn pos(&self) -> u64 {
+        self.pos
+    }
+
+    /// Moves the cursor `bits` ahead, or `None` if that passes the end.
+    pub(crate) fn skip(&mut self, bits: u64) -> Option<()> {
+        let end = self.pos.checked_add(bits)?;
+        if end > bit_len(self.data) {
+            return None;
+        }
+        self.pos = end;
+        Some(())
+    }
+
+    /// The next `width` bits (0..=32) as a number.
+    pub(crate) fn bits(&mut self, width: u32) -> Option<u32> {
+        let value = read(self.data, self.pos, width);
+        self.skip(u64::from(width))?;
+        Some(value)
+    }
+
+    /// An Exp-Golomb (order 0) number: `k` zero bits, a one, then `k` more bits; value is
+    /// that `k + 1`-bit number minus one. `k` is at most 31.
+    pub(crate) fn exp_golomb(&mut self) -> Option<u32> {
+        let zeros = peek32(self.data, self.pos).leading_zeros();
+        if zeros > 31 {
+            return None;
+        }
+        self.skip(u64::from(zeros))?;
+        let value = u64::from(self.bits(zeros + 1)?);
+        u32::try_from(value - 1).ok()
+    }
+}
+
+/// Bits needed to write every number in `0..=max` (0 for `max == 0`).
+pub(crate) const fn width_for(max: u32) -> u32 {
+    32 - max.leading_zeros()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_msb_first_and_zero_fills() {
+        let data = [0b1010_0000, 0xFF];
+        assert_eq!(read(&data, 0, 3), 0b101);
+        assert_eq!(read(&data, 6, 4), 0b0011);
+        assert_eq!(read(&data, 14, 4), 0b1100);
+        assert_eq!(read(&data, 1000, 8), 0);
+    }
+
+    #[test]
+    fn exp_golomb_round_numbers() {
+        // 1 → 0, 010 → 1, 011 → 2, 00100 → 3
+        let data = [0b1010_0110, 0b0100_0000];
+        let mut c = Cursor::new(&data);
+        assert_eq!(c.exp_golomb(), Some(0));
+        assert_eq!(c.exp_golomb(), Some(1));
+        assert_eq!(c.exp_golomb(), Some(2));
+        assert_eq!(c.exp_golomb(), Some(3));
+        assert_eq!(c.pos(), 12);
+    }
+
+    #[test]
+    fn cursor_stops_at_the_end() {
+        let mut c = Cursor::new(&[0u8]);
+        assert_eq!(c.bits(8), Some(0));
+        assert_eq!(c.bits(1), None);
+        assert_eq!(Cursor::new(&[0, 0, 0, 0, 0]).exp_golomb(), None);
+    }
+}

@@ -1,0 +1,123 @@
+//! Contexts: which code a symbol is read with, chosen by the two characters before it.
+//!
+//! Each literal belongs to a group (up to 16), each group to a class (up to 4). The context
+//! after a character is `map[class of the character before it][group of the character]`.
+
+use super::bits::{self, width_for, Cursor};
+
+/// The decoder's context state: the context of the next symbol and the class of the last
+/// character (which picks the row of the map once the next character is known).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct State {
+    /// Context of the next symbol (below [`Model::contexts`](super::Model::contexts)).
+    pub context: u8,
+    /// Class of the last character (0 to 3).
+    pub class: u8,
+}
+
+/// Where the context tables sit in the model; the small ones are copied out for speed.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct ContextMap {
+    group_at: u32,
+    /// Class of each group, two bits each from the low end.
+    class_of_group: u32,
+    /// `map[class * groups + group]`: the context (64 bytes, so a state needs one flash read).
+    map: [u8; 64],
+    groups: u8,
+    classes: u8,
+    contexts: u8,
+    group_width: u8,
+    class_width: u8,
+    ctx_width: u8,
+    /// State at a block's start.
+    pub(crate) start: State,
+    /// State every dictionary entry's spelling starts from.
+    pub(crate) entry: State,
+}
+
+impl ContextMap {
+    /// Reads and checks the context tables for `literals` literals.
+    pub(crate) fn parse(c: &mut Cursor<'_>, literals: u32) -> Option<Self> {
+        let groups = c.bits(4)? + 1;
+        let classes = c.bits(2)? + 1;
+        let contexts = c.bits(4)? + 1;
+        let mut map = ContextMap {
+            groups: groups as u8,
+            classes: classes as u8,
+            contexts: contexts as u8,
+            group_width: width_for(groups - 1) as u8,
+            class_width: width_for(classes - 1) as u8,
+            ctx_width: width_for(contexts - 1) as u8,
+            group_at: 0,
+            class_of_group: 0,
+            map: [0; 64],
+            start: State::default(),
+            entry: State::default(),
+        };
+        map.group_at = at(c)?;
+        field_run(c, literals, map.group_width, groups)?;
+        for group in 0..groups {
+            let class = c
+                .bits(u32::from(map.class_width))
+                .filter(|&x| x < classes)?;
+            map.class_of_group |= class << (2 * group);
+        }
+        for slot in map.map.iter_mut().take((classes * groups) as usize) {
+            *slot = c.bits(u32::from(map.ctx_width)).filter(|&x| x < contexts)? as u8;
+        }
+        map.start = map.read_state(c)?;
+        map.entry = map.read_state(c)?;
+        Some(map)
+    }
+
+    fn read_state(&self, c: &mut Cursor<'_>) -> Option<State> {
+        let context = c.bits(u32::from(self.ctx_width))?;
+        let class = c.bits(u32::from(self.class_width))?;
+        (context < u32::from(self.contexts) && class < u32::from(self.classes)).then_some(State {
+            context: context as u8,
+            class: class as u8,
+        })
+    }
+
+    /// Number of contexts.
+    pub(crate) fn contexts(&self) -> u8 {
+        self.contexts
+    }
+
+    /// Whether `state` could occur under this map.
+    pub(crate) fn valid(&self, state: State) -> bool {
+        state.context < self.contexts && state.class < self.classes
+    }
+
+    /// The state after literal `literal` in `state`.
+    #[inline]
+    pub(crate) fn next(&self, model: &[u8], state: State, literal: u32) -> State {
+        let group = field(model, self.group_at, literal, self.group_width);
+        let row = u32::from(state.class) * u32::from(self.groups) + group;
+        State {
+            context: self.map.get(row as usize).copied().unwrap_or(0),
+            class: ((self.class_of_group >> (2 * (group & 15))) & 3) as u8,
+        }
+    }
+}
+
+/// Field `index` of an array of `width`-bit fields at bit `at`.
+#[inline]
+fn field(model: &[u8], at: u32, index: u32, width: u8) -> u32 {
+    let pos = u64::from(at) + u64::from(index) * u64::from(width);
+    bits::read(model, pos, u32::from(width))
+}
+
+/// Skips `n` fields of `width` bits, each below `limit`.
+fn field_run(c: &mut Cursor<'_>, n: u32, width: u8, limit: u32) -> Option<()> {
+    for _ in 0..n {
+        if c.bits(u32::from(width))? >= limit {
+            return None;
+        }
+    }
+    Some(())
+}
+
+fn at(c: &Cursor<'_>) -> Option<u32> {
+    u32::try_from(c.pos()).ok()
+}

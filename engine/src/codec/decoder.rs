@@ -1,0 +1,172 @@
+//! Streaming characters out of one block's coded text, from its start or any sync point.
+
+use super::context::State;
+use super::model::{Model, Symbol};
+use crate::Error;
+
+/// Where decoding can start inside a block: a token's bit offset, plus how far into it.
+///
+/// The host records one per page start (`Encoded::sync_point`, with the `alloc` feature).
+/// A page may start inside a dictionary entry (a word broken at a hyphen), so `skip` says how
+/// many bytes of the token's text come before `offset`.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct SyncPoint {
+    /// Bit offset of the token in the block's stream.
+    pub bit: u32,
+    /// Bytes of the token's text before `offset` (0 to 31).
+    pub skip: u8,
+    /// The context state the token is decoded in.
+    pub state: State,
+    /// Byte offset in the block's text of the first character decoded: token start + `skip`.
+    pub offset: u32,
+}
+
+/// One block's coded text: its bits and the length of the text they decode to.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Stream<'a> {
+    /// The block's bitstream, starting at bit 0.
+    pub bits: &'a [u8],
+    /// The block's text length in bytes; decoding stops there.
+    pub text_len: u32,
+}
+
+/// Yields `(byte offset, char)` for a block's text. Ten words of state (40 bytes on a 32-bit
+/// target), so cheap to copy: the line breaker can snapshot it to back up to a break.
+///
+/// Corrupt input gives [`Error::CorruptText`] (or still-valid chars), after which the decoder
+/// stops. Each character costs at most two code walks of at most 24 steps each.
+#[derive(Copy, Clone, Debug)]
+pub struct Decoder<'m, 'a> {
+    model: &'m Model<'a>,
+    bits: &'a [u8],
+    pos: u64,
+    text_len: u32,
+    offset: u32,
+    /// Model bit range still to spell of the current dictionary entry.
+    entry_pos: u32,
+    entry_end: u32,
+    state: State,
+}
+
+impl<'m, 'a> Decoder<'m, 'a> {
+    /// A decoder at the start of a block.
+    pub fn new(model: &'m Model<'a>, stream: Stream<'a>) -> Self {
+        Decoder {
+            model,
+            bits: stream.bits,
+            pos: 0,
+            text_len: stream.text_len,
+            offset: 0,
+            entry_pos: 0,
+            entry_end: 0,
+            state: model.start_state(),
+        }
+    }
+
+    /// A decoder at a sync point, positioned so the next character is at `sync.offset`.
+    pub fn at(model: &'m Model<'a>, stream: Stream<'a>, sync: SyncPoint) -> Result<Self, Error> {
+        let token_start = sync.offset.checked_sub(u32::from(sync.skip));
+        let (Some(offset), true) = (token_start, model.valid_state(sync.state)) else {
+            return Err(Error::CorruptText);
+        };
+        let mut decoder = Decoder {
+            pos: u64::from(sync.bit),
+            offset,
+            state: sync.state,
+            ..Decoder::new(model, stream)
+        };
+        // At most 31 bytes, all inside the first token.
+        while decoder.offset < sync.offset {
+            decoder.next_char()?.ok_or(Error::CorruptText)?;
+        }
+        if decoder.offset != sync.offset {
+            return Err(Error::CorruptText);
+        }
+        Ok(decoder)
+    }
+
+    /// Byte offset of the next character.
+    pub fn offset(&self) -> u32 {
+        self.offset
+    }
+
+    /// The next character and its byte offset, `None` at the end of the block.
+    #[inline]
+    pub fn next_char(&mut self) -> Result<Option<(u32, char)>, Error> {
+        match self.step() {
+            Some(Ok(item)) => Ok(Some(item)),
+            None => Ok(None),
+            Some(Err(())) => {
+                self.stop();
+                Err(Error::CorruptText)
+            }
+        }
+    }
+
+    #[inline]
+    fn step(&mut self) -> Option<Result<(u32, char), ()>> {
+        let model = self.model;
+        let literal = if self.entry_pos < self.entry_end {
+            self.spell(u64::from(self.entry_pos))
+        } else {
+            if self.offset >= self.text_len {
+                return None;
+            }
+            match model.decode_id(self.bits, self.pos, self.state.context) {
+                Some((id, next)) => {
+                    self.pos = next;
+                    match model.symbol(id) {
+                        Symbol::Literal(literal) => Ok(literal),
+                        Symbol::Entry(start, end) => {
+                            self.entry_end = end as u32;
+                            self.state = model.entry_state();
+                            self.spell(start)
+                        }
+                    }
+                }
+                None => Err(()),
+            }
+        };
+        Some(literal.and_then(|literal| self.emit(literal)))
+    }
+
+    /// Decodes the entry's literal at model bit `pos`.
+    #[inline]
+    fn spell(&mut self, pos: u64) -> Result<u32, ()> {
+        let (literal, next) = self
+            .model
+            .spelled_literal(pos, self.state.context)
+            .ok_or(())?;
+        self.entry_pos = next as u32;
+        Ok(literal)
+    }
+
+    #[inline]
+    fn emit(&mut self, literal: u32) -> Result<(u32, char), ()> {
+        let ch = self.model.literal(literal);
+        self.state = self.model.next_state(self.state, literal);
+        let at = self.offset;
+        self.offset = at.checked_add(ch.len_utf8() as u32).ok_or(())?;
+        if self.offset > self.text_len {
+            return Err(());
+        }
+        Ok((at, ch))
+    }
+
+    fn stop(&mut self) {
+        self.offset = self.text_len;
+        self.entry_end = self.entry_pos;
+    }
+}
+
+impl Iterator for Decoder<'_, '_> {
+    type Item = Result<(u32, char), Error>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_char().transpose()
+    }
+}
+
+// The RAM budget: a decoder and the model it borrows fit in 512 bytes on every target.
+const _: () = assert!(size_of::<Decoder<'_, '_>>() + size_of::<Model<'_>>() <= 512);

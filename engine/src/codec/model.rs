@@ -1,0 +1,259 @@
+//! The model: literal characters, contexts, prefix codes and the dictionary, read in place.
+
+use super::bits::{self, width_for, Cursor};
+use super::code::Code;
+use super::context::{ContextMap, State};
+use super::{MAX_CONTEXTS, MAX_ENTRY_BYTES, VERSION};
+use crate::Error;
+
+/// A checked view of a model's bytes (see `docs/CODEC.md` for the layout).
+///
+/// [`Model::from_bytes`] validates everything once: the codes are complete prefix codes, every
+/// symbol id, context and offset is in range, every literal is a `char`, and every dictionary
+/// entry decodes to 1 to 32 bytes of literals. Decoding can then rely on it. The struct holds
+/// offsets into the borrowed bytes and two small caches (each code's first counts, the context
+/// map): 400 bytes on a 32-bit target, so a model and a decoder fit in 512 bytes of RAM.
+#[derive(Copy, Clone, Debug)]
+pub struct Model<'a> {
+    data: &'a [u8],
+    n_ascii: u32,
+    n_lit: u32,
+    n_sym: u32,
+    ascii_at: u32,
+    wide_at: u32,
+    wide_width: u8,
+    id_width: u8,
+    off_width: u8,
+    contexts: ContextMap,
+    /// The escape code first, then one per context.
+    codes: [Code; MAX_CONTEXTS + 1],
+    ends_at: u32,
+    spell_at: u32,
+}
+
+/// What a symbol id stands for.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Symbol {
+    /// Literal `id`, one character.
+    Literal(u32),
+    /// Dictionary entry: its spelling's bit range in the model.
+    Entry(u64, u64),
+}
+
+impl<'a> Model<'a> {
+    /// Parses and checks a model. Any input gives a model, [`Error::UnsupportedVersion`] for
+    /// a first byte other than [`VERSION`], or [`Error::CorruptModel`].
+    pub fn from_bytes(data: &'a [u8]) -> Result<Self, Error> {
+        match data.first() {
+            Some(&v) if v != VERSION => Err(Error::UnsupportedVersion(u16::from(v))),
+            _ => Self::parse(data).ok_or(Error::CorruptModel),
+        }
+    }
+
+    fn parse(data: &'a [u8]) -> Option<Self> {
+        // Bit positions are u32; 512 MB of model is far past any blob.
+        u32::try_from(bits::bit_len(data)).ok()?;
+        let mut c = Cursor::new(data);
+        if c.bits(8)? != u32::from(VERSION) {
+            return None;
+        }
+        let (n_ascii, ascii_at) = literal_table(&mut c, 7, 0, 0x7F)?;
+        let wide_width = c.bits(5)?;
+        let (n_wide, wide_at) = literal_table(&mut c, wide_width, 0x80, 0x10_FFFF)?;
+        let n_lit = n_ascii.checked_add(n_wide).filter(|&n| n > 0)?;
+        let contexts = ContextMap::parse(&mut c, n_lit)?;
+        let n_ent = c.exp_golomb()?;
+        let n_sym = n_lit.checked_add(n_ent).filter(|&n| n < 1 << 24)?;
+        let id_width = width_for(n_sym);
+        let mut codes = [Code::default(); MAX_CONTEXTS + 1];
+        // The escape code cannot escape; context codes may use id `n_sym` as the escape.
+        codes[0] = Code::parse(&mut c, id_width, n_sym, true)?;
+        for code in codes
+            .iter_mut()
+            .skip(1)
+            .take(usize::from(contexts.contexts()))
+        {
+            *code = Code::parse(&mut c, id_width, n_sym + 1, false)?;
+        }
+        let off_width = c.bits(5)?;
+        let ends_at = pos32(&c)?;
+        c.skip(u64::from(n_ent) * u64::from(off_width))?;
+        let spell_at = pos32(&c)?;
+        let model = Model {
+            data,
+            n_ascii,
+            n_lit,
+            n_sym,
+            ascii_at,
+            wide_at,
+            wide_width: wide_width as u8,
+            id_width: id_width as u8,
+            off_width: off_width as u8,
+            contexts,
+            codes,
+            ends_at,
+            spell_at,
+        };
+        let spelled = model.check_entries(n_ent)?;
+        c.skip(spelled)?;
+        // Only zero padding to the byte boundary may follow.
+        let rest = bits::bit_len(data) - c.pos();
+        if rest >= 8 || c.bits(rest as u32)? != 0 {
+            return None;
+        }
+        Some(model)
+    }
+
+    /// Decodes every entry once, returning the spelling area's length in bits.
+    fn check_entries(&self, n_ent: u32) -> Option<u64> {
+        let limit = bits::bit_len(self.data) - u64::from(self.spell_at);
+        let mut start = 0u64;
+        for entry in 0..n_ent {
+            let end = u64::from(bits::read(
+                self.data,
+                u64::from(self.ends_at) + u64::from(entry) * u64::from(self.off_width),
+                u32::from(self.off_width),
+            ));
+            if end <= start || end > limit {
+                return None;
+            }
+            let (mut pos, mut state, mut bytes) = (start, self.contexts.entry, 0usize);
+            while pos < end {
+                let at = u64::from(self.spell_at) + pos;
+                let (lit, next) = self.decode_literal(self.data, at, state.context)?;
+                pos = next - u64::from(self.spell_at);
+                bytes += self.literal(lit).len_utf8();
+                state = self.next_state(state, lit);
+                if bytes > MAX_ENTRY_BYTES {
+                    return None;
+                }
+            }
+            if pos != end {
+                return None;
+            }
+            start = end;
+        }
+        Some(start)
+    }
+
+    /// Decodes a symbol in context `ctx` at bit `pos` of `stream`, following an escape.
+    ///
+    /// Returns the symbol id and the position after it, or `None` past the stream's end.
+    #[inline]
+    pub(crate) fn decode_id(&self, stream: &[u8], pos: u64, ctx: u8) -> Option<(u32, u64)> {
+        let id_width = u32::from(self.id_width);
+        let code = self.codes.get(usize::from(ctx) + 1)?;
+        let (mut id, len) = code.decode(self.data, id_width, stream, pos);
+        let mut pos = pos + u64::from(len);
+        if id == self.n_sym {
+            let (escaped, len) = self.codes[0].decode(self.data, id_width, stream, pos);
+            id = escaped;
+            pos += u64::from(len);
+        }
+        // A flat escape code can spell ids past the last symbol.
+        (pos <= bits::bit_len(stream) && id < self.n_sym).then_some((id, pos))
+    }
+
+    /// Decodes a symbol that must be a literal (inside a dictionary entry).
+    #[inline]
+    fn decode_literal(&self, stream: &[u8], pos: u64, ctx: u8) -> Option<(u32, u64)> {
+        self.decode_id(stream, pos, ctx)
+            .filter(|&(id, _)| id < self.n_lit)
+    }
+
+    /// What symbol `id` stands for.
+    #[inline]
+    pub(crate) fn symbol(&self, id: u32) -> Symbol {
+        if id < self.n_lit {
+            return Symbol::Literal(id);
+        }
+        let entry = u64::from(id - self.n_lit);
+        let width = u64::from(self.off_width);
+        let ends = u64::from(self.ends_at);
+        let end = bits::read(self.data, ends + entry * width, u32::from(self.off_width));
+        let start = match entry {
+            0 => 0,
+            _ => bits::read(
+                self.data,
+                ends + (entry - 1) * width,
+                u32::from(self.off_width),
+            ),
+        };
+        let base = u64::from(self.spell_at);
+        Symbol::Entry(base + u64::from(start), base + u64::from(end))
+    }
+
+    /// Decodes the next literal of an entry's spelling at model bit `pos`.
+    #[inline]
+    pub(crate) fn spelled_literal(&self, pos: u64, ctx: u8) -> Option<(u32, u64)> {
+        self.decode_literal(self.data, pos, ctx)
+    }
+
+    /// The character of literal `id`.
+    #[inline]
+    pub(crate) fn literal(&self, id: u32) -> char {
+        let value = if id < self.n_ascii {
+            bits::read(self.data, u64::from(self.ascii_at) + u64::from(id) * 7, 7)
+        } else {
+            let width = u32::from(self.wide_width);
+            let at = u64::from(self.wide_at) + u64::from(id - self.n_ascii) * u64::from(width);
+            bits::read(self.data, at, width)
+        };
+        char::from_u32(value).unwrap_or(char::REPLACEMENT_CHARACTER)
+    }
+
+    /// The context state after literal `id` in `state`.
+    #[inline]
+    pub(crate) fn next_state(&self, state: State, id: u32) -> State {
+        self.contexts.next(self.data, state, id)
+    }
+
+    /// The state a block starts in.
+    pub(crate) fn start_state(&self) -> State {
+        self.contexts.start
+    }
+
+    /// The state every entry's spelling starts in.
+    pub(crate) fn entry_state(&self) -> State {
+        self.contexts.entry
+    }
+
+    /// Whether `state` is a state of this model.
+    pub(crate) fn valid_state(&self, state: State) -> bool {
+        self.contexts.valid(state)
+    }
+
+    /// Number of contexts (1 to 16).
+    pub fn contexts(&self) -> u8 {
+        self.contexts.contexts()
+    }
+
+    /// Number of dictionary entries.
+    pub fn entries(&self) -> u32 {
+        self.n_sym - self.n_lit
+    }
+
+    /// Number of literal characters.
+    pub fn literals(&self) -> u32 {
+        self.n_lit
+    }
+}
+
+/// A count (Exp-Golomb) then that many ascending code points of `width` bits in `lo..=hi`.
+fn literal_table(c: &mut Cursor<'_>, width: u32, lo: u32, hi: u32) -> Option<(u32, u32)> {
+    let n = c.exp_golomb()?;
+    let at = pos32(c)?;
+    let mut previous = None;
+    for _ in 0..n {
+        let cp = c.bits(width)?;
+        if cp < lo || cp > hi || char::from_u32(cp).is_none() || previous >= Some(cp) {
+            return None;
+        }
+        previous = Some(cp);
+    }
+    Some((n, at))
+}
+
+fn pos32(c: &Cursor<'_>) -> Option<u32> {
+    u32::try_from(c.pos()).ok()
+}
