@@ -85,14 +85,14 @@ impl fmt::Display for Error {
                 write!(f, "truncated blob: needs {needed} bytes, has {available}")
             }
             Error::BadMagic([a, b, c, d]) => {
-                write!(f, "not an inkleaf blob (magic {a:02x} {b:02x} {c:02x} {d:02x})")
+                write!(f, "not an inkleaf blob (magic bytes {a} {b} {c} {d})")
             }
             Error::UnsupportedVersion(v) => write!(f, "unsupported format version {v}"),
-            Error::UnsupportedFlags(v) => write!(f, "unsupported header flags {v:#06x}"),
+            Error::UnsupportedFlags(v) => write!(f, "unsupported header flags {v}"),
             Error::TrailingBytes(n) => write!(f, "{n} unexpected bytes after the payload"),
             Error::ChecksumMismatch { stored, computed } => write!(
                 f,
-                "checksum mismatch: header says {stored:#010x}, payload is {computed:#010x}"
+                "checksum mismatch: header says {stored}, payload is {computed}"
             ),
             Error::Malformed(part) => write!(f, "malformed {}", part.name()),
             Error::TrailingPayload(part) => write!(f, "unexpected bytes after the {}", part.name()),

@@ -24,14 +24,14 @@ pub(super) fn scan_piece<F: Font>(font: &F, text: &str, start: usize) -> Piece {
         i += c.len_utf8();
         // ASCII has one breaking character; test it before the dashes.
         let breaks = if c.is_ascii() {
-            c == '-' && previous.is_alphanumeric()
+            c == '-' && previous.is_alphabetic()
         } else {
             is_dash(c)
         };
         if breaks {
             let next = char_at(text, i).unwrap_or(' ');
             let opens = if c == '-' {
-                next.is_alphanumeric()
+                next.is_alphabetic()
             } else {
                 !is_space(next) && next != '\n' && !is_dash(next)
             };

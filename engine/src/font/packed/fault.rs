@@ -54,44 +54,26 @@ pub enum FontFault {
 }
 
 impl fmt::Display for FontFault {
+    // One fixed sentence per fault, the offending values left to `Debug`: this keeps the text
+    // a firmware links for error messages small.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            FontFault::Truncated { needed, available } => {
-                write!(f, "truncated: needs {needed} bytes, has {available}")
-            }
-            FontFault::BadMagic([a, b, c, d]) => {
-                write!(
-                    f,
-                    "not a font section (magic {a:02x} {b:02x} {c:02x} {d:02x})"
-                )
-            }
-            FontFault::UnsupportedVersion(v) => write!(f, "unsupported font version {v}"),
-            FontFault::UnsupportedBitsPerPixel(b) => write!(f, "unsupported {b} bits per pixel"),
-            FontFault::TrailingBytes(n) => write!(f, "{n} unexpected bytes after the bitmaps"),
-            FontFault::BadLineMetrics {
-                line_height,
-                baseline,
-            } => write!(f, "line height {line_height} with baseline {baseline}"),
-            FontFault::InvalidChar(c) => write!(f, "code point {c:#x} is not a character"),
-            FontFault::UnsortedChars(c) => {
-                write!(f, "glyph U+{:04X} is out of order", u32::from(c))
-            }
-            FontFault::BitmapOffset(c) => {
-                write!(f, "glyph U+{:04X} has a misplaced bitmap", u32::from(c))
-            }
-            FontFault::GlyphOutsideLine(c) => {
-                write!(f, "glyph U+{:04X} reaches below the line", u32::from(c))
-            }
-            FontFault::PaddingBits(c) => {
-                write!(f, "glyph U+{:04X} has bits past its width", u32::from(c))
-            }
-            FontFault::BitmapLength { declared, used } => {
-                write!(f, "bitmaps take {used} bytes, header says {declared}")
-            }
-            FontFault::KerningGlyph(i) => write!(f, "kerning pair {i} names a missing glyph"),
-            FontFault::UnsortedKerning(i) => write!(f, "kerning pair {i} is out of order"),
-            FontFault::ZeroKerning(i) => write!(f, "kerning pair {i} is zero"),
-        }
+        f.write_str(match self {
+            FontFault::Truncated { .. } => "the section is cut short",
+            FontFault::BadMagic(_) => "not a font section",
+            FontFault::UnsupportedVersion(_) => "unsupported font section version",
+            FontFault::UnsupportedBitsPerPixel(_) => "unsupported bits per pixel",
+            FontFault::TrailingBytes(_) => "unexpected bytes after the bitmaps",
+            FontFault::BadLineMetrics { .. } => "the baseline lies outside the line",
+            FontFault::InvalidChar(_) => "a code point is not a character",
+            FontFault::UnsortedChars(_) => "glyphs are out of order",
+            FontFault::BitmapOffset(_) => "a glyph's bitmap is misplaced",
+            FontFault::GlyphOutsideLine(_) => "a glyph reaches below the line",
+            FontFault::PaddingBits(_) => "a glyph has bits past its width",
+            FontFault::BitmapLength { .. } => "the bitmaps' length disagrees with the header",
+            FontFault::KerningGlyph(_) => "a kerning pair names a missing glyph",
+            FontFault::UnsortedKerning(_) => "kerning pairs are out of order",
+            FontFault::ZeroKerning(_) => "a kerning pair adjusts by zero",
+        })
     }
 }
 
