@@ -110,16 +110,21 @@ fn draw_line<F: Font, C: Canvas>(
     let mut x = 0u32;
     let mut gap = 0u32;
     let mut in_gap = false;
+    // Kerning applies between characters set side by side, as layout measured them.
+    let mut previous = '\0';
     for c in text.chars() {
         if c == ' ' || c == '\t' || c == '\r' {
             if !in_gap {
                 gap += 1;
                 x += layout.gap_width(line, gap);
             }
-            in_gap = true;
+            (in_gap, previous) = (true, '\0');
             continue;
         }
-        in_gap = false;
+        if previous != '\0' {
+            x = x.saturating_add_signed(font.kerning(previous, c));
+        }
+        (in_gap, previous) = (false, c);
         x += glyph::draw_char(
             font,
             c,

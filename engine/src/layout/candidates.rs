@@ -3,7 +3,7 @@
 //! Knuth–Plass weighs these; the line iterator replays them to cut out the chosen lines.
 //! Both read the text through this one iterator, so the breaks chosen are the breaks drawn.
 
-use super::text::{char_at, is_dash, is_space, scan_piece};
+use super::text::{char_at, is_dash, is_space, kern, run_width, scan_piece};
 use crate::blob::Hyphens;
 use crate::font::Font;
 
@@ -38,6 +38,9 @@ pub(super) struct Candidate {
     pub(super) kind: Kind,
     /// A gap before a dash: a line may not start with a dash unless nothing else fits.
     pub(super) discouraged: bool,
+    /// Kerning between the characters either side of a break inside a word: part of the
+    /// line if it does not break here, of neither line if it does.
+    pub(super) join: i32,
 }
 
 impl Candidate {
@@ -66,6 +69,8 @@ pub(super) struct Candidates<'t, 'f, F> {
     width: u32,
     gaps: u32,
     gap: bool,
+    /// The last character set since the last gap, for kerning; `'\0'` after a gap.
+    last: char,
     /// Whether a piece was seen since the start: spaces before it are not a gap.
     content: bool,
     done: bool,
@@ -98,6 +103,7 @@ impl<'t, 'f, F: Font> Candidates<'t, 'f, F> {
             width: 0,
             gaps: 0,
             gap: false,
+            last: '\0',
             content: false,
             done: false,
         }
@@ -111,7 +117,20 @@ impl<'t, 'f, F: Font> Candidates<'t, 'f, F> {
             gaps: self.gaps,
             kind,
             discouraged: false,
+            join: 0,
         }
+    }
+
+    /// A break inside a word at `next`: the kerning across it joins the running width after.
+    fn adjoin(&mut self, kind: Kind, next: usize) -> Candidate {
+        let mut candidate = self.at(kind, next);
+        let follower = char_at(self.text, next).filter(|&c| !is_space(c) && c != '\n');
+        // Clamped to what a breakpoint can record (no real pair comes near).
+        candidate.join = follower
+            .map_or(0, |c| kern(self.font, self.last, c))
+            .clamp(-127, 127);
+        self.width = self.width.saturating_add_signed(candidate.join);
+        candidate
     }
 
     fn finish(&mut self, kind: Kind, next: usize) -> Option<Candidate> {
@@ -124,19 +143,23 @@ impl<'t, 'f, F: Font> Candidates<'t, 'f, F> {
     fn cut(&mut self) -> Candidate {
         let mut width = 0u32;
         let mut end = self.pos;
+        let mut previous = '\0';
         for (i, c) in self.text.get(self.pos..).unwrap_or("").char_indices() {
-            let wider = width.saturating_add(self.font.advance(c));
+            let wider = width
+                .saturating_add_signed(kern(self.font, previous, c))
+                .saturating_add(self.font.advance(c));
             if i > 0 && wider.saturating_add(self.hyphen) > self.cut_width {
                 break;
             }
-            (width, end) = (wider, self.pos + i + c.len_utf8());
+            (width, end, previous) = (wider, self.pos + i + c.len_utf8(), c);
         }
+        self.last = previous;
         self.width = self.width.saturating_add(width);
         (self.content_end, self.pos) = (end, end);
         while self.hyphen_at.is_some_and(|h| h <= end) {
             self.hyphen_at = self.hyphens.next().map(|h| h as usize);
         }
-        self.at(Kind::Cut, end)
+        self.adjoin(Kind::Cut, end)
     }
 }
 
@@ -163,6 +186,7 @@ impl<F: Font> Iterator for Candidates<'_, '_, F> {
                 self.gap = false;
                 let mut glue = self.at(Kind::Glue, self.pos);
                 glue.discouraged = is_dash(c);
+                self.last = '\0';
                 self.width = self.width.saturating_add(self.space);
                 self.gaps += 1;
                 return Some(glue);
@@ -173,23 +197,23 @@ impl<F: Font> Iterator for Candidates<'_, '_, F> {
                 // A hyphenation point splits the piece.
                 self.hyphen_at = self.hyphens.next().map(|h| h as usize);
                 let head = self.text.get(self.pos..point).unwrap_or("");
-                let width = head
-                    .chars()
-                    .fold(0u32, |w, c| w.saturating_add(self.font.advance(c)));
+                let width = run_width(self.font, head);
                 if width > self.cut_width {
                     return Some(self.cut());
                 }
                 self.width = self.width.saturating_add(width);
+                self.last = head.chars().next_back().unwrap_or('\0');
                 (self.content_end, self.pos) = (point, point);
-                return Some(self.at(Kind::Discretionary, point));
+                return Some(self.adjoin(Kind::Discretionary, point));
             }
             if piece.width > self.cut_width {
                 return Some(self.cut());
             }
             self.width = self.width.saturating_add(piece.width);
+            self.last = piece.last;
             (self.content_end, self.pos) = (piece.end, piece.end);
             if piece.open_end {
-                return Some(self.at(Kind::Hyphen, piece.end));
+                return Some(self.adjoin(Kind::Hyphen, piece.end));
             }
         }
     }

@@ -2,7 +2,7 @@
 //! uses; justified text uses [`super::knuth_plass`].
 
 use super::lines::LineEnd;
-use super::text::{char_at, is_dash, is_space, scan_piece};
+use super::text::{char_at, is_dash, is_space, kern, scan_piece};
 use crate::font::Font;
 
 /// The line state at a possible break.
@@ -48,6 +48,8 @@ pub(super) fn break_line<F: Font>(font: &F, text: &str, start: usize, avail: u32
     };
     let mut wrap: Option<(Fit, usize)> = None;
     let (mut gap, mut open) = (false, false);
+    // The last character set, for kerning against a piece that follows without a gap.
+    let mut last = '\0';
     let mut i = start;
     loop {
         let Some(c) = char_at(text, i) else {
@@ -65,15 +67,20 @@ pub(super) fn break_line<F: Font>(font: &F, text: &str, start: usize, avail: u32
             wrap = Some((line, i));
         }
         let piece = scan_piece(font, text, i);
+        let adjoining = if gap { '\0' } else { last };
         let lead = if gap { space } else { 0 };
-        let width = line.width.saturating_add(lead).saturating_add(piece.width);
+        let width = line
+            .width
+            .saturating_add(lead)
+            .saturating_add_signed(kern(font, adjoining, c))
+            .saturating_add(piece.width);
         if width <= avail {
             line = Fit {
                 end: piece.end,
                 width,
                 gaps: line.gaps + u32::from(gap),
             };
-            (gap, open, i) = (false, piece.open_end, piece.end);
+            (gap, open, i, last) = (false, piece.open_end, piece.end, piece.last);
             continue;
         }
         if let Some((fit, next)) = wrap {
@@ -83,17 +90,29 @@ pub(super) fn break_line<F: Font>(font: &F, text: &str, start: usize, avail: u32
             // Only a space before a dash was left: breaking there beats cutting a word.
             return Broken::at(line, LineEnd::Wrap, i);
         }
-        return cut(font, text, line, i, avail);
+        return cut(font, text, line, adjoining, i, avail);
     }
 }
 
-/// Cuts the piece at `from`, which does not fit after `line`, where a hyphen still fits.
-fn cut<F: Font>(font: &F, text: &str, line: Fit, from: usize, avail: u32) -> Broken {
+/// Cuts the piece at `from`, which does not fit after `line` (whose last character, if the
+/// piece follows it without a gap, is `previous`), where a hyphen still fits.
+fn cut<F: Font>(
+    font: &F,
+    text: &str,
+    line: Fit,
+    previous: char,
+    from: usize,
+    avail: u32,
+) -> Broken {
     let hyphen = font.advance('-');
     let mut width = line.width;
     let mut best = None;
+    let mut previous = previous;
     for (i, c) in text.get(from..).unwrap_or("").char_indices() {
-        width = width.saturating_add(font.advance(c));
+        width = width
+            .saturating_add_signed(kern(font, previous, c))
+            .saturating_add(font.advance(c));
+        previous = c;
         if width.saturating_add(hyphen) > avail {
             break;
         }

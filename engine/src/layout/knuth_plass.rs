@@ -75,6 +75,8 @@ struct Node {
     gaps: u16,
     kind_glue: bool,
     flagged: bool,
+    /// Kerning across a break inside a word, see `Candidate::join`.
+    join: i8,
     prev: u8,
     /// Lines on the best path to here.
     lines: u8,
@@ -82,7 +84,11 @@ struct Node {
 
 impl Node {
     fn after_width(&self, space: u32) -> u32 {
-        self.width + if self.kind_glue { space } else { 0 }
+        if self.kind_glue {
+            self.width + space
+        } else {
+            self.width.saturating_add_signed(i32::from(self.join))
+        }
     }
 
     fn after_gaps(&self) -> u32 {
@@ -116,6 +122,7 @@ pub(super) fn plan<F: Font>(
             gaps: u16::try_from(candidate.gaps).unwrap_or(u16::MAX),
             kind_glue: candidate.kind == Kind::Glue,
             flagged: candidate.flagged(),
+            join: i8::try_from(candidate.join).unwrap_or(0),
             cost: best.0,
             prev: best.1,
             lines: nodes[usize::from(best.1)].lines.saturating_add(1),

@@ -9,6 +9,8 @@ pub(super) struct Piece {
     pub(super) width: u32,
     /// Ends in a hyphen or dash after which the line may break without a space.
     pub(super) open_end: bool,
+    /// Its last character, for kerning against what follows without a space.
+    pub(super) last: char,
 }
 
 /// Measures the piece starting at `start`.
@@ -20,7 +22,9 @@ pub(super) fn scan_piece<F: Font>(font: &F, text: &str, start: usize) -> Piece {
         if is_space(c) || c == '\n' {
             break;
         }
-        width = width.saturating_add(font.advance(c));
+        width = width
+            .saturating_add_signed(kern(font, previous, c))
+            .saturating_add(font.advance(c));
         i += c.len_utf8();
         // ASCII has one breaking character; test it before the dashes.
         let breaks = if c.is_ascii() {
@@ -40,6 +44,7 @@ pub(super) fn scan_piece<F: Font>(font: &F, text: &str, start: usize) -> Piece {
                     end: i,
                     width,
                     open_end: true,
+                    last: c,
                 };
             }
         }
@@ -49,7 +54,28 @@ pub(super) fn scan_piece<F: Font>(font: &F, text: &str, start: usize) -> Piece {
         end: i,
         width,
         open_end: false,
+        last: previous,
     }
+}
+
+/// Kerning between two characters set side by side; nothing after a line start (`'\0'`).
+#[inline]
+pub(super) fn kern<F: Font>(font: &F, left: char, right: char) -> i32 {
+    if left == '\0' {
+        0
+    } else {
+        font.kerning(left, right)
+    }
+}
+
+/// Width of `run` set without gaps, kerned.
+pub(super) fn run_width<F: Font>(font: &F, run: &str) -> u32 {
+    let mut previous = '\0';
+    run.chars().fold(0u32, |width, c| {
+        let kerned = width.saturating_add_signed(kern(font, previous, c));
+        previous = c;
+        kerned.saturating_add(font.advance(c))
+    })
 }
 
 /// The character at byte `i`, reading ASCII without decoding.

@@ -14,7 +14,7 @@ pub fn set_lines<F: Font>(layout: &Layout<'_, '_, F>) -> Vec<SetLine> {
         for line in layout.lines(&page).expect("a page of this layout") {
             let text = layout.line_text(&line);
             let mut gaps = Vec::new();
-            let (mut x, mut in_gap) = (0u32, false);
+            let (mut x, mut in_gap, mut previous) = (0u32, false, '\0');
             for c in text.chars() {
                 if c == ' ' {
                     if !in_gap {
@@ -22,10 +22,13 @@ pub fn set_lines<F: Font>(layout: &Layout<'_, '_, F>) -> Vec<SetLine> {
                         gaps.push((f64::from(x), f64::from(width)));
                         x += width;
                     }
-                    in_gap = true;
+                    (in_gap, previous) = (true, '\0');
                     continue;
                 }
-                in_gap = false;
+                if previous != '\0' {
+                    x = x.saturating_add_signed(font.kerning(previous, c));
+                }
+                (in_gap, previous) = (false, c);
                 x += font.advance(c);
             }
             let last = matches!(line.end_kind, LineEnd::BlockEnd | LineEnd::HardBreak);

@@ -1,0 +1,85 @@
+//! Kerned text measures as it draws: the width layout gives every line is exactly what the
+//! drawing routine's pen travels, pair kerning included, so justified lines meet the margin.
+
+use inkleaf::font::{Font, PackedFont};
+use inkleaf::{Align, Book, FontId, Layout, LineEnd, Margins, Profile};
+
+/// DejaVu Sans at `px`, 1 bit, for the article's characters.
+fn dejavu(px: u32) -> Vec<u8> {
+    let font = inkleaf_cli::fonts::bundled_font("dejavu-sans").unwrap();
+    let chars = inkleaf_cli::BUNDLED_ARTICLE.chars();
+    inkleaf_cli::fonts::pack_font(font, px, chars, 1).unwrap().0
+}
+
+/// The pen's travel over a line, as the drawing routine moves it.
+fn pen_travel<F: Font>(layout: &Layout<'_, '_, F>, line: &inkleaf::Line) -> (u32, u32) {
+    let font = layout.font();
+    let (mut x, mut gap, mut previous, mut kerned) = (0u32, 0u32, '\0', 0u32);
+    for c in layout.line_text(line).chars() {
+        if c == ' ' {
+            if previous != '\0' {
+                gap += 1;
+                x += layout.gap_width(line, gap);
+            }
+            previous = '\0';
+            continue;
+        }
+        if previous != '\0' {
+            let k = font.kerning(previous, c);
+            kerned += u32::from(k != 0);
+            x = x.saturating_add_signed(k);
+        }
+        x += font.advance(c);
+        previous = c;
+    }
+    if line.end_kind == LineEnd::Split {
+        x += font.advance('-');
+    }
+    (x, kerned)
+}
+
+#[test]
+fn every_line_draws_as_wide_as_it_measures() {
+    let section = dejavu(14);
+    let font = PackedFont::from_bytes(&section).unwrap();
+    let doc = inkleaf_tests::blobs::article();
+    let mut kerned_pairs = 0;
+    for (width, align) in [
+        (296, Align::Justify),
+        (250, Align::Justify),
+        (180, Align::Justify),
+        (296, Align::Left),
+    ] {
+        let profile = Profile {
+            margins: Margins::all(4),
+            align,
+            ..Profile::new(width, 128)
+        };
+        let blob = inkleaf_cli::build::build(&doc, profile, FontId::Mono6x10)
+            .unwrap()
+            .blob;
+        let book = Book::from_bytes(&blob).unwrap();
+        let layout = Layout::new(book, profile, &font).unwrap();
+        for page in layout.pages() {
+            for line in layout.lines(&page).unwrap() {
+                let (travel, kerned) = pen_travel(&layout, &line);
+                kerned_pairs += kerned;
+                assert_eq!(
+                    travel,
+                    layout.drawn_width(&line),
+                    "{:?} at {width} px ({align:?})",
+                    layout.line_text(&line)
+                );
+                assert!(
+                    travel <= layout.text_width(),
+                    "{:?} overflows",
+                    layout.line_text(&line)
+                );
+            }
+        }
+    }
+    assert!(
+        kerned_pairs > 40,
+        "the article must exercise kerning, saw {kerned_pairs} pairs"
+    );
+}
