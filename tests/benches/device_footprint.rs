@@ -15,9 +15,8 @@ mod runner;
 #[path = "peer/embedded_text.rs"]
 mod peer;
 
-use std::convert::Infallible;
-
-use embedded_graphics::{pixelcolor::BinaryColor, prelude::*};
+use embedded_graphics::prelude::*;
+use inkleaf_tests::frames::FrameRecorder;
 use runner::{
     firmware,
     protocol::Report,
@@ -92,7 +91,7 @@ fn column(
 /// The pages the host peer draws, packed like the firmware's framebuffer.
 fn peer_pages() -> reference::Expected {
     let size = Size::new(296, 128);
-    let mut recorder = Recorder::new(size);
+    let mut recorder = FrameRecorder::new(size);
     let Ok(pages) = peer::paginate_and_draw(inkleaf_cli::BUNDLED_ARTICLE, size, &mut recorder);
     let frames = recorder.into_frames();
     assert_eq!(frames.len(), pages.len(), "one frame per peer page");
@@ -247,72 +246,4 @@ fn thousands(n: u64) -> String {
         out.push(c);
     }
     out
-}
-
-/// A packed 1-bit framebuffer that keeps every page: the peer clears it before each one.
-struct Recorder {
-    size: Size,
-    bytes: Vec<u8>,
-    drawn: bool,
-    frames: Vec<Vec<u8>>,
-}
-
-impl Recorder {
-    fn new(size: Size) -> Self {
-        let len = size.width.div_ceil(8) as usize * size.height as usize;
-        Recorder {
-            size,
-            bytes: vec![0; len],
-            drawn: false,
-            frames: Vec::new(),
-        }
-    }
-
-    fn into_frames(mut self) -> Vec<Vec<u8>> {
-        self.frames.push(self.bytes);
-        self.frames
-    }
-}
-
-impl OriginDimensions for Recorder {
-    fn size(&self) -> Size {
-        self.size
-    }
-}
-
-impl DrawTarget for Recorder {
-    type Color = BinaryColor;
-    type Error = Infallible;
-
-    fn draw_iter<I: IntoIterator<Item = Pixel<BinaryColor>>>(
-        &mut self,
-        pixels: I,
-    ) -> Result<(), Infallible> {
-        let stride = self.size.width.div_ceil(8) as usize;
-        for Pixel(p, color) in pixels {
-            let (Ok(x), Ok(y)) = (usize::try_from(p.x), usize::try_from(p.y)) else {
-                continue;
-            };
-            if x >= self.size.width as usize || y >= self.size.height as usize {
-                continue;
-            }
-            let mask = 0x80 >> (x % 8);
-            let byte = &mut self.bytes[y * stride + x / 8];
-            *byte = if color.is_on() {
-                *byte | mask
-            } else {
-                *byte & !mask
-            };
-            self.drawn = true;
-        }
-        Ok(())
-    }
-
-    fn clear(&mut self, color: BinaryColor) -> Result<(), Infallible> {
-        if std::mem::take(&mut self.drawn) {
-            self.frames.push(self.bytes.clone());
-        }
-        self.bytes.fill(if color.is_on() { 0xff } else { 0 });
-        Ok(())
-    }
 }

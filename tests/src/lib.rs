@@ -2,10 +2,12 @@
 //!
 //! - [`blobs`]: the bundled article as a blob, packing ad-hoc blocks, hand-made blobs around a
 //!   raw payload (with a correct CRC-32) for the error fixtures.
+//! - [`frames`]: a packed framebuffer that keeps one frame per page.
 //! - [`targets`]: draw targets that record every pixel, or fail on demand.
 //! - [`check`]: the pagination invariants every layout must satisfy, and reading the words of a
 //!   layout back out of its lines.
 
 pub mod blobs;
 pub mod check;
+pub mod frames;
 pub mod targets;

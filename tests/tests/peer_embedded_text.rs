@@ -4,9 +4,10 @@
 #[path = "../benches/peer/embedded_text.rs"]
 mod peer;
 
-use std::{convert::Infallible, path::Path};
+use std::path::Path;
 
-use embedded_graphics::{pixelcolor::BinaryColor, prelude::*};
+use embedded_graphics::prelude::*;
+use inkleaf_tests::frames::FrameRecorder;
 use peer::PeerPage;
 
 const SIZE: Size = Size::new(296, 128);
@@ -23,76 +24,8 @@ fn article() -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {path}: {e}"))
 }
 
-/// A 1-bit framebuffer that keeps each frame when it is cleared for the next one.
-struct Recorder {
-    size: Size,
-    bits: Vec<u8>,
-    drawn: bool,
-    frames: Vec<Vec<u8>>,
-}
-
-impl Recorder {
-    fn new(size: Size) -> Self {
-        let bytes = (size.width * size.height).div_ceil(8) as usize;
-        Self {
-            size,
-            bits: vec![0; bytes],
-            drawn: false,
-            frames: Vec::new(),
-        }
-    }
-
-    /// Every frame drawn, the last one included.
-    fn into_frames(mut self) -> Vec<Vec<u8>> {
-        self.frames.push(self.bits);
-        self.frames
-    }
-}
-
-impl OriginDimensions for Recorder {
-    fn size(&self) -> Size {
-        self.size
-    }
-}
-
-impl DrawTarget for Recorder {
-    type Color = BinaryColor;
-    type Error = Infallible;
-
-    fn draw_iter<I>(&mut self, pixels: I) -> Result<(), Self::Error>
-    where
-        I: IntoIterator<Item = Pixel<Self::Color>>,
-    {
-        for Pixel(p, color) in pixels {
-            let (Ok(x), Ok(y)) = (u32::try_from(p.x), u32::try_from(p.y)) else {
-                continue;
-            };
-            if x >= self.size.width || y >= self.size.height {
-                continue;
-            }
-            let bit = (y * self.size.width + x) as usize;
-            let mask = 0x80 >> (bit % 8);
-            if color.is_on() {
-                self.bits[bit / 8] |= mask;
-            } else {
-                self.bits[bit / 8] &= !mask;
-            }
-            self.drawn = true;
-        }
-        Ok(())
-    }
-
-    fn clear(&mut self, color: Self::Color) -> Result<(), Self::Error> {
-        if std::mem::take(&mut self.drawn) {
-            self.frames.push(self.bits.clone());
-        }
-        self.bits.fill(if color.is_on() { 0xff } else { 0 });
-        Ok(())
-    }
-}
-
 fn paginate(text: &str) -> (Vec<PeerPage>, Vec<Vec<u8>>) {
-    let mut display = Recorder::new(SIZE);
+    let mut display = FrameRecorder::new(SIZE);
     let Ok(pages) = peer::paginate_and_draw(text, SIZE, &mut display);
     (pages, display.into_frames())
 }
@@ -138,9 +71,12 @@ fn each_page_shows_exactly_its_words() {
                 .measure_text_height(&page_box.character_style, words, SIZE.width);
         assert!(height <= SIZE.height, "{page:?} needs {height} px");
 
-        let mut alone = Recorder::new(SIZE);
+        let mut alone = FrameRecorder::new(SIZE);
         let Ok(_) = page_box.draw(&mut alone);
-        assert!(alone.bits == *frame, "{page:?} drew other words");
+        assert!(
+            alone.bytes() == frame.as_slice(),
+            "{page:?} drew other words"
+        );
     }
 }
 
@@ -148,7 +84,7 @@ fn each_page_shows_exactly_its_words() {
 #[test]
 fn residual_pagination_drops_a_word() {
     let text = article();
-    let mut page = Recorder::new(SIZE);
+    let mut page = FrameRecorder::new(SIZE);
     let Ok(residual) = peer::page_box(&text, SIZE).draw(&mut page);
     let consumed = &text[..text.len() - residual.len()];
     let Some((kept, lost)) = consumed.rsplit_once(char::is_whitespace) else {
@@ -156,8 +92,8 @@ fn residual_pagination_drops_a_word() {
     };
 
     // The page consumed `lost` without drawing it, and the residual starts after it.
-    let mut without_lost = Recorder::new(SIZE);
+    let mut without_lost = FrameRecorder::new(SIZE);
     let Ok(_) = peer::page_box(kept, SIZE).draw(&mut without_lost);
-    assert!(page.bits == without_lost.bits, "{lost:?} was drawn");
+    assert!(page.bytes() == without_lost.bytes(), "{lost:?} was drawn");
     assert!(residual.starts_with(char::is_whitespace), "{residual:?}");
 }

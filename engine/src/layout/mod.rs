@@ -74,6 +74,7 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
             layout: self,
             lines: Lines::from_start(&self.book, self.font, self.text_width(), self.profile.align),
             index: 0,
+            resume: None,
         }
     }
 
@@ -83,6 +84,7 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
             layout: self,
             lines: self.lines_at(start)?,
             index,
+            resume: None,
         })
     }
 

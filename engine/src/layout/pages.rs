@@ -137,13 +137,11 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
             };
             let top = y + self.gap_before(&line, count);
             if count > 0 && top + self.line_height() > self.text_height() {
-                // The line starts the next page. Reopening there once per page is cheaper
-                // than keeping a copy of the line state for every line.
-                if let Ok(back) = self.lines_at(start) {
-                    *lines = back;
-                }
+                // The line starts the next page; `lines` has gone past it. Whoever goes on
+                // reopens at the page end, which is cheaper than copying the line state for
+                // every line.
                 if limit.is_none() {
-                    return Ok(self.break_page(lines, &tail, &line, start));
+                    return Ok(self.break_page(&tail, &line, start));
                 }
                 break;
             }
@@ -163,30 +161,17 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
     }
 
     /// Ends a full page before `next`, or a few lines earlier when the rules ask for it.
-    fn break_page(
-        &self,
-        lines: &mut Lines<'a, 'f, F>,
-        tail: &Tail,
-        next: &Line,
-        next_start: Position,
-    ) -> Filled {
-        let full = Filled {
-            end: next_start,
-            lines: tail.count,
-        };
+    fn break_page(&self, tail: &Tail, next: &Line, next_start: Position) -> Filled {
         let moved = tail.lines_to_move(next);
-        let Some(end) = tail.at(tail.count - moved).filter(|_| moved > 0) else {
-            return full;
-        };
-        match self.lines_at(end.start) {
-            Ok(from_there) => {
-                *lines = from_there;
-                Filled {
-                    end: end.start,
-                    lines: tail.count - moved,
-                }
-            }
-            Err(_) => full,
+        match tail.at(tail.count - moved).filter(|_| moved > 0) {
+            Some(end) => Filled {
+                end: end.start,
+                lines: tail.count - moved,
+            },
+            None => Filled {
+                end: next_start,
+                lines: tail.count,
+            },
         }
     }
 
@@ -210,12 +195,17 @@ pub struct Pages<'l, 'a, 'f, F> {
     pub(crate) layout: &'l Layout<'a, 'f, F>,
     pub(crate) lines: Lines<'a, 'f, F>,
     pub(crate) index: u32,
+    /// Where the next page starts, when the last one ended before where `lines` stopped.
+    pub(crate) resume: Option<Position>,
 }
 
 impl<F: Font> Iterator for Pages<'_, '_, '_, F> {
     type Item = Page;
 
     fn next(&mut self) -> Option<Page> {
+        if let Some(at) = self.resume.take() {
+            self.lines = self.layout.lines_at(at).ok()?;
+        }
         let start = self.lines.position();
         let filled = self
             .layout
@@ -232,6 +222,7 @@ impl<F: Font> Iterator for Pages<'_, '_, '_, F> {
             end: filled.end,
             lines: filled.lines,
         };
+        self.resume = Some(filled.end);
         self.index = self.index.saturating_add(1);
         Some(page)
     }
