@@ -15,7 +15,7 @@ use super::candidates::{Candidate, Candidates, Kind};
 use crate::blob::Hyphens;
 use crate::font::Font;
 
-/// Possible breaks weighed together; 16 bytes of stack each.
+/// Possible breaks weighed together; 24 bytes of stack each.
 pub(super) const MAX_CANDIDATES: usize = 48;
 
 /// Stretch ratio (in TeX's units of 1/297) past which every line is equally bad. TeX stops at
