@@ -116,6 +116,8 @@ impl<'a> Book<'a> {
         while let Some(block) = walk.next_block()? {
             // Text past u32::MAX bytes could not be addressed by a `Position`.
             u32::try_from(block.text.len()).map_err(|_| Error::TooLarge)?;
+            // Checked once here, so reading blocks again on a page turn need not.
+            block.hyphens.check(block.text)?;
             block_count = block_count.checked_add(1).ok_or(Error::TooLarge)?;
         }
         Ok(Book {
@@ -197,12 +199,10 @@ impl<'a> Blocks<'a> {
         let (raw, rest) = take::<RawBlock<'a>>(self.rest, Part::Blocks)?;
         self.rest = rest;
         let kind = BlockKind::from_byte(raw.kind)?;
-        let hyphens = Hyphens::from_encoded(raw.hyphens);
-        hyphens.check(raw.text)?;
         Ok(Some(Block {
             kind,
             text: raw.text,
-            hyphens,
+            hyphens: Hyphens::from_encoded(raw.hyphens),
         }))
     }
 }

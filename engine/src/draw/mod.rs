@@ -16,7 +16,7 @@ use embedded_graphics::Drawable;
 use self::canvas::{Canvas, TargetCanvas};
 use self::gray::GrayCanvas;
 use crate::font::Font;
-use crate::layout::{Layout, Line, LineEnd, Page};
+use crate::layout::{is_space, Layout, Line, LineEnd, Page};
 
 /// A page ready to draw: paper is [`BinaryColor::Off`], ink is [`BinaryColor::On`].
 ///
@@ -113,7 +113,7 @@ fn draw_line<F: Font, C: Canvas>(
     // Kerning applies between characters set side by side, as layout measured them.
     let mut previous = '\0';
     for c in text.chars() {
-        if c == ' ' || c == '\t' || c == '\r' {
+        if is_space(c) {
             if !in_gap {
                 gap += 1;
                 x += layout.gap_width(line, gap);

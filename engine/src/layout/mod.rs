@@ -12,6 +12,8 @@ mod position;
 mod profile;
 mod text;
 
+pub(crate) use text::is_space;
+
 pub use lines::{Line, LineEnd};
 pub use pages::{Page, Pages};
 pub use position::Position;
@@ -190,7 +192,7 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
     }
 
     pub(crate) fn lines_at(&self, start: Position) -> Result<Lines<'a, 'f, F>, Error> {
-        self.check_position(start)?;
+        // `Lines::new` checks the position as it finds the block, so one walk does both.
         Lines::new(
             &self.book,
             self.font,

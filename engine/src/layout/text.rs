@@ -88,7 +88,7 @@ pub(super) fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 #[inline]
-pub(super) fn is_space(c: char) -> bool {
+pub(crate) fn is_space(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\r'
 }
 
