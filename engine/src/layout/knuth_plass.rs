@@ -7,9 +7,10 @@
 //! with the fewest demerits wins.
 //!
 //! A device has no room for a whole paragraph's breakpoints, so a paragraph is weighed in
-//! chunks of [`MAX_CANDIDATES`] possible breaks: every chosen line of a chunk but the last is
-//! kept, and the next chunk starts where the last one begins. The result is the same from
-//! the paragraph's start whoever asks, so pagination and drawing agree.
+//! chunks of [`MAX_CANDIDATES`] possible breaks: the first line of the cheapest path that
+//! reaches the chunk's last line is kept, and the next chunk starts after it (a chunk that
+//! reaches the paragraph's end keeps all its lines). The result is the same from the
+//! paragraph's start whoever asks, so pagination and drawing agree.
 
 use super::candidates::{Candidate, Candidates, Kind};
 use crate::blob::Hyphens;
@@ -132,7 +133,7 @@ pub(super) fn plan<F: Font>(
             break;
         }
     }
-    choose(&nodes, count, forced)
+    choose(&nodes, count, forced, measure.width)
 }
 
 /// The cheapest way to reach `candidate` from the nodes before it: (total cost, node).
@@ -214,13 +215,14 @@ fn badness(excess: u64, give: u64) -> u64 {
 /// Walks back from the chunk's end and keeps its breaks.
 ///
 /// When the paragraph ended inside the window, every break is kept. Otherwise the window
-/// closed mid-paragraph: the path whose lines are best on average is followed, and only its
-/// first line is kept, so every line is chosen with at least a line of text after it in view.
-fn choose(nodes: &[Node], count: usize, forced: bool) -> Plan {
+/// closed mid-paragraph: the cheapest path ending within a line of the window's end is
+/// followed, and only its first line is kept, so every line is chosen with the most text
+/// after it in view.
+fn choose(nodes: &[Node], count: usize, forced: bool, width: u32) -> Plan {
     let end = if forced {
         count
     } else {
-        best_end(nodes, count)
+        best_end(nodes, count, width)
     };
     let mut breaks = 0u64;
     let mut first = end;
@@ -242,18 +244,22 @@ fn choose(nodes: &[Node], count: usize, forced: bool) -> Plan {
     }
 }
 
-/// The node whose path has the fewest demerits per line, among paths of two lines or more.
-fn best_end(nodes: &[Node], count: usize) -> usize {
+/// The cheapest node within one line of the window's end: all such paths have set about as
+/// much text, so their totals compare fairly, and each has seen the most text ahead.
+fn best_end(nodes: &[Node], count: usize, width: u32) -> usize {
+    let Some(last) = nodes.get(count) else {
+        return count;
+    };
+    let reach = last.width.saturating_sub(width);
     let mut best = count;
     for (i, node) in nodes.iter().enumerate().take(count + 1).skip(1) {
-        let (Some(here), Some(there)) = (nodes.get(i), nodes.get(best)) else {
+        if node.width < reach || node.lines < 2 {
             continue;
-        };
-        let better = |a: &Node, b: &Node| {
-            u128::from(a.cost) * u128::from(b.lines.max(1))
-                < u128::from(b.cost) * u128::from(a.lines.max(1))
-        };
-        if node.lines >= 2 && (there.lines < 2 || better(here, there)) {
+        }
+        let there = nodes
+            .get(best)
+            .map_or(u64::MAX, |n| if n.lines < 2 { u64::MAX } else { n.cost });
+        if node.cost < there {
             best = i;
         }
     }

@@ -34,7 +34,12 @@ pub struct Figures {
     /// hyphenated one: a hyphen at the margin reads like that much more slack.
     pub pr: f64,
     pub mean_stretch: f64,
+    /// Largest gap as drawn, over the normal space: pixel rounding spreads a line's slack
+    /// unevenly, so one gap may be a pixel wider than the line's justified space.
     pub max_stretch: f64,
+    /// Largest justified space of a line (the mean of its gaps), over the normal space:
+    /// TeX's glue set ratio, the figure published for Knuth–Plass.
+    pub max_line_stretch: f64,
     pub hyphen_pairs: usize,
     pub rivers: usize,
     pub widows: usize,
@@ -68,6 +73,11 @@ pub fn figures(lines: &[SetLine]) -> Figures {
         pr,
         mean_stretch: ratios.iter().sum::<f64>() / ratios.len().max(1) as f64,
         max_stretch: ratios.iter().cloned().fold(0.0, f64::max),
+        max_line_stretch: body
+            .iter()
+            .filter(|l| !l.gaps.is_empty())
+            .map(|l| l.gaps.iter().map(|g| g.1).sum::<f64>() / l.gaps.len() as f64 / l.space)
+            .fold(0.0, f64::max),
         hyphen_pairs: lines
             .windows(2)
             .filter(|w| w[0].hyphenated && w[1].hyphenated)
