@@ -10,10 +10,12 @@ use crate::Position;
 pub enum Part {
     /// Title, byline, source, date and language.
     Metadata,
-    /// The display profile the blob was built for.
-    BuiltFor,
+    /// The page indexes: page starts for the profiles the blob was built for.
+    PageIndex,
     /// The packed font.
     Font,
+    /// The text model.
+    Model,
     /// The block list.
     Blocks,
 }
@@ -125,8 +127,9 @@ impl Part {
     fn name(self) -> &'static str {
         match self {
             Part::Metadata => "metadata",
-            Part::BuiltFor => "display profile",
+            Part::PageIndex => "page index",
             Part::Font => "font section",
+            Part::Model => "text model",
             Part::Blocks => "block list",
         }
     }

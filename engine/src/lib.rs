@@ -12,7 +12,7 @@
 //! // Normally the blob comes from `inkleaf build` and sits in flash.
 //! # let blocks = [Block::new(BlockKind::Paragraph, "Hello, paper.")];
 //! # let mut buffer = [0u8; 128];
-//! # let len = inkleaf::pack_into(&Meta::default(), None, &blocks, &mut buffer)?;
+//! # let len = inkleaf::pack_into(&inkleaf::Contents::plain(Meta::default(), &blocks), &mut buffer)?;
 //! # let blob = &buffer[..len];
 //! let book = Book::from_bytes(blob)?;
 //! let layout = Layout::new(book, Profile::new(64, 64), &MONO_6X10)?;
@@ -47,10 +47,11 @@ mod layout;
 pub mod codec;
 
 #[cfg(feature = "alloc")]
-pub use blob::{encode_hyphens, pack_to_vec, pack_to_vec_with_font};
+pub use blob::{encode_hyphens, pack_to_vec, PackedIndex};
 pub use blob::{
-    pack_into, pack_into_with_font, packed_len, packed_len_with_font, Block, BlockKind, Blocks,
-    Book, BuiltFor, FontId, Header, Hyphens, Meta, PartSizes, FORMAT_VERSION, HEADER_LEN, MAGIC,
+    pack_into, packed_len, Block, BlockKind, Blocks, Book, BuiltFor, CharsBetween, CodedBlock,
+    Contents, FontCheck, FontId, Header, Hyphens, Meta, PageIndex, PageIndexes, PartSizes,
+    StoredText, Text, FORMAT_VERSION, HEADER_LEN, MAGIC,
 };
 pub use draw::{draw_glyph_gray, Framebuffer, PageView};
 pub use error::{Error, Part};

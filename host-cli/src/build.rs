@@ -2,8 +2,8 @@
 
 use inkleaf::font::AnyFont;
 use inkleaf::{
-    encode_hyphens, pack_to_vec_with_font, Block, Book, BuiltFor, FontId, Hyphens, Layout, Meta,
-    Profile,
+    encode_hyphens, pack_to_vec, Block, Book, BuiltFor, CodedBlock, Contents, FontCheck, FontId,
+    Hyphens, Layout, Meta, PackedIndex, PageIndex, Profile, StoredText,
 };
 
 use crate::hyphenate::{hyphen_points, language};
@@ -28,6 +28,10 @@ pub struct Options<'f> {
     pub packed: Option<&'f [u8]>,
     /// Add hyphenation points for the document's language.
     pub hyphenate: bool,
+    /// Store the text coded with a model trained for it, instead of as UTF-8.
+    pub coded: bool,
+    /// More profiles to bake page indexes for, after the main one.
+    pub also_for: &'f [Profile],
 }
 
 /// Packs `doc` in a built-in font, hyphenated for its language when there are patterns for
@@ -37,6 +41,8 @@ pub fn build(doc: &Document, profile: Profile, font: FontId) -> Result<Built, in
         font,
         packed: None,
         hyphenate: true,
+        coded: true,
+        also_for: &[],
     };
     build_with(doc, profile, &options)
 }
@@ -70,28 +76,82 @@ pub fn build_with(
         .zip(&points)
         .map(|((kind, text), hyphens)| Block {
             kind: *kind,
-            text,
+            text: inkleaf::Text::plain(text),
             hyphens: Hyphens::from_encoded(hyphens),
         })
         .collect();
-    // Pagination does not depend on the recorded profile, so count pages on a plain pack first.
-    let plain = pack_to_vec_with_font(&meta, None, options.packed, &blocks)?;
-    let pages = page_count(&plain, profile, font)?;
+    let encoded = if options.coded {
+        let texts: Vec<&str> = doc.blocks.iter().map(|(_, t)| t.as_str()).collect();
+        Some(inkleaf::codec::encode(&texts)?)
+    } else {
+        None
+    };
+    let coded: Vec<CodedBlock<'_>> = encoded.as_ref().map_or_else(Vec::new, |e| {
+        e.blocks
+            .iter()
+            .zip(&blocks)
+            .map(|(b, block)| CodedBlock {
+                kind: block.kind,
+                text_len: b.text_len,
+                bits: &b.bits,
+                hyphens: block.hyphens,
+            })
+            .collect()
+    });
+    let text = match &encoded {
+        Some(e) => StoredText::Coded {
+            model: &e.model,
+            blocks: &coded,
+        },
+        None => StoredText::Plain(&blocks),
+    };
+    let mut contents = Contents {
+        meta,
+        page_indexes: &[],
+        font: options.packed,
+        text,
+    };
+    // Pagination does not depend on the indexes, so lay out a blob without them first.
+    let unindexed = pack_to_vec(&contents)?;
+    let mut records = Vec::new();
+    let mut pages = 0;
+    for (i, profile) in core::iter::once(&profile)
+        .chain(options.also_for)
+        .enumerate()
+    {
+        let index = page_index(&unindexed, *profile, font)?;
+        if i == 0 {
+            pages = index.0;
+        }
+        records.extend(index.1.to_bytes());
+    }
+    contents.page_indexes = &records;
+    let blob = pack_to_vec(&contents)?;
+    Ok(Built { blob, pages })
+}
+
+/// Lays `blob` out for `profile` and packs its page starts.
+fn page_index(
+    blob: &[u8],
+    profile: Profile,
+    font: FontId,
+) -> Result<(u32, PackedIndex), inkleaf::Error> {
+    let book = Book::from_bytes(blob)?;
+    // Without a recorded profile the book cannot say which built-in font: pick it here.
+    let layout_font = match book.font() {
+        Some(packed) => AnyFont::Packed(packed?),
+        None => AnyFont::Mono(font.font()),
+    };
+    let layout = Layout::new(book, profile, &layout_font)?;
+    let starts: Vec<_> = layout.pages().map(|page| page.start).collect();
+    let pages = u32::try_from(starts.len()).map_err(|_| inkleaf::Error::TooLarge)?;
     let built_for = BuiltFor {
         profile,
         font,
         pages,
     };
-    let blob = pack_to_vec_with_font(&meta, Some(&built_for), options.packed, &blocks)?;
-    Ok(Built { blob, pages })
-}
-
-fn page_count(blob: &[u8], profile: Profile, font: FontId) -> Result<u32, inkleaf::Error> {
-    let book = Book::from_bytes(blob)?;
-    // Without a recorded profile the book cannot say which built-in font: pick it here.
-    let font = match book.font() {
-        Some(packed) => AnyFont::Packed(packed?),
-        None => AnyFont::Mono(font.font()),
-    };
-    Ok(Layout::new(book, profile, &font)?.page_count())
+    Ok((
+        pages,
+        PageIndex::pack(built_for, FontCheck::of(&layout_font), &starts),
+    ))
 }

@@ -85,7 +85,7 @@ fn build_inspect_pages_and_render_agree_on_the_page_count() {
         .assert()
         .success();
     let json: serde_json::Value = serde_json::from_slice(&inspect.get_output().stdout).unwrap();
-    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["format_version"], 2);
     assert_eq!(
         json["bytes"].as_u64(),
         Some(std::fs::metadata(&blob).unwrap().len())

@@ -99,7 +99,61 @@ fn report(name: &str, whole: &str, blocks: &[&str]) {
         &format!("zstd -19, page by page ({CHUNK_BYTES} B chunks)"),
         zstd_pages,
     );
+    let blob = blob_parts(blocks);
+    println!(
+        "  inkleaf blob for {} ({} pages, built-in 6x10): model {} + text {} (block framing \
+         included) + page index {} = {} B, {:.3}x gzip; whole blob {} B with metadata and {} B \
+         of hyphenation points",
+        blob.display,
+        blob.pages,
+        blob.model,
+        blob.text,
+        blob.index,
+        blob.model + blob.text + blob.index,
+        ratio(blob.model + blob.text + blob.index),
+        blob.total,
+        blob.hyphens
+    );
     println!("  inkleaf decode speed: {speed:.0} MB/s of text");
+}
+
+/// The parts of a real blob built from `blocks` for the 2.9in display.
+struct BlobParts {
+    display: &'static str,
+    pages: u32,
+    model: usize,
+    text: usize,
+    index: usize,
+    hyphens: usize,
+    total: usize,
+}
+
+fn blob_parts(blocks: &[&str]) -> BlobParts {
+    let doc = inkleaf_cli::input::Document {
+        language: "en".into(),
+        blocks: blocks
+            .iter()
+            .map(|b| (inkleaf::BlockKind::Paragraph, (*b).to_owned()))
+            .collect(),
+        ..Default::default()
+    };
+    let display = inkleaf_cli::displays::PRESETS
+        .iter()
+        .find(|d| d.name == "2.9in")
+        .expect("the 2.9in preset");
+    let built = inkleaf_cli::build::build(&doc, display.profile, inkleaf::FontId::Mono6x10)
+        .expect("the text builds");
+    let book = inkleaf::Book::from_bytes(&built.blob).expect("the blob opens");
+    let sizes = book.part_sizes();
+    BlobParts {
+        display: display.name,
+        pages: built.pages,
+        model: sizes.model,
+        text: sizes.text,
+        index: sizes.page_index,
+        hyphens: sizes.hyphens,
+        total: built.blob.len(),
+    }
 }
 
 /// Every block decodes exactly from its start, and from every page start's sync point.

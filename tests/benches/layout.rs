@@ -75,7 +75,7 @@ fn main() {
         if previous_end != Some((line.block, line.start)) {
             set.push(' ');
         }
-        set.push_str(layout.line_text(&line));
+        set.push_str(&layout.line_text(&line));
         previous_end = Some((line.block, line.end));
     }
     assert_eq!(

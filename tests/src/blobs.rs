@@ -39,7 +39,8 @@ pub fn pack_blocks(blocks: &[(BlockKind, &str)]) -> Vec<u8> {
         .iter()
         .map(|&(kind, text)| Block::new(kind, text))
         .collect();
-    pack_to_vec(&Meta::default(), None, &blocks).expect("small test blocks pack")
+    pack_to_vec(&inkleaf::Contents::plain(Meta::default(), &blocks))
+        .expect("small test blocks pack")
 }
 
 /// CRC-32/ISO-HDLC table, built here rather than borrowed from the engine so the two can

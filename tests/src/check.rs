@@ -16,9 +16,15 @@ pub fn is_break_space(c: char) -> bool {
 /// The words of every block, in order: runs of characters between break spaces.
 pub fn source_words(book: &Book<'_>) -> Vec<String> {
     book.blocks()
-        .flat_map(|block| block.text.split(is_break_space))
-        .filter(|word| !word.is_empty())
-        .map(str::to_owned)
+        .flat_map(|block| {
+            block
+                .text
+                .to_string()
+                .split(is_break_space)
+                .filter(|word| !word.is_empty())
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
         .collect()
 }
 
@@ -40,7 +46,7 @@ pub fn laid_out_words<F: Font>(layout: &Layout<'_, '_, F>, lines: &[Line]) -> Ve
     let mut words = Vec::new();
     let mut pending = String::new();
     for (i, line) in lines.iter().enumerate() {
-        pending.push_str(layout.line_text(line));
+        pending.push_str(&layout.line_text(line));
         let next = lines.get(i + 1);
         let continues = next.is_some_and(|n| n.block == line.block && n.start == line.end);
         if line.end_kind == LineEnd::Split {

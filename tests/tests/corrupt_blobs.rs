@@ -66,7 +66,8 @@ fn bit_flips_behind_a_valid_checksum_never_panic() {
     let sizes = Book::from_bytes(&original).unwrap().part_sizes();
     // Metadata, recorded profile, the block list's length and the first block's framing, plus
     // the first words of its text; laying out after each flip here is what costs time.
-    let laid_out = 16..sizes.header + sizes.metadata + sizes.built_for + 5 + 64;
+    let laid_out =
+        16..sizes.header + sizes.metadata + sizes.page_index + sizes.font + sizes.model + 5 + 64;
     // The rest of the first paragraph and the last block's end are only decoded.
     let decoded = laid_out.end..laid_out.end + 600;
     let end = original.len() - 32..original.len();

@@ -45,7 +45,7 @@ fn ink_is_a_clear_bit_on_this_panel() {
 /// the logical point `logical(column, row)` of that panel pixel.
 fn check(rotation: DisplayRotation, logical: impl Fn(u32, u32) -> Point) {
     let book = Book::from_bytes(BLOB).expect("the fixture opens");
-    let built = *book.built_for().expect("the fixture records its profile");
+    let built = book.built_for().expect("the fixture records its profile");
     let layout = Layout::new(book, built.profile, built.font.font()).unwrap();
     let total = layout.page_count();
     assert_eq!(total, built.pages);

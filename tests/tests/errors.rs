@@ -1,22 +1,28 @@
 //! One hand-made fixture per error, each asserting the exact variant.
 //!
-//! Payload bytes are postcard: a string is a varint length and its bytes; the payload is five
-//! metadata strings, an `Option<BuiltFor>` (tag 0 or 1), an `Option` packed font section and
-//! the blocks as one byte string of
-//! `kind byte, text, hyphenation points` records. Fixtures that aim past the header carry a correct CRC-32, so the
-//! error comes from the part under test, not from the checksum.
+//! Payload bytes are postcard (format version 2): a string or byte string is a varint length
+//! and its bytes; an `Option` is a tag byte, 0 or 1, then the value. The payload is, in order,
+//! five metadata strings, the page indexes as one byte string of index records back to back,
+//! an `Option` packed font section, an `Option` text model (`None` for plain text) and the
+//! blocks as one byte string of `kind byte, text, hyphenation points` records. An index record
+//! is a `BuiltFor` (profile, font id, page count), a font check (line height and four
+//! advances), the bit widths of a start's block index and byte offset, and the starts as a
+//! byte string of fixed-width, most-significant-bit-first records. Fixtures that aim past the
+//! header carry a correct CRC-32, so the error comes from the part under test, not from the
+//! checksum.
 
 use inkleaf::{
-    pack_into, Align, Book, BuiltFor, Error, FontId, Layout, Margins, Meta, Part, Position, Profile,
+    pack_into, pack_to_vec, Align, Block, BlockKind, Book, BuiltFor, Contents, Error, FontCheck,
+    FontId, Layout, Margins, Meta, PageIndex, Part, Position, Profile, StoredText, FORMAT_VERSION,
 };
 use inkleaf_tests::blobs::{blob_with_payload, crc32, header, pack_blocks};
 
-/// Five empty metadata strings, no recorded profile and no packed font.
-const EMPTY_META_NO_PROFILE: [u8; 7] = [0, 0, 0, 0, 0, 0, 0];
+/// Five empty metadata strings, no page index, no packed font and no text model.
+const EMPTY_META_NO_INDEX: [u8; 8] = [0, 0, 0, 0, 0, 0, 0, 0];
 
 /// A payload holding one paragraph, "a".
 fn one_paragraph() -> Vec<u8> {
-    let mut payload = EMPTY_META_NO_PROFILE.to_vec();
+    let mut payload = EMPTY_META_NO_INDEX.to_vec();
     payload.extend_from_slice(&[4, 0, 1, b'a', 0]); // blocks: kind 0, text "a", no hyphens
     payload
 }
@@ -32,17 +38,30 @@ fn open_payload(payload: &[u8]) -> Result<(), Error> {
 #[test]
 fn the_fixture_payload_is_what_the_engine_packs() {
     assert_eq!(crc32(b"123456789"), 0xCBF4_3926, "the standard check value");
-    let packed = pack_blocks(&[(inkleaf::BlockKind::Paragraph, "a")]);
+    let packed = pack_blocks(&[(BlockKind::Paragraph, "a")]);
     assert_eq!(&packed[16..], one_paragraph());
     assert_eq!(packed, blob_with_payload(&one_paragraph()));
     let book = open(&packed).unwrap();
-    assert_eq!(book.blocks().map(|b| b.text).collect::<Vec<_>>(), ["a"]);
+    assert_eq!(
+        book.blocks()
+            .map(|b| b.text.to_string())
+            .collect::<Vec<_>>(),
+        ["a"]
+    );
+    assert_eq!(book.built_for(), None);
+    assert_eq!(book.page_indexes().count(), 0);
 }
 
 #[test]
 fn bad_magic() {
     let payload = one_paragraph();
-    let mut blob = header(*b"INKX", 1, 0, payload.len() as u32, crc32(&payload));
+    let mut blob = header(
+        *b"INKX",
+        FORMAT_VERSION,
+        0,
+        payload.len() as u32,
+        crc32(&payload),
+    );
     blob.extend_from_slice(&payload);
     assert_eq!(open(&blob).map(drop), Err(Error::BadMagic(*b"INKX")));
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
@@ -51,8 +70,10 @@ fn bad_magic() {
 
 #[test]
 fn unsupported_version() {
+    assert_eq!(FORMAT_VERSION, 2);
     let payload = one_paragraph();
-    for version in [0, 2, u16::MAX] {
+    // Version 1 is the old format, without page indexes or a text model.
+    for version in [0, 1, 3, u16::MAX] {
         let mut blob = header(*b"INKL", version, 0, payload.len() as u32, crc32(&payload));
         blob.extend_from_slice(&payload);
         assert_eq!(
@@ -66,7 +87,13 @@ fn unsupported_version() {
 fn unsupported_flags() {
     let payload = one_paragraph();
     for flags in [1, 0x8000] {
-        let mut blob = header(*b"INKL", 1, flags, payload.len() as u32, crc32(&payload));
+        let mut blob = header(
+            *b"INKL",
+            FORMAT_VERSION,
+            flags,
+            payload.len() as u32,
+            crc32(&payload),
+        );
         blob.extend_from_slice(&payload);
         assert_eq!(open(&blob).map(drop), Err(Error::UnsupportedFlags(flags)));
     }
@@ -98,7 +125,7 @@ fn truncated() {
         })
     );
     // A header that promises 4 GiB on a 16-byte input.
-    let huge = header(*b"INKL", 1, 0, u32::MAX, 0);
+    let huge = header(*b"INKL", FORMAT_VERSION, 0, u32::MAX, 0);
     assert_eq!(
         open(&huge).map(drop),
         Err(Error::Truncated {
@@ -151,8 +178,8 @@ fn malformed_metadata() {
         Err(Error::Malformed(Part::Metadata))
     );
     // A title that is not UTF-8.
-    let mut payload = vec![1, 0xFF, 0, 0, 0, 0, 0];
-    payload.extend_from_slice(&[0]);
+    let mut payload = vec![1, 0xFF, 0, 0, 0, 0];
+    payload.extend_from_slice(&[0, 0, 0, 0]);
     assert_eq!(
         open_payload(&payload),
         Err(Error::Malformed(Part::Metadata))
@@ -161,60 +188,251 @@ fn malformed_metadata() {
     assert_eq!(open_payload(&[]), Err(Error::Malformed(Part::Metadata)));
 }
 
-/// A recorded 100x50 profile, no margins or spacing, justified, no footer, `font`, 7 pages.
-fn built_for_bytes(font: u8) -> Vec<u8> {
-    vec![1, 100, 50, 0, 0, 0, 0, 0, 0, 1, 0, font, 7]
+/// The blocks every page index fixture points into: "a" (block 0) and "bcd" (block 1), as the
+/// block list byte string.
+const INDEXED_BLOCKS: [u8; 11] = [10, 0, 1, b'a', 0, 0, 3, b'b', b'c', b'd', 0];
+
+/// Where [`index_record`] keeps the footer flag, the font id, the page count and the two bit
+/// widths.
+const FOOTER_AT: usize = 9;
+const FONT_AT: usize = 10;
+const PAGES_AT: usize = 11;
+const BLOCK_BITS_AT: usize = 17;
+const OFFSET_BITS_AT: usize = 18;
+
+/// The page starts of [`index_record`]: (0, 0), (1, 0) and (1, 2) in 1 block bit and 2 offset
+/// bits each, `0 00 | 1 00 | 1 10` and seven bits of padding.
+const THREE_STARTS: [u8; 2] = [0b0001_0011, 0b0000_0000];
+
+/// One index record: a 100x50 profile with no margins or spacing, justified, no footer; font
+/// `font`; `pages` pages; the 8x13 font check; 1 block bit and 2 offset bits; then `starts`.
+fn index_record(font: u8, pages: u8, starts: &[u8]) -> Vec<u8> {
+    let mut record = vec![
+        100, 50, // width, height
+        0, 0, 0, 0, // margins: top, right, bottom, left
+        0, 0, // line and paragraph spacing
+        1, // align: Justify
+        0, // footer: false
+        font, pages, // BuiltFor's font id and page count
+        13, 8, 8, 8, 8, // font check: line height, advances of ' ', 'e', 'm', '-'
+        1, 2, // block bits, offset bits
+    ];
+    record.push(starts.len() as u8);
+    record.extend_from_slice(starts);
+    record
 }
 
-#[test]
-fn built_for_fixture_decodes_when_valid() {
+/// The record [`index_record`] builds for 8x13 and three pages.
+fn valid_record() -> Vec<u8> {
+    index_record(1, 3, &THREE_STARTS)
+}
+
+/// The engine's record of [`expected_built_for`] in 8x13, one page per start.
+fn packed(starts: &[(u32, u32)]) -> Vec<u8> {
+    let starts: Vec<Position> = starts.iter().map(|&(b, o)| Position::new(b, o)).collect();
+    let built_for = expected_built_for(FontId::Mono8x13, starts.len() as u32);
+    PageIndex::pack(built_for, FontCheck::of(FontId::Mono8x13.font()), &starts).to_bytes()
+}
+
+/// A payload with `indexes` (already a byte string: length, then records) and [`INDEXED_BLOCKS`].
+fn indexed_payload(indexes: &[u8]) -> Vec<u8> {
     let mut payload = vec![0, 0, 0, 0, 0];
-    payload.extend(built_for_bytes(1));
-    payload.extend_from_slice(&[0, 0]); // no packed font, no blocks
-    let blob = blob_with_payload(&payload);
-    let book = open(&blob).unwrap();
+    payload.extend_from_slice(indexes);
+    payload.extend_from_slice(&[0, 0]); // no packed font, no text model
+    payload.extend_from_slice(&INDEXED_BLOCKS);
+    payload
+}
+
+/// A payload whose page indexes are the records `records`, back to back.
+fn with_records(records: &[&[u8]]) -> Vec<u8> {
+    let joined = records.concat();
+    let mut indexes = vec![u8::try_from(joined.len()).expect("small fixture")];
+    indexes.extend(joined);
+    indexed_payload(&indexes)
+}
+
+fn expected_built_for(font: FontId, pages: u32) -> BuiltFor {
     let mut profile = Profile::new(100, 50);
     profile.margins = Margins::all(0);
     profile.paragraph_spacing = 0;
     assert_eq!(profile.align, Align::Justify);
-    assert_eq!(
-        book.built_for(),
-        Some(&BuiltFor {
-            profile,
-            font: FontId::Mono8x13,
-            pages: 7
-        })
-    );
-    assert_eq!(book.block_count(), 0);
+    assert!(!profile.footer);
+    BuiltFor {
+        profile,
+        font,
+        pages,
+    }
 }
 
 #[test]
-fn malformed_built_for() {
-    let with = |built_for: &[u8]| {
-        let mut payload = vec![0, 0, 0, 0, 0];
-        payload.extend_from_slice(built_for);
-        payload.push(0);
+fn page_index_fixture_decodes_when_valid() {
+    let blob = blob_with_payload(&with_records(&[&valid_record()]));
+    let book = open(&blob).unwrap();
+    let built_for = expected_built_for(FontId::Mono8x13, 3);
+    assert_eq!(book.built_for(), Some(built_for));
+    assert_eq!(book.block_count(), 2);
+    assert_eq!(book.page_indexes().count(), 1);
+    let index = book.page_indexes().next().unwrap();
+    assert_eq!(index.built_for(), built_for);
+    assert_eq!(
+        index.font_check(),
+        FontCheck {
+            line_height: 13,
+            advances: [8; 4]
+        }
+    );
+    assert_eq!(index.font_check(), FontCheck::of(FontId::Mono8x13.font()));
+    assert!(index.fits(&built_for.profile, FontId::Mono8x13.font()));
+    assert_eq!(index.pages(), 3);
+    assert_eq!(index.start(0), Some(Position::new(0, 0)));
+    assert_eq!(index.start(1), Some(Position::new(1, 0)));
+    assert_eq!(index.start(2), Some(Position::new(1, 2)));
+    assert_eq!(index.start(3), None);
+    assert_eq!(index.page_of(Position::new(1, 1)), 1);
+    assert_eq!(index.starts_len(), THREE_STARTS.len());
+}
+
+#[test]
+fn page_index_fixture_is_what_the_engine_packs() {
+    let starts = [
+        Position::new(0, 0),
+        Position::new(1, 0),
+        Position::new(1, 2),
+    ];
+    let check = FontCheck::of(FontId::Mono8x13.font());
+    let record = PageIndex::pack(expected_built_for(FontId::Mono8x13, 3), check, &starts);
+    assert_eq!(record.to_bytes(), valid_record());
+
+    // A second record, for 6x10 and one page, follows the first; the book's profile is the
+    // first one's.
+    let one_page = PageIndex::pack(
+        expected_built_for(FontId::Mono6x10, 1),
+        FontCheck::of(FontId::Mono6x10.font()),
+        &[Position::new(0, 0)],
+    )
+    .to_bytes();
+    let indexes = [valid_record(), one_page.clone()].concat();
+    let blocks = [
+        Block::new(BlockKind::Paragraph, "a"),
+        Block::new(BlockKind::Paragraph, "bcd"),
+    ];
+    let packed = pack_to_vec(&Contents {
+        meta: Meta::default(),
+        page_indexes: &indexes,
+        font: None,
+        text: StoredText::Plain(&blocks),
+    })
+    .unwrap();
+    let payload = with_records(&[&valid_record(), &one_page]);
+    assert_eq!(&packed[16..], payload);
+    assert_eq!(packed, blob_with_payload(&payload));
+    let book = open(&packed).unwrap();
+    assert_eq!(
+        book.built_for(),
+        Some(expected_built_for(FontId::Mono8x13, 3))
+    );
+    let pages: Vec<u32> = book.page_indexes().map(|i| i.pages()).collect();
+    assert_eq!(pages, [3, 1]);
+}
+
+#[test]
+fn malformed_page_index() {
+    let bad = Err(Error::Malformed(Part::PageIndex));
+    let with = |record: &[u8]| open_payload(&with_records(&[record]));
+    // An index byte string that claims more bytes than the payload has.
+    assert_eq!(open_payload(&indexed_payload(&[100, 100, 50])), bad);
+    // A length varint that never ends.
+    assert_eq!(open_payload(&[0, 0, 0, 0, 0, 0xFF, 0xFF]), bad);
+    // A font the engine does not have.
+    let mut unknown_font = valid_record();
+    unknown_font[FONT_AT] = 9;
+    assert_eq!(with(&unknown_font), bad);
+    // A footer flag that is not a bool.
+    let mut bad_bool = valid_record();
+    bad_bool[FOOTER_AT] = 2;
+    assert_eq!(with(&bad_bool), bad);
+    // A profile cut short.
+    assert_eq!(with(&[100, 50]), bad);
+    // A record cut short: its starts claim 2 bytes and the index ends after 1.
+    let record = valid_record();
+    assert_eq!(with(&record[..record.len() - 1]), bad);
+    // A good record followed by a partial one.
+    assert_eq!(with(&[valid_record(), vec![100]].concat()), bad);
+    // No pages.
+    assert_eq!(with(&index_record(1, 0, &[])), bad);
+    // Starts of the wrong length: three 3-bit starts take 2 bytes, not 1 or 3.
+    assert_eq!(with(&index_record(1, 3, &THREE_STARTS[..1])), bad);
+    assert_eq!(with(&index_record(1, 3, &[0b0001_0011, 0, 0])), bad);
+    // Bit widths past 32.
+    let mut wide = valid_record();
+    wide[BLOCK_BITS_AT] = 33;
+    assert_eq!(with(&wide), bad);
+    let mut wide = valid_record();
+    wide[OFFSET_BITS_AT] = 33;
+    assert_eq!(with(&wide), bad);
+    // A start past the text of its block: (1, 3) in "bcd".
+    let past_text = index_record(1, 3, &[0b0001_0011, 0b1000_0000]);
+    assert_eq!(past_text, packed(&[(0, 0), (1, 0), (1, 3)]));
+    assert_eq!(with(&past_text), bad);
+    // A start past the blocks: (2, 0) of two blocks, in 2 block bits and no offset bits.
+    let past_blocks = packed(&[(0, 0), (1, 0), (2, 0)]);
+    assert_eq!(past_blocks[BLOCK_BITS_AT..], [2, 0, 1, 0b0001_1000]);
+    assert_eq!(with(&past_blocks), bad);
+    // Starts that do not increase: (0, 0), (1, 2), (1, 0).
+    let backwards = index_record(1, 3, &[0b0001_1010, 0b0000_0000]);
+    assert_eq!(backwards, packed(&[(0, 0), (1, 2), (1, 0)]));
+    assert_eq!(with(&backwards), bad);
+    // A page count raised to 4: four 3-bit starts still take 2 bytes, but the fourth reads
+    // the padding as (0, 0), which goes back.
+    let mut more_pages = valid_record();
+    more_pages[PAGES_AT] = 4;
+    assert_eq!(with(&more_pages), bad);
+    // An index whose blocks are missing altogether.
+    let mut no_blocks = vec![0, 0, 0, 0, 0];
+    let record = valid_record();
+    no_blocks.push(record.len() as u8);
+    no_blocks.extend(record);
+    no_blocks.extend_from_slice(&[0, 0, 0]); // no font, no model, no blocks
+    assert_eq!(open_payload(&no_blocks), bad);
+}
+
+#[test]
+fn malformed_font_section() {
+    let with = |font: &[u8]| {
+        let mut payload = vec![0, 0, 0, 0, 0, 0];
+        payload.extend_from_slice(font);
+        payload.extend_from_slice(&[0, 4, 0, 1, b'a', 0]); // no model, one paragraph "a"
         open_payload(&payload)
     };
     // An option tag that is neither None nor Some.
-    assert_eq!(with(&[2]), Err(Error::Malformed(Part::BuiltFor)));
-    // A font the engine does not have.
+    assert_eq!(with(&[2]), Err(Error::Malformed(Part::Font)));
+    // A font section that claims more bytes than the payload has.
+    assert_eq!(with(&[1, 100]), Err(Error::Malformed(Part::Font)));
+}
+
+#[test]
+fn malformed_model() {
+    let with = |model: &[u8]| {
+        let mut payload = vec![0, 0, 0, 0, 0, 0, 0];
+        payload.extend_from_slice(model);
+        payload.extend_from_slice(&[4, 0, 1, b'a', 0]); // one paragraph "a"
+        open_payload(&payload)
+    };
+    // An option tag that is neither None nor Some.
+    assert_eq!(with(&[2]), Err(Error::Malformed(Part::Model)));
+    // A model that claims more bytes than the payload has.
+    assert_eq!(with(&[1, 100]), Err(Error::Malformed(Part::Model)));
+    // No model option at all.
     assert_eq!(
-        with(&built_for_bytes(9)),
-        Err(Error::Malformed(Part::BuiltFor))
+        open_payload(&[0, 0, 0, 0, 0, 0, 0]),
+        Err(Error::Malformed(Part::Model))
     );
-    // A footer flag that is not a bool.
-    let mut bad_bool = built_for_bytes(0);
-    bad_bool[10] = 2;
-    assert_eq!(with(&bad_bool), Err(Error::Malformed(Part::BuiltFor)));
-    // A profile cut short.
-    assert_eq!(with(&[1, 100]), Err(Error::Malformed(Part::BuiltFor)));
 }
 
 #[test]
 fn malformed_blocks() {
     let with = |blocks: &[u8]| {
-        let mut payload = EMPTY_META_NO_PROFILE.to_vec();
+        let mut payload = EMPTY_META_NO_INDEX.to_vec();
         payload.extend_from_slice(blocks);
         open_payload(&payload)
     };
@@ -242,10 +460,10 @@ fn garbage_payload_with_a_correct_checksum_is_malformed() {
 
 #[test]
 fn unknown_block_kind() {
-    let mut payload = EMPTY_META_NO_PROFILE.to_vec();
+    let mut payload = EMPTY_META_NO_INDEX.to_vec();
     payload.extend_from_slice(&[3, 7, 0, 0]); // one block of kind 7, empty text, no hyphens
     assert_eq!(open_payload(&payload), Err(Error::UnknownBlockKind(7)));
-    let mut payload = EMPTY_META_NO_PROFILE.to_vec();
+    let mut payload = EMPTY_META_NO_INDEX.to_vec();
     payload.extend_from_slice(&[7, 6, 1, b'h', 0, 0xFF, 0, 0]); // a level-6 heading, then kind 255
     assert_eq!(open_payload(&payload), Err(Error::UnknownBlockKind(0xFF)));
 }
@@ -263,9 +481,10 @@ fn trailing_payload() {
 #[test]
 fn buffer_too_small() {
     let mut out = [0u8; 8];
+    // Header 16, five empty strings 5, no index 1, no font 1, no model 1, no blocks 1.
     assert_eq!(
-        pack_into(&Meta::default(), None, &[], &mut out),
-        Err(Error::BufferTooSmall { needed: 24 })
+        pack_into(&Contents::plain(Meta::default(), &[]), &mut out),
+        Err(Error::BufferTooSmall { needed: 25 })
     );
 }
 
@@ -314,7 +533,8 @@ fn errors_display_their_values() {
         (Error::UnsupportedVersion(9), "9"),
         (Error::TrailingBytes(3), "3"),
         (Error::UnknownBlockKind(7), "7"),
-        (Error::Malformed(Part::BuiltFor), "display profile"),
+        (Error::Malformed(Part::PageIndex), "page index"),
+        (Error::Malformed(Part::Model), "text model"),
         (Error::BufferTooSmall { needed: 23 }, "23"),
     ];
     for (error, shown) in cases {

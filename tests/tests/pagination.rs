@@ -47,7 +47,7 @@ fn positions_off_a_char_boundary_or_past_the_end_are_out_of_range() {
     let (block, quote) = book
         .blocks()
         .enumerate()
-        .find_map(|(i, b)| b.text.find('“').map(|at| (i as u32, at as u32)))
+        .find_map(|(i, b)| b.text.to_string().find('“').map(|at| (i as u32, at as u32)))
         .expect("the article has a curly quote");
     let last = book.block_count() - 1;
     let last_len = book.block(last).unwrap().text.len() as u32;
@@ -153,7 +153,7 @@ fn blob_of(blocks: &[(BlockKind, String)]) -> Vec<u8> {
         .iter()
         .map(|(kind, text)| Block::new(*kind, text))
         .collect();
-    pack_to_vec(&Meta::default(), None, &blocks).unwrap()
+    pack_to_vec(&inkleaf::Contents::plain(Meta::default(), &blocks)).unwrap()
 }
 
 /// A display of any plausible size and settings, in any built-in font.

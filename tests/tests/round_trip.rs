@@ -1,6 +1,8 @@
 //! Text → blob → text: nothing is lost or changed on the way through the format.
 
-use inkleaf::{pack_into, pack_to_vec, packed_len, Block, BlockKind, Book, Error, FontId, Meta};
+use inkleaf::{
+    pack_into, pack_to_vec, packed_len, Block, BlockKind, Book, Contents, Error, FontId, Meta,
+};
 use inkleaf_cli::build::build;
 use inkleaf_cli::input::{parse_markdown, Document};
 use inkleaf_tests::blobs::{article, crc32, preset};
@@ -18,7 +20,9 @@ fn article_with_meta() -> Document {
 }
 
 fn decoded_blocks(book: &Book<'_>) -> Vec<(BlockKind, String)> {
-    book.blocks().map(|b| (b.kind, b.text.to_owned())).collect()
+    book.blocks()
+        .map(|b| (b.kind, b.text.to_string()))
+        .collect()
 }
 
 #[test]
@@ -41,13 +45,13 @@ fn article_text_and_metadata_survive_the_blob() {
     assert_eq!(decoded_blocks(&book), doc.blocks);
     assert_eq!(book.block_count() as usize, doc.blocks.len());
     assert_eq!(
-        book.block(1).map(|b| b.text),
-        Some(doc.blocks[1].1.as_str())
+        book.block(1).map(|b| b.text.to_string()),
+        Some(doc.blocks[1].1.clone())
     );
     assert_eq!(book.block(book.block_count()), None);
 
     // The article is one paragraph per line: putting the lines back gives the file.
-    let text: Vec<&str> = book.blocks().map(|b| b.text).collect();
+    let text: Vec<String> = book.blocks().map(|b| b.text.to_string()).collect();
     assert_eq!(text.join("\n"), inkleaf_cli::BUNDLED_ARTICLE.trim_end());
 
     let recorded = book.built_for().expect("build records the profile");
@@ -64,7 +68,7 @@ fn typographic_characters_survive_byte_for_byte() {
         .blob;
     let book = Book::from_bytes(&blob).unwrap();
     let original = inkleaf_cli::BUNDLED_ARTICLE;
-    let decoded: String = book.blocks().map(|b| b.text).collect();
+    let decoded: String = book.blocks().map(|b| b.text.to_string()).collect();
     for c in ['“', '”', '’', '—'] {
         let count = original.matches(c).count();
         assert!(count > 0, "the article has no {c}");
@@ -117,14 +121,14 @@ fn small_parts() -> (Meta<'static>, Vec<Block<'static>>) {
 #[test]
 fn packing_into_a_short_buffer_is_buffer_too_small() {
     let (meta, blocks) = small_parts();
-    let needed = packed_len(&meta, None, &blocks).unwrap();
+    let needed = packed_len(&Contents::plain(meta, &blocks)).unwrap();
     let expected = Err(Error::BufferTooSmall {
         needed: needed as u32,
     });
     for len in [0, 1, 15, 16, needed / 2, needed - 1] {
         let mut out = vec![0xAA; len];
         assert_eq!(
-            pack_into(&meta, None, &blocks, &mut out),
+            pack_into(&Contents::plain(meta, &blocks), &mut out),
             expected,
             "len {len}"
         );
@@ -134,22 +138,28 @@ fn packing_into_a_short_buffer_is_buffer_too_small() {
 #[test]
 fn packing_into_an_exact_buffer_matches_pack_to_vec() {
     let (meta, blocks) = small_parts();
-    let vec = pack_to_vec(&meta, None, &blocks).unwrap();
-    assert_eq!(packed_len(&meta, None, &blocks), Ok(vec.len()));
+    let vec = pack_to_vec(&Contents::plain(meta, &blocks)).unwrap();
+    assert_eq!(packed_len(&Contents::plain(meta, &blocks)), Ok(vec.len()));
 
     let mut exact = vec![0xAA; vec.len()];
-    assert_eq!(pack_into(&meta, None, &blocks, &mut exact), Ok(vec.len()));
+    assert_eq!(
+        pack_into(&Contents::plain(meta, &blocks), &mut exact),
+        Ok(vec.len())
+    );
     assert_eq!(exact, vec);
 
     // A larger buffer gets the same bytes at its front and is not written past them.
     let mut roomy = vec![0xAA; vec.len() + 7];
-    assert_eq!(pack_into(&meta, None, &blocks, &mut roomy), Ok(vec.len()));
+    assert_eq!(
+        pack_into(&Contents::plain(meta, &blocks), &mut roomy),
+        Ok(vec.len())
+    );
     assert_eq!(&roomy[..vec.len()], &vec[..]);
     assert!(roomy[vec.len()..].iter().all(|&b| b == 0xAA));
 
-    // The header is what the format says: magic, version 1, no flags, length, CRC-32.
+    // The header is what the format says: magic, version 2, no flags, length, CRC-32.
     assert_eq!(&vec[..4], b"INKL");
-    assert_eq!(&vec[4..8], &[1, 0, 0, 0]);
+    assert_eq!(&vec[4..8], &[2, 0, 0, 0]);
     let payload = &vec[16..];
     assert_eq!(&vec[8..12], &(payload.len() as u32).to_le_bytes());
     assert_eq!(&vec[12..16], &crc32(payload).to_le_bytes());

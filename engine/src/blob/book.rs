@@ -2,9 +2,13 @@
 
 use super::header::{Header, HEADER_LEN};
 use super::hyphens::Hyphens;
-use super::payload::{BuiltFor, Meta, RawBlock};
+use super::page_index::{PageIndex, RawIndex};
+use super::payload::{BuiltFor, Meta, RawBlock, RawCodedBlock};
+use super::text::Text;
+use crate::codec::{Model, Stream};
 use crate::error::{Error, Part};
-use crate::font::{AnyFont, PackedFont};
+use crate::font::{AnyFont, Font, PackedFont};
+use crate::layout::Profile;
 
 /// What a block is, which decides how it is set.
 #[non_exhaustive]
@@ -40,41 +44,45 @@ impl BlockKind {
     }
 }
 
-/// One block of text, borrowed from the blob.
+/// One block of text, read from the blob.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub struct Block<'a> {
+pub struct Block<'b> {
     /// Paragraph or heading.
     pub kind: BlockKind,
     /// The text exactly as it was packed.
-    pub text: &'a str,
+    pub text: Text<'b>,
     /// Where words may be broken with a hyphen.
-    pub hyphens: Hyphens<'a>,
+    pub hyphens: Hyphens<'b>,
 }
 
-impl<'a> Block<'a> {
-    /// A block without hyphenation points.
-    pub const fn new(kind: BlockKind, text: &'a str) -> Self {
+impl<'b> Block<'b> {
+    /// A block of plain text without hyphenation points.
+    pub const fn new(kind: BlockKind, text: &'b str) -> Self {
         Block {
             kind,
-            text,
+            text: Text::plain(text),
             hyphens: Hyphens::NONE,
         }
     }
 }
 
-/// Bytes taken by each part of a blob.
+/// Bytes taken by each part of a blob; they add up to the blob's length.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct PartSizes {
     /// The fixed header.
     pub header: usize,
     /// Title, byline, source, date and language.
     pub metadata: usize,
-    /// The recorded display profile and page count.
-    pub built_for: usize,
-    /// The packed font, if the blob carries one.
+    /// The page indexes of the profiles the blob was built for.
+    pub page_index: usize,
+    /// The packed font, if the blob carries one (its `None` byte otherwise).
     pub font: usize,
-    /// The blocks: text plus per-block framing.
-    pub blocks: usize,
+    /// The text model, if the text is coded (its `None` byte otherwise).
+    pub model: usize,
+    /// The blocks' text (coded or plain) with each block's kind and lengths.
+    pub text: usize,
+    /// The blocks' hyphenation points with their lengths.
+    pub hyphens: usize,
 }
 
 /// An opened blob. Reading it never allocates and never copies text.
@@ -83,52 +91,95 @@ pub struct Book<'a> {
     header: Header,
     sizes: PartSizes,
     meta: Meta<'a>,
-    built_for: Option<BuiltFor>,
+    indexes: &'a [u8],
+    index_count: u32,
     font: Option<&'a [u8]>,
+    model: Option<Model<'a>>,
     blocks: &'a [u8],
     block_count: u32,
 }
 
 impl<'a> Book<'a> {
-    /// Opens a blob: checks magic, version, length and CRC-32, and that every block decodes.
+    /// Opens a blob: checks magic, version, length and CRC-32, the text model, that every
+    /// block decodes, and every page index.
     ///
     /// Any input gives either a book or an [`Error`]; none panics.
     pub fn from_bytes(blob: &'a [u8]) -> Result<Self, Error> {
         let (header, payload) = Header::split(blob)?;
         let (meta, after_meta) = take::<Meta<'a>>(payload, Part::Metadata)?;
-        let (built_for, after_built_for) = take::<Option<BuiltFor>>(after_meta, Part::BuiltFor)?;
+        let (indexes, after_indexes) = take::<&'a [u8]>(after_meta, Part::PageIndex)?;
         // The font section is checked when it is asked for, so firmware that draws in a
         // built-in font links none of the packed-font code.
-        let (font, after_font) = take::<Option<&'a [u8]>>(after_built_for, Part::Font)?;
-        let (blocks, rest) = take::<&'a [u8]>(after_font, Part::Blocks)?;
-        let sizes = PartSizes {
-            header: HEADER_LEN,
-            metadata: payload.len() - after_meta.len(),
-            built_for: after_meta.len() - after_built_for.len(),
-            font: after_built_for.len() - after_font.len(),
-            blocks: after_font.len() - rest.len(),
-        };
+        let (font, after_font) = take::<Option<&'a [u8]>>(after_indexes, Part::Font)?;
+        let (model, after_model) = take::<Option<&'a [u8]>>(after_font, Part::Model)?;
+        let (blocks, rest) = take::<&'a [u8]>(after_model, Part::Blocks)?;
         if !rest.is_empty() {
             return Err(Error::TrailingPayload(Part::Blocks));
         }
-        let mut block_count = 0u32;
-        let mut walk = Blocks { rest: blocks };
-        while let Some(block) = walk.next_block()? {
+        let model = model.map(Model::from_bytes).transpose()?;
+        let mut book = Book {
+            header,
+            sizes: PartSizes {
+                header: HEADER_LEN,
+                metadata: payload.len() - after_meta.len(),
+                page_index: after_meta.len() - after_indexes.len(),
+                font: after_indexes.len() - after_font.len(),
+                model: after_font.len() - after_model.len(),
+                text: after_model.len() - rest.len(),
+                hyphens: 0,
+            },
+            meta,
+            indexes,
+            index_count: 0,
+            font,
+            model,
+            blocks,
+            block_count: 0,
+        };
+        let (count, hyphens) = book.check_blocks()?;
+        book.block_count = count;
+        book.sizes.hyphens = hyphens;
+        book.sizes.text -= hyphens;
+        book.index_count = book.check_indexes()?;
+        Ok(book)
+    }
+
+    /// Checks every block once, so reading blocks again on a page turn need not: returns the
+    /// block count and the bytes their hyphenation points take.
+    fn check_blocks(&self) -> Result<(u32, usize), Error> {
+        let (mut count, mut hyphens) = (0u32, 0usize);
+        let mut walk = self.blocks();
+        while let Some(mut block) = walk.next_block()? {
             // Text past u32::MAX bytes could not be addressed by a `Position`.
             u32::try_from(block.text.len()).map_err(|_| Error::TooLarge)?;
-            // Checked once here, so reading blocks again on a page turn need not.
-            block.hyphens.check(block.text)?;
-            block_count = block_count.checked_add(1).ok_or(Error::TooLarge)?;
+            block.text.check()?;
+            block.hyphens.check(&mut block.text)?;
+            let points = block.hyphens.encoded().len();
+            hyphens += points + varint_len(points);
+            count = count.checked_add(1).ok_or(Error::TooLarge)?;
         }
-        Ok(Book {
-            header,
-            sizes,
-            meta,
-            built_for,
-            font,
-            blocks,
-            block_count,
-        })
+        Ok((count, hyphens))
+    }
+
+    fn check_indexes(&self) -> Result<u32, Error> {
+        let mut rest = self.indexes;
+        let mut count = 0u32;
+        while !rest.is_empty() {
+            let (raw, after) = take::<RawIndex<'a>>(rest, Part::PageIndex)?;
+            // Page starts increase, so one walk over the blocks serves the whole index.
+            let mut blocks = self.blocks();
+            let mut at: Option<(u32, usize)> = None;
+            PageIndex::check(raw, self.block_count, |block| {
+                while at.is_none_or(|(b, _)| b < block) {
+                    let next = at.map_or(0, |(b, _)| b + 1);
+                    at = Some((next, blocks.next()?.text.len()));
+                }
+                at.filter(|(b, _)| *b == block).map(|(_, len)| len)
+            })?;
+            rest = after;
+            count = count.checked_add(1).ok_or(Error::TooLarge)?;
+        }
+        Ok(count)
     }
 
     /// The fixed header.
@@ -141,9 +192,20 @@ impl<'a> Book<'a> {
         &self.meta
     }
 
-    /// The profile and font the blob was built for, if the builder recorded one.
-    pub fn built_for(&self) -> Option<&BuiltFor> {
-        self.built_for.as_ref()
+    /// The profile and font the blob was built for first, with its page count, if the builder
+    /// baked a page index.
+    pub fn built_for(&self) -> Option<BuiltFor> {
+        self.page_indexes().next().map(|index| index.built_for())
+    }
+
+    /// The page indexes the builder baked, one per display profile.
+    pub fn page_indexes(&self) -> PageIndexes<'a> {
+        PageIndexes { rest: self.indexes }
+    }
+
+    /// The baked index for `profile` laid out in `font`, if there is one.
+    pub fn page_index<F: Font>(&self, profile: &Profile, font: &F) -> Option<PageIndex<'a>> {
+        self.page_indexes().find(|index| index.fits(profile, font))
     }
 
     /// The font the blob's text is set in, if it carries one (else `built_for().font` names
@@ -155,11 +217,16 @@ impl<'a> Book<'a> {
     /// The font to lay the text out in: the blob's own, else the built-in one it was built
     /// for, else the 6x10 mono font.
     pub fn layout_font(&self) -> Result<AnyFont<'a>, Error> {
-        Ok(match (self.font(), self.built_for) {
+        Ok(match (self.font(), self.built_for()) {
             (Some(packed), _) => AnyFont::Packed(packed?),
             (None, Some(built)) => AnyFont::Mono(built.font.font()),
             (None, None) => AnyFont::Mono(&crate::font::MONO_6X10),
         })
+    }
+
+    /// The text model, if the blob's text is coded.
+    pub fn model(&self) -> Option<&Model<'a>> {
+        self.model.as_ref()
     }
 
     /// Number of blocks.
@@ -168,12 +235,15 @@ impl<'a> Book<'a> {
     }
 
     /// The blocks in order.
-    pub fn blocks(&self) -> Blocks<'a> {
-        Blocks { rest: self.blocks }
+    pub fn blocks(&self) -> Blocks<'_> {
+        Blocks {
+            rest: self.blocks,
+            model: self.model.as_ref(),
+        }
     }
 
     /// Block `index`, or `None` past the end. Walks the blocks before it.
-    pub fn block(&self, index: u32) -> Option<Block<'a>> {
+    pub fn block(&self, index: u32) -> Option<Block<'_>> {
         self.blocks().nth(usize::try_from(index).ok()?)
     }
 
@@ -183,49 +253,89 @@ impl<'a> Book<'a> {
     }
 }
 
+/// Iterator over the page indexes of a [`Book`], checked when it was opened.
+#[derive(Copy, Clone, Debug)]
+pub struct PageIndexes<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Iterator for PageIndexes<'a> {
+    type Item = PageIndex<'a>;
+
+    fn next(&mut self) -> Option<PageIndex<'a>> {
+        let (raw, rest) = take::<RawIndex<'a>>(self.rest, Part::PageIndex).ok()?;
+        self.rest = rest;
+        Some(PageIndex::trusted(raw))
+    }
+}
+
 /// Iterator over the blocks of a [`Book`].
 ///
 /// The book checked every block when it was opened, so iteration cannot fail.
 #[derive(Copy, Clone, Debug)]
-pub struct Blocks<'a> {
-    rest: &'a [u8],
+pub struct Blocks<'b> {
+    rest: &'b [u8],
+    model: Option<&'b Model<'b>>,
 }
 
-impl<'a> Blocks<'a> {
-    fn next_block(&mut self) -> Result<Option<Block<'a>>, Error> {
+impl<'b> Blocks<'b> {
+    fn next_block(&mut self) -> Result<Option<Block<'b>>, Error> {
         if self.rest.is_empty() {
             return Ok(None);
         }
-        let (raw, rest) = take::<RawBlock<'a>>(self.rest, Part::Blocks)?;
-        self.rest = rest;
-        let kind = BlockKind::from_byte(raw.kind)?;
+        let (kind, text, hyphens) = match self.model {
+            None => {
+                let (raw, rest) = take::<RawBlock<'b>>(self.rest, Part::Blocks)?;
+                self.rest = rest;
+                (raw.kind, Text::plain(raw.text), raw.hyphens)
+            }
+            Some(model) => {
+                let (raw, rest) = take::<RawCodedBlock<'b>>(self.rest, Part::Blocks)?;
+                self.rest = rest;
+                let stream = Stream {
+                    bits: raw.bits,
+                    text_len: raw.text_len,
+                };
+                (raw.kind, Text::coded(model, stream), raw.hyphens)
+            }
+        };
         Ok(Some(Block {
-            kind,
-            text: raw.text,
-            hyphens: Hyphens::from_encoded(raw.hyphens),
+            kind: BlockKind::from_byte(kind)?,
+            text,
+            hyphens: Hyphens::from_encoded(hyphens),
         }))
     }
 }
 
-impl<'a> Iterator for Blocks<'a> {
-    type Item = Block<'a>;
+impl<'b> Iterator for Blocks<'b> {
+    type Item = Block<'b>;
 
-    fn next(&mut self) -> Option<Block<'a>> {
+    fn next(&mut self) -> Option<Block<'b>> {
         self.next_block().ok().flatten()
     }
 
-    fn nth(&mut self, n: usize) -> Option<Block<'a>> {
-        // Skip by framing alone: the text was checked to be UTF-8 when the book was opened,
-        // so checking it again for every block passed over would only cost time.
+    fn nth(&mut self, n: usize) -> Option<Block<'b>> {
+        // Skip by framing alone: every block was checked when the book was opened, so
+        // checking it again for every block passed over would only cost time.
         for _ in 0..n {
-            // A block is its kind byte, then its text and its hyphens, each length-prefixed.
-            let (_kind, rest) = self.rest.split_first()?;
+            // A block is its kind byte, [its text length,] then its text or bits and its
+            // hyphens, each length-prefixed.
+            let (_kind, mut rest) = self.rest.split_first()?;
+            if self.model.is_some() {
+                rest = varint(rest)?.1;
+            }
             let (text_len, rest) = varint(rest)?;
             let (hyphens_len, rest) = varint(rest.get(text_len..)?)?;
             self.rest = rest.get(hyphens_len..)?;
         }
         self.next()
     }
+}
+
+/// Bytes a postcard varint of `n` takes.
+fn varint_len(n: usize) -> usize {
+    let bits = usize::BITS - (n | 1).leading_zeros();
+    bits.div_ceil(7) as usize
 }
 
 /// A postcard varint (LEB128, at most 10 bytes) and the bytes after it.

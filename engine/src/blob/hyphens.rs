@@ -29,13 +29,12 @@ impl<'a> Hyphens<'a> {
     }
 
     /// Checks that every point is inside `text`, on a character boundary, after the last.
-    pub(crate) fn check(self, text: &str) -> Result<(), Error> {
+    pub(crate) fn check(self, text: &mut crate::blob::Text<'_>) -> Result<(), Error> {
         let mut last = 0u32;
         let mut points = self;
         while !points.bytes.is_empty() {
             let at = points.step().ok_or(Error::Malformed(crate::Part::Blocks))?;
-            let inside =
-                at > last && (at as usize) < text.len() && text.is_char_boundary(at as usize);
+            let inside = at > last && (at as usize) < text.len() && text.is_boundary(at as usize);
             if !inside {
                 return Err(Error::Malformed(crate::Part::Blocks));
             }

@@ -1,8 +1,9 @@
 //! The blob format: a fixed header, then a postcard payload.
 //!
-//! The payload is, in order: [`Meta`], `Option<`[`BuiltFor`]`>`, and the blocks as one
-//! length-prefixed byte string holding one postcard-encoded block after another. Keeping the
-//! blocks as raw bytes lets a device walk them without an allocator.
+//! The payload is, in order: [`Meta`], the page indexes, the font section, the text model, and
+//! the blocks as one length-prefixed byte string holding one postcard-encoded block after
+//! another; `docs/FORMAT.md` has every field. Keeping the blocks as raw bytes lets a device
+//! walk them without an allocator.
 
 mod book;
 mod crc32;
@@ -11,14 +12,20 @@ mod hyphens;
 mod pack;
 #[cfg(feature = "alloc")]
 mod pack_vec;
+mod page_index;
 mod payload;
+mod text;
 
-pub use book::{Block, BlockKind, Blocks, Book, PartSizes};
+pub use book::{Block, BlockKind, Blocks, Book, PageIndexes, PartSizes};
 pub use header::{Header, FORMAT_VERSION, HEADER_LEN, MAGIC};
 #[cfg(feature = "alloc")]
 pub use hyphens::encode_hyphens;
 pub use hyphens::Hyphens;
-pub use pack::{pack_into, pack_into_with_font, packed_len, packed_len_with_font};
+pub use pack::{pack_into, packed_len, CodedBlock, Contents, StoredText};
 #[cfg(feature = "alloc")]
-pub use pack_vec::{pack_to_vec, pack_to_vec_with_font};
+pub use pack_vec::pack_to_vec;
+#[cfg(feature = "alloc")]
+pub use page_index::Packed as PackedIndex;
+pub use page_index::{FontCheck, PageIndex};
 pub use payload::{BuiltFor, FontId, Meta};
+pub use text::{CharsBetween, Text};

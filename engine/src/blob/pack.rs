@@ -3,31 +3,76 @@
 use serde::Serialize;
 
 use super::header::{Header, HEADER_LEN};
-use super::payload::{BuiltFor, Meta, RawBlock};
-use super::Block;
-use crate::Error;
+use super::payload::{Meta, RawBlock, RawCodedBlock};
+use super::text::Text;
+use super::{Block, BlockKind, Hyphens};
+use crate::codec::{Model, Stream};
+use crate::error::{Error, Part};
 
-/// Bytes the blob for these parts takes, header included.
-pub fn packed_len(
-    meta: &Meta<'_>,
-    built_for: Option<&BuiltFor>,
-    blocks: &[Block<'_>],
-) -> Result<usize, Error> {
-    packed_len_with_font(meta, built_for, None, blocks)
+/// Everything a blob holds, ready to be written.
+#[derive(Copy, Clone, Debug)]
+pub struct Contents<'c> {
+    /// Title, byline, source, date and language.
+    pub meta: Meta<'c>,
+    /// Page index records, one after another (see [`crate::PageIndex::pack`]); may be empty.
+    pub page_indexes: &'c [u8],
+    /// A packed font section (see `docs/FONT_FORMAT.md`), the font the text is set in.
+    pub font: Option<&'c [u8]>,
+    /// The blocks, plain or coded.
+    pub text: StoredText<'c>,
 }
 
-/// Bytes the blob takes with a packed font section, header included.
-pub fn packed_len_with_font(
-    meta: &Meta<'_>,
-    built_for: Option<&BuiltFor>,
-    font: Option<&[u8]>,
-    blocks: &[Block<'_>],
-) -> Result<usize, Error> {
-    let blocks_len = blocks_len(blocks)?;
+impl<'c> Contents<'c> {
+    /// Plain text blocks with metadata, no page index and no font.
+    pub fn plain(meta: Meta<'c>, blocks: &'c [Block<'c>]) -> Self {
+        Contents {
+            meta,
+            page_indexes: &[],
+            font: None,
+            text: StoredText::Plain(blocks),
+        }
+    }
+}
+
+/// How the blocks' text is stored.
+#[derive(Copy, Clone, Debug)]
+pub enum StoredText<'c> {
+    /// As UTF-8; every block's text must be plain.
+    Plain(&'c [Block<'c>]),
+    /// Coded with a text model (`docs/CODEC.md`).
+    Coded {
+        /// The model's bytes.
+        model: &'c [u8],
+        /// The blocks' bitstreams.
+        blocks: &'c [CodedBlock<'c>],
+    },
+}
+
+/// One block of coded text, as the codec wrote it.
+#[derive(Copy, Clone, Debug)]
+pub struct CodedBlock<'c> {
+    /// Paragraph or heading.
+    pub kind: BlockKind,
+    /// The block's text length in bytes.
+    pub text_len: u32,
+    /// The block's bitstream.
+    pub bits: &'c [u8],
+    /// Where words may be broken with a hyphen.
+    pub hyphens: Hyphens<'c>,
+}
+
+/// Bytes the blob for `contents` takes, header included.
+pub fn packed_len(contents: &Contents<'_>) -> Result<usize, Error> {
+    let blocks_len = blocks_len(contents)?;
+    let model = match contents.text {
+        StoredText::Plain(_) => None,
+        StoredText::Coded { model, .. } => Some(model),
+    };
     let parts = [
-        size(meta)?,
-        size(&built_for)?,
-        size(&font)?,
+        size(&contents.meta)?,
+        size(contents.page_indexes)?,
+        size(&contents.font)?,
+        size(&model)?,
         size(&blocks_len)?,
         blocks_len,
     ];
@@ -39,63 +84,89 @@ pub fn packed_len_with_font(
 
 /// Packs a blob into `out` and returns how many bytes it wrote.
 ///
+/// Checks the font section, the model and that every coded block decodes to its length.
 /// Fails with [`Error::BufferTooSmall`] before writing anything useful if `out` is short.
-pub fn pack_into(
-    meta: &Meta<'_>,
-    built_for: Option<&BuiltFor>,
-    blocks: &[Block<'_>],
-    out: &mut [u8],
-) -> Result<usize, Error> {
-    pack_into_with_font(meta, built_for, None, blocks, out)
-}
-
-/// Packs a blob that carries `font`, a packed font section (see `docs/FONT_FORMAT.md`), the
-/// font its text is set in.
-pub fn pack_into_with_font(
-    meta: &Meta<'_>,
-    built_for: Option<&BuiltFor>,
-    font: Option<&[u8]>,
-    blocks: &[Block<'_>],
-    out: &mut [u8],
-) -> Result<usize, Error> {
-    if let Some(section) = font {
+pub fn pack_into(contents: &Contents<'_>, out: &mut [u8]) -> Result<usize, Error> {
+    if let Some(section) = contents.font {
         crate::font::PackedFont::from_bytes(section)?;
     }
-    let needed = packed_len_with_font(meta, built_for, font, blocks)?;
+    let needed = packed_len(contents)?;
     let too_small = Error::BufferTooSmall {
         needed: u32::try_from(needed).map_err(|_| Error::TooLarge)?,
     };
     let out = out.get_mut(..needed).ok_or(too_small)?;
     let (head, payload) = out.split_first_chunk_mut::<HEADER_LEN>().ok_or(too_small)?;
     let mut rest = &mut payload[..];
-    rest = put(meta, rest)?;
-    rest = put(&built_for, rest)?;
-    rest = put(&font, rest)?;
-    rest = put(&blocks_len(blocks)?, rest)?;
-    for block in blocks {
-        rest = put(&raw(block), rest)?;
+    rest = put(&contents.meta, rest)?;
+    rest = put(contents.page_indexes, rest)?;
+    rest = put(&contents.font, rest)?;
+    match contents.text {
+        StoredText::Plain(blocks) => {
+            rest = put(&None::<&[u8]>, rest)?;
+            rest = put(&blocks_len(contents)?, rest)?;
+            for block in blocks {
+                rest = put(&raw(block)?, rest)?;
+            }
+        }
+        StoredText::Coded { model, blocks } => {
+            rest = put(&Some(model), rest)?;
+            rest = put(&blocks_len(contents)?, rest)?;
+            for block in blocks {
+                rest = put(&raw_coded(block), rest)?;
+            }
+        }
     }
     debug_assert!(rest.is_empty(), "packed_len and pack_into disagree");
     Header::write(payload, head)?;
     Ok(needed)
 }
 
-fn raw<'a>(block: &Block<'a>) -> RawBlock<'a> {
-    RawBlock {
+fn raw<'a>(block: &Block<'a>) -> Result<RawBlock<'a>, Error> {
+    Ok(RawBlock {
         kind: block.kind.to_byte(),
-        text: block.text,
+        text: block
+            .text
+            .as_plain()
+            .ok_or(Error::Malformed(Part::Blocks))?,
+        hyphens: block.hyphens.encoded(),
+    })
+}
+
+fn raw_coded<'a>(block: &CodedBlock<'a>) -> RawCodedBlock<'a> {
+    RawCodedBlock {
+        kind: block.kind.to_byte(),
+        text_len: block.text_len,
+        bits: block.bits,
         hyphens: block.hyphens.encoded(),
     }
 }
 
-fn blocks_len(blocks: &[Block<'_>]) -> Result<usize, Error> {
-    blocks.iter().try_fold(0usize, |sum, block| {
-        if u32::try_from(block.text.len()).is_err() {
-            return Err(Error::TooLarge);
+/// Bytes of the block list, each block checked on the way.
+fn blocks_len(contents: &Contents<'_>) -> Result<usize, Error> {
+    match contents.text {
+        StoredText::Plain(blocks) => blocks.iter().try_fold(0usize, |sum, block| {
+            let mut text = block.text;
+            if u32::try_from(text.len()).is_err() {
+                return Err(Error::TooLarge);
+            }
+            block.hyphens.check(&mut text)?;
+            sum.checked_add(size(&raw(block)?)?).ok_or(Error::TooLarge)
+        }),
+        StoredText::Coded { model, blocks } => {
+            let model = Model::from_bytes(model)?;
+            blocks.iter().try_fold(0usize, |sum, block| {
+                let stream = Stream {
+                    bits: block.bits,
+                    text_len: block.text_len,
+                };
+                let mut text = Text::coded(&model, stream);
+                text.check()?;
+                block.hyphens.check(&mut text)?;
+                sum.checked_add(size(&raw_coded(block))?)
+                    .ok_or(Error::TooLarge)
+            })
         }
-        block.hyphens.check(block.text)?;
-        sum.checked_add(size(&raw(block))?).ok_or(Error::TooLarge)
-    })
+    }
 }
 
 fn size<T: Serialize + ?Sized>(value: &T) -> Result<usize, Error> {

@@ -72,11 +72,22 @@ pub struct BuiltFor {
     pub pages: u32,
 }
 
-/// One block as stored: its kind byte and its text.
+/// One block as stored in a blob without a text model: its kind byte and its text.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct RawBlock<'a> {
     pub(crate) kind: u8,
     pub(crate) text: &'a str,
+    /// Encoded hyphenation points, see [`super::Hyphens`].
+    pub(crate) hyphens: &'a [u8],
+}
+
+/// One block as stored in a blob with a text model: its kind byte, its text's length in
+/// bytes and the bitstream that decodes to it (`docs/CODEC.md`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct RawCodedBlock<'a> {
+    pub(crate) kind: u8,
+    pub(crate) text_len: u32,
+    pub(crate) bits: &'a [u8],
     /// Encoded hyphenation points, see [`super::Hyphens`].
     pub(crate) hyphens: &'a [u8],
 }

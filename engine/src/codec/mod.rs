@@ -8,7 +8,7 @@
 //! Tokens are single characters ("literals") or dictionary entries (strings of literals, such
 //! as `"the "` or `"tion"`), coded with canonical prefix codes. The code depends on a context
 //! that the previous character selects, with an escape to one shared code for rare symbols.
-//! `docs/CODEC.md` gives the exact layout. Blob format 1 does not use the codec yet.
+//! `docs/CODEC.md` gives the exact layout; blob format 2 stores coded text (`docs/FORMAT.md`).
 //!
 //! ```
 //! # #[cfg(feature = "alloc")] {

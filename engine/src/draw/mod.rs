@@ -15,6 +15,7 @@ use embedded_graphics::Drawable;
 
 use self::canvas::{Canvas, TargetCanvas};
 use self::gray::GrayCanvas;
+use crate::blob::Text;
 use crate::font::Font;
 use crate::layout::{is_space, Layout, Line, LineEnd, Page};
 
@@ -102,7 +103,7 @@ impl<F: Font> PageView<'_, '_, '_, F> {
 fn draw_line<F: Font, C: Canvas>(
     layout: &Layout<'_, '_, F>,
     line: &Line,
-    text: &str,
+    text: Text<'_>,
     origin: Point,
     target: &mut C,
 ) -> Result<(), C::Error> {
@@ -112,7 +113,7 @@ fn draw_line<F: Font, C: Canvas>(
     let mut in_gap = false;
     // Kerning applies between characters set side by side, as layout measured them.
     let mut previous = '\0';
-    for c in text.chars() {
+    for (_, c) in text.chars_between(line.start as usize, line.end as usize) {
         if is_space(c) {
             if !in_gap {
                 gap += 1;

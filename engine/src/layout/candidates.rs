@@ -3,8 +3,8 @@
 //! Knuth–Plass weighs these; the line iterator replays them to cut out the chosen lines.
 //! Both read the text through this one iterator, so the breaks chosen are the breaks drawn.
 
-use super::text::{char_at, is_dash, is_space, kern, run_width, scan_piece};
-use crate::blob::Hyphens;
+use super::text::{is_dash, is_space, kern, run_width, scan_piece};
+use crate::blob::{Hyphens, Text};
 use crate::font::Font;
 
 /// What ends a line at a candidate.
@@ -59,7 +59,7 @@ impl Candidate {
 #[derive(Debug)]
 pub(super) struct Candidates<'t, 'f, F> {
     font: &'f F,
-    text: &'t str,
+    text: Text<'t>,
     /// Width a cut word piece may take with its hyphen.
     cut_width: u32,
     space: u32,
@@ -83,7 +83,7 @@ impl<'t, 'f, F: Font> Candidates<'t, 'f, F> {
     /// Candidates of `text` from `start`, a line start (not a space).
     pub(super) fn new(
         font: &'f F,
-        text: &'t str,
+        text: Text<'t>,
         hyphens: Hyphens<'t>,
         start: usize,
         cut_width: u32,
@@ -124,7 +124,10 @@ impl<'t, 'f, F: Font> Candidates<'t, 'f, F> {
     /// A break inside a word at `next`: the kerning across it joins the running width after.
     fn adjoin(&mut self, kind: Kind, next: usize) -> Candidate {
         let mut candidate = self.at(kind, next);
-        let follower = char_at(self.text, next).filter(|&c| !is_space(c) && c != '\n');
+        let follower = self
+            .text
+            .char_at(next)
+            .filter(|&c| !is_space(c) && c != '\n');
         // Clamped to what a breakpoint can record (no real pair comes near).
         candidate.join = follower
             .map_or(0, |c| kern(self.font, self.last, c))
@@ -144,14 +147,15 @@ impl<'t, 'f, F: Font> Candidates<'t, 'f, F> {
         let mut width = 0u32;
         let mut end = self.pos;
         let mut previous = '\0';
-        for (i, c) in self.text.get(self.pos..).unwrap_or("").char_indices() {
+        let (pos, len) = (self.pos, self.text.len());
+        for (i, c) in self.text.chars_between(pos, len) {
             let wider = width
                 .saturating_add_signed(kern(self.font, previous, c))
                 .saturating_add(self.font.advance(c));
-            if i > 0 && wider.saturating_add(self.hyphen) > self.cut_width {
+            if i > pos && wider.saturating_add(self.hyphen) > self.cut_width {
                 break;
             }
-            (width, end, previous) = (wider, self.pos + i + c.len_utf8(), c);
+            (width, end, previous) = (wider, i + c.len_utf8(), c);
         }
         self.last = previous;
         self.width = self.width.saturating_add(width);
@@ -171,7 +175,7 @@ impl<F: Font> Iterator for Candidates<'_, '_, F> {
             return None;
         }
         loop {
-            let Some(c) = char_at(self.text, self.pos) else {
+            let Some(c) = self.text.char_at(self.pos) else {
                 return self.finish(Kind::BlockEnd, self.text.len());
             };
             if c == '\n' {
@@ -191,18 +195,17 @@ impl<F: Font> Iterator for Candidates<'_, '_, F> {
                 self.gaps += 1;
                 return Some(glue);
             }
-            let piece = scan_piece(self.font, self.text, self.pos);
+            let piece = scan_piece(self.font, &mut self.text, self.pos);
             self.content = true;
             if let Some(point) = self.hyphen_at.filter(|&h| h < piece.end) {
                 // A hyphenation point splits the piece.
                 self.hyphen_at = self.hyphens.next().map(|h| h as usize);
-                let head = self.text.get(self.pos..point).unwrap_or("");
-                let width = run_width(self.font, head);
+                let (width, last) = run_width(self.font, self.text, self.pos, point);
                 if width > self.cut_width {
                     return Some(self.cut());
                 }
                 self.width = self.width.saturating_add(width);
-                self.last = head.chars().next_back().unwrap_or('\0');
+                self.last = last;
                 (self.content_end, self.pos) = (point, point);
                 return Some(self.adjoin(Kind::Discretionary, point));
             }

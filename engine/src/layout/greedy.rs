@@ -2,7 +2,8 @@
 //! uses; justified text uses [`super::knuth_plass`].
 
 use super::lines::LineEnd;
-use super::text::{char_at, is_dash, is_space, kern, scan_piece};
+use super::text::{is_dash, is_space, kern, scan_piece};
+use crate::blob::Text;
 use crate::font::Font;
 
 /// The line state at a possible break.
@@ -39,7 +40,12 @@ impl Broken {
 ///
 /// Works a piece at a time: only a piece that does not fit is looked at character by
 /// character again, to cut it.
-pub(super) fn break_line<F: Font>(font: &F, text: &str, start: usize, avail: u32) -> Broken {
+pub(super) fn break_line<F: Font>(
+    font: &F,
+    text: &mut Text<'_>,
+    start: usize,
+    avail: u32,
+) -> Broken {
     let space = font.advance(' ');
     let mut line = Fit {
         end: start,
@@ -52,7 +58,7 @@ pub(super) fn break_line<F: Font>(font: &F, text: &str, start: usize, avail: u32
     let mut last = '\0';
     let mut i = start;
     loop {
-        let Some(c) = char_at(text, i) else {
+        let Some(c) = text.char_at(i) else {
             return Broken::at(line, LineEnd::BlockEnd, text.len());
         };
         if c == '\n' {
@@ -98,7 +104,7 @@ pub(super) fn break_line<F: Font>(font: &F, text: &str, start: usize, avail: u32
 /// piece follows it without a gap, is `previous`), where a hyphen still fits.
 fn cut<F: Font>(
     font: &F,
-    text: &str,
+    text: &mut Text<'_>,
     line: Fit,
     previous: char,
     from: usize,
@@ -108,7 +114,8 @@ fn cut<F: Font>(
     let mut width = line.width;
     let mut best = None;
     let mut previous = previous;
-    for (i, c) in text.get(from..).unwrap_or("").char_indices() {
+    let end = text.len();
+    for (i, c) in text.chars_between(from, end) {
         width = width
             .saturating_add_signed(kern(font, previous, c))
             .saturating_add(font.advance(c));
@@ -116,7 +123,7 @@ fn cut<F: Font>(
         if width.saturating_add(hyphen) > avail {
             break;
         }
-        best = Some((from + i + c.len_utf8(), width));
+        best = Some((i + c.len_utf8(), width));
     }
     match best {
         Some((end, width)) => Broken {
@@ -129,7 +136,7 @@ fn cut<F: Font>(
         None if line.width > 0 => Broken::at(line, LineEnd::Wrap, from),
         // Not even one character and a hyphen fit: take one character, so the text moves on.
         None => {
-            let c = char_at(text, from).unwrap_or(' ');
+            let c = text.char_at(from).unwrap_or(' ');
             let end = from + c.len_utf8();
             Broken::at(
                 Fit {

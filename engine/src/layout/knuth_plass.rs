@@ -13,7 +13,7 @@
 //! paragraph's start whoever asks, so pagination and drawing agree.
 
 use super::candidates::{Candidate, Candidates, Kind};
-use crate::blob::Hyphens;
+use crate::blob::{Hyphens, Text};
 use crate::font::Font;
 
 /// Possible breaks weighed together; 24 bytes of stack each.
@@ -103,7 +103,7 @@ impl Node {
 #[inline(never)]
 pub(super) fn plan<F: Font>(
     font: &F,
-    text: &str,
+    text: Text<'_>,
     hyphens: Hyphens<'_>,
     start: usize,
     after_hyphen: bool,

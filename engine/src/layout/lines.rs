@@ -11,7 +11,7 @@ use super::greedy::{break_line, Broken};
 use super::knuth_plass::{self, Measure, Plan};
 use super::text::is_space;
 use super::Align;
-use crate::blob::{Block, Blocks, Book};
+use crate::blob::{Block, Blocks, Book, Text};
 use crate::font::Font;
 use crate::Position;
 
@@ -89,7 +89,7 @@ impl<F> Clone for Lines<'_, '_, F> {
 impl<'a, 'f, F: Font> Lines<'a, 'f, F> {
     /// Lines starting at `from`, which must be a character boundary inside the book.
     pub(crate) fn new(
-        book: &Book<'a>,
+        book: &'a Book<'_>,
         font: &'f F,
         text_width: u32,
         align: Align,
@@ -100,7 +100,7 @@ impl<'a, 'f, F: Font> Lines<'a, 'f, F> {
         let current = blocks.nth(skip);
         let offset = usize::try_from(from.offset).ok()?;
         match current {
-            Some(block) if !block.text.is_char_boundary(offset) => return None,
+            Some(block) if !{ block.text }.is_boundary(offset) => return None,
             None if from.block != book.block_count() || offset != 0 => return None,
             _ => {}
         }
@@ -149,7 +149,12 @@ impl<'a, 'f, F: Font> Lines<'a, 'f, F> {
     }
 
     /// Lines from the start of the book.
-    pub(crate) fn from_start(book: &Book<'a>, font: &'f F, text_width: u32, align: Align) -> Self {
+    pub(crate) fn from_start(
+        book: &'a Book<'_>,
+        font: &'f F,
+        text_width: u32,
+        align: Align,
+    ) -> Self {
         let mut blocks = book.blocks();
         Lines {
             font,
@@ -173,31 +178,35 @@ impl<'a, 'f, F: Font> Lines<'a, 'f, F> {
 
     /// Moves past spaces and past blocks with nothing left to draw.
     fn skip_blank(&mut self) {
-        while let Some(block) = self.current {
-            let rest = block.text.get(self.offset..).unwrap_or("");
-            let trimmed = rest.trim_start_matches(is_space);
-            if trimmed.is_empty() {
-                self.next_block();
-                continue;
+        while let Some(block) = &mut self.current {
+            while block.text.char_at(self.offset).is_some_and(is_space) {
+                self.offset += 1;
             }
-            self.offset += rest.len() - trimmed.len();
-            return;
+            if self.offset < block.text.len() {
+                return;
+            }
+            self.next_block();
         }
     }
 }
 
 impl<'a, F: Font> Lines<'a, '_, F> {
     /// The next line with its text, so drawing need not look the block up again.
-    pub(crate) fn next_with_text(&mut self) -> Option<(Line, &'a str)> {
+    ///
+    /// The text comes back positioned at the line's start, so reading the line costs no more
+    /// than the line, coded or not.
+    pub(crate) fn next_with_text(&mut self) -> Option<(Line, Text<'a>)> {
         self.skip_blank();
         let block = self.current?;
+        let at_start = block.text;
         let heading = block.kind.is_heading();
         // Headings are set faux-bold, one pixel wider.
         let width = self.text_width.saturating_sub(u32::from(heading));
         let broken = if self.planned(block) {
             self.justified(block, width)
         } else {
-            break_line(self.font, block.text, self.offset, width)
+            let mut text = block.text;
+            break_line(self.font, &mut text, self.offset, width)
         };
         let line = Line {
             block: self.block,
@@ -210,17 +219,16 @@ impl<'a, F: Font> Lines<'a, '_, F> {
             // Leading spaces were skipped, so the offset alone cannot tell; only spaces
             // before it means this is still the block's first line. Stops at the first
             // non-space, so it costs nothing for blocks without leading spaces.
-            first_in_block: block
-                .text
-                .get(..self.offset)
-                .is_some_and(|before| before.chars().all(is_space)),
+            first_in_block: self.offset == 0 || {
+                let mut probe = block.text;
+                (0..self.offset).all(|i| probe.char_at(i).is_some_and(is_space))
+            },
         };
-        let text = block.text.get(self.offset..broken.end).unwrap_or("");
         self.offset = broken.next;
         if broken.kind == LineEnd::BlockEnd {
             self.next_block();
         }
-        Some((line, text))
+        Some((line, at_start))
     }
 
     fn next_block(&mut self) {
@@ -233,7 +241,7 @@ impl<'a, F: Font> Lines<'a, '_, F> {
 
     /// The next line of a justified paragraph: the chunk's plan, replayed.
     fn justified(&mut self, block: Block<'_>, width: u32) -> Broken {
-        let text = block.text;
+        let mut text = block.text;
         let measure = Measure {
             width,
             space: self.font.advance(' '),
@@ -275,7 +283,7 @@ impl<'a, F: Font> Lines<'a, '_, F> {
             };
         }
         // The plan always ends in a kept break; should it not, fall back to greedy.
-        break_line(self.font, text, self.offset, width)
+        break_line(self.font, &mut text, self.offset, width)
     }
 }
 

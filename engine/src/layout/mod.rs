@@ -21,7 +21,7 @@ pub use profile::{Align, Margins, Profile};
 
 pub(crate) use lines::Lines;
 
-use crate::blob::Book;
+use crate::blob::{Book, PageIndex};
 use crate::font::Font;
 use crate::Error;
 
@@ -31,15 +31,19 @@ pub struct Layout<'a, 'f, F> {
     pub(crate) book: Book<'a>,
     pub(crate) font: &'f F,
     pub(crate) profile: Profile,
+    /// The page starts the builder baked for this profile and font, if any.
+    index: Option<PageIndex<'a>>,
 }
 
 impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
-    /// Lays `book` out for `profile` in `font`.
+    /// Lays `book` out for `profile` in `font`. When the blob carries a page index for this
+    /// profile and font, pages are found through it; otherwise they are laid out as asked for.
     ///
     /// Fails with [`Error::ProfileTooSmall`] if the text area cannot hold one line of the
     /// widest character followed by a hyphen.
     pub fn new(book: Book<'a>, profile: Profile, font: &'f F) -> Result<Self, Error> {
         let layout = Layout {
+            index: book.page_index(&profile, font),
             book,
             font,
             profile,
@@ -98,22 +102,43 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
             .ok_or(Error::PositionOutOfRange(start))
     }
 
-    /// Page `index`, found by laying out the pages before it.
+    /// Page `index`: through the baked page index when there is one, else by laying out the
+    /// pages before it.
     pub fn page(&self, index: u32) -> Result<Page, Error> {
+        if let Some(baked) = &self.index {
+            let start = baked.start(index).ok_or(Error::PageOutOfRange(index))?;
+            return self.page_at(index, start);
+        }
         self.pages()
             .nth(usize::try_from(index).map_err(|_| Error::PageOutOfRange(index))?)
             .ok_or(Error::PageOutOfRange(index))
     }
 
-    /// Number of pages.
+    /// Number of pages: from the baked page index when there is one.
     pub fn page_count(&self) -> u32 {
-        self.pages().fold(0, |n, _| n + 1)
+        match &self.index {
+            Some(baked) => baked.pages(),
+            None => self.pages().fold(0, |n, _| n + 1),
+        }
     }
 
-    /// The page holding `position`, found in one pass. Positions inside the spaces between two
-    /// lines belong to the page before the break.
+    /// The baked page index this layout uses, if the blob has one for its profile and font.
+    pub fn page_index(&self) -> Option<&PageIndex<'a>> {
+        self.index.as_ref()
+    }
+
+    /// The page holding `position`: a binary search of the baked page index when there is
+    /// one, else one pass. Positions inside the spaces between two lines belong to the page
+    /// before the break.
     pub fn page_of(&self, position: Position) -> Result<Page, Error> {
         self.check_position(position)?;
+        if let Some(baked) = &self.index {
+            let page = baked.page_of(position);
+            let start = baked
+                .start(page)
+                .ok_or(Error::PositionOutOfRange(position))?;
+            return self.page_at(page, start);
+        }
         let mut last = None;
         for page in self.pages() {
             if page.start > position {
@@ -125,18 +150,25 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
     }
 
     /// The lines of `page`, in order.
-    pub fn lines(&self, page: &Page) -> Result<PageLines<'a, 'f, F>, Error> {
+    pub fn lines(&self, page: &Page) -> Result<PageLines<'_, 'f, F>, Error> {
         Ok(PageLines {
             lines: self.lines_at(page.start)?,
             left: page.lines,
         })
     }
 
-    /// The text of a line, without a drawn hyphen.
-    pub fn line_text(&self, line: &Line) -> &'a str {
-        let text = self.book.block(line.block).map_or("", |b| b.text);
+    /// The characters of a line, without a drawn hyphen.
+    pub fn line_chars(&self, line: &Line) -> impl Iterator<Item = char> + '_ {
+        let text = self.book.block(line.block).map(|b| b.text);
         let (start, end) = (line.start as usize, line.end as usize);
-        text.get(start..end).unwrap_or("")
+        text.into_iter()
+            .flat_map(move |text| text.chars_between(start, end).map(|(_, c)| c))
+    }
+
+    /// The text of a line, without a drawn hyphen.
+    #[cfg(feature = "alloc")]
+    pub fn line_text(&self, line: &Line) -> alloc::string::String {
+        self.line_chars(line).collect()
     }
 
     /// Width of the text area in pixels.
@@ -191,7 +223,7 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
         u32::try_from(space + share).unwrap_or(0)
     }
 
-    pub(crate) fn lines_at(&self, start: Position) -> Result<Lines<'a, 'f, F>, Error> {
+    pub(crate) fn lines_at(&self, start: Position) -> Result<Lines<'_, 'f, F>, Error> {
         // `Lines::new` checks the position as it finds the block, so one walk does both.
         Lines::new(
             &self.book,
@@ -205,7 +237,7 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
 
     fn check_position(&self, position: Position) -> Result<(), Error> {
         let inside = match self.book.block(position.block) {
-            Some(block) => block.text.is_char_boundary(position.offset as usize),
+            Some(mut block) => block.text.is_boundary(position.offset as usize),
             None => position == Position::new(self.book.block_count(), 0),
         };
         inside

@@ -2,6 +2,7 @@
 
 use super::lines::{Line, LineEnd, Lines};
 use super::{Layout, Position};
+use crate::blob::Text;
 use crate::font::Font;
 
 /// One page: where it starts and where the next one starts.
@@ -121,11 +122,11 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
     /// it decides where the page ends, moving a few lines on to avoid widows and orphans; then
     /// `place` may already have seen lines that moved, so only pagination, which places
     /// nothing, calls it that way.
-    pub(crate) fn fill<E>(
-        &self,
-        lines: &mut Lines<'a, 'f, F>,
+    pub(crate) fn fill<'l, E>(
+        &'l self,
+        lines: &mut Lines<'l, 'f, F>,
         limit: Option<u32>,
-        mut place: impl FnMut(&Line, &'a str, u32) -> Result<(), E>,
+        mut place: impl FnMut(&Line, Text<'l>, u32) -> Result<(), E>,
     ) -> Result<Filled, E> {
         let mut y = 0u32;
         let mut tail = Tail::default();
@@ -193,7 +194,7 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
 #[derive(Clone, Debug)]
 pub struct Pages<'l, 'a, 'f, F> {
     pub(crate) layout: &'l Layout<'a, 'f, F>,
-    pub(crate) lines: Lines<'a, 'f, F>,
+    pub(crate) lines: Lines<'l, 'f, F>,
     pub(crate) index: u32,
     /// Where the next page starts, when the last one ended before where `lines` stopped.
     pub(crate) resume: Option<Position>,

@@ -1,5 +1,6 @@
 //! Reading block text for line breaking: characters, spaces, dashes and unbreakable pieces.
 
+use crate::blob::Text;
 use crate::font::Font;
 
 /// A run of text no line may break inside: up to a space, or through a hyphen or dash.
@@ -14,11 +15,11 @@ pub(super) struct Piece {
 }
 
 /// Measures the piece starting at `start`.
-pub(super) fn scan_piece<F: Font>(font: &F, text: &str, start: usize) -> Piece {
+pub(super) fn scan_piece<F: Font>(font: &F, text: &mut Text<'_>, start: usize) -> Piece {
     let mut width = 0u32;
     let mut previous = '\0';
     let mut i = start;
-    while let Some(c) = char_at(text, i) {
+    while let Some(c) = text.char_at(i) {
         if is_space(c) || c == '\n' {
             break;
         }
@@ -33,7 +34,7 @@ pub(super) fn scan_piece<F: Font>(font: &F, text: &str, start: usize) -> Piece {
             is_dash(c)
         };
         if breaks {
-            let next = char_at(text, i).unwrap_or(' ');
+            let next = text.char_at(i).unwrap_or(' ');
             let opens = if c == '-' {
                 next.is_alphabetic()
             } else {
@@ -68,23 +69,16 @@ pub(super) fn kern<F: Font>(font: &F, left: char, right: char) -> i32 {
     }
 }
 
-/// Width of `run` set without gaps, kerned.
-pub(super) fn run_width<F: Font>(font: &F, run: &str) -> u32 {
+/// Width of the run from byte `from` to byte `to` set without gaps, kerned, and its last
+/// character (`'\0'` if empty).
+pub(super) fn run_width<F: Font>(font: &F, text: Text<'_>, from: usize, to: usize) -> (u32, char) {
     let mut previous = '\0';
-    run.chars().fold(0u32, |width, c| {
+    let width = text.chars_between(from, to).fold(0u32, |width, (_, c)| {
         let kerned = width.saturating_add_signed(kern(font, previous, c));
         previous = c;
         kerned.saturating_add(font.advance(c))
-    })
-}
-
-/// The character at byte `i`, reading ASCII without decoding.
-#[inline]
-pub(super) fn char_at(text: &str, i: usize) -> Option<char> {
-    match *text.as_bytes().get(i)? {
-        byte @ 0..=0x7F => Some(char::from(byte)),
-        _ => text.get(i..)?.chars().next(),
-    }
+    });
+    (width, previous)
 }
 
 #[inline]

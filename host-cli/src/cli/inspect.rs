@@ -25,26 +25,35 @@ struct InspectJson<'a> {
     paragraphs: usize,
     headings: usize,
     text_bytes: usize,
+    /// `coded` (with a text model) or `plain` (UTF-8).
+    text_storage: &'static str,
     parts: Parts,
     built_for: Option<BuiltForJson>,
+    /// Every baked page index, the first being `built_for`.
+    page_indexes: Vec<BuiltForJson>,
     pages: Option<u32>,
 }
 
+/// Bytes of each part; they add up to the blob's size.
 #[derive(Serialize)]
 struct Parts {
     header: usize,
     metadata: usize,
-    profile: usize,
+    page_index: usize,
     fonts: usize,
+    model: usize,
     text: usize,
+    hyphens: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct BuiltForJson {
     width: u16,
     height: u16,
     font: String,
     pages: u32,
+    /// Pages when laid out again now; differs from `pages` only if the index is stale.
+    pages_now: u32,
 }
 
 pub(super) fn run(file: &Path, json: bool, out: &mut String) -> anyhow::Result<()> {
@@ -81,16 +90,19 @@ pub(super) fn run(file: &Path, json: bool, out: &mut String) -> anyhow::Result<(
     let p = &r.parts;
     writeln!(
         out,
-        "parts:    header {} + metadata {} + profile {} + fonts {} + text {} bytes",
-        p.header, p.metadata, p.profile, p.fonts, p.text
+        "parts:    header {} + metadata {} + page index {} + fonts {} + model {} + text {} + hyphens {} bytes",
+        p.header, p.metadata, p.page_index, p.fonts, p.model, p.text, p.hyphens
     )?;
-    match &r.built_for {
-        Some(b) => writeln!(
+    writeln!(out, "text:     {}", r.text_storage)?;
+    if r.page_indexes.is_empty() {
+        writeln!(out, "built for no particular display")?;
+    }
+    for b in &r.page_indexes {
+        writeln!(
             out,
             "built for {}x{}, font {}: {} pages",
             b.width, b.height, b.font, b.pages
-        )?,
-        None => writeln!(out, "built for no particular display")?,
+        )?;
     }
     Ok(())
 }
@@ -103,18 +115,40 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
         .filter(|b| matches!(b.kind, BlockKind::Heading(_)))
         .count();
     let sizes = book.part_sizes();
-    let built_for = book.built_for().copied();
-    // Recount rather than trust the recorded number, so a stale count shows up here.
     let font = book
         .layout_font()
         .map_err(|e| anyhow!("{}: {e}", file.display()))?;
-    let pages = built_for
-        .map(|b| Layout::new(*book, b.profile, &font).map(|l| l.page_count()))
-        .transpose()
-        .map_err(|e| anyhow!("{}: {e}", file.display()))?;
-    let integrity = match (built_for, pages) {
-        (Some(b), Some(p)) if b.pages != p => "checksum ok, but the recorded page count is stale",
-        _ => "ok",
+    let font_name = book.font().and_then(Result::ok).map(|packed| {
+        format!(
+            "packed, {} px, {} bit, {} glyphs, {} kerning pairs",
+            packed.px(),
+            packed.bits_per_pixel(),
+            packed.glyph_count(),
+            packed.kerning_pairs()
+        )
+    });
+    let mut indexes = Vec::new();
+    for index in book.page_indexes() {
+        let b = index.built_for();
+        // Recount rather than trust the recorded number, so a stale index shows up here.
+        let pages_now = Layout::new(*book, b.profile, &font)
+            .map(|l| l.pages().count() as u32)
+            .map_err(|e| anyhow!("{}: {e}", file.display()))?;
+        indexes.push(BuiltForJson {
+            width: b.profile.width,
+            height: b.profile.height,
+            font: font_name
+                .clone()
+                .unwrap_or_else(|| b.font.name().to_owned()),
+            pages: b.pages,
+            pages_now,
+        });
+    }
+    let stale = indexes.iter().any(|b| b.pages != b.pages_now);
+    let integrity = if stale {
+        "checksum ok, but a recorded page index is stale"
+    } else {
+        "ok"
     };
     Ok(InspectJson {
         file: file.display().to_string(),
@@ -131,28 +165,22 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
         paragraphs: blocks.len() - headings,
         headings,
         text_bytes: blocks.iter().map(|b| b.text.len()).sum(),
+        text_storage: if book.model().is_some() {
+            "coded"
+        } else {
+            "plain"
+        },
         parts: Parts {
             header: sizes.header,
             metadata: sizes.metadata,
-            profile: sizes.built_for,
+            page_index: sizes.page_index,
             fonts: sizes.font,
-            text: sizes.blocks,
+            model: sizes.model,
+            text: sizes.text,
+            hyphens: sizes.hyphens,
         },
-        built_for: built_for.map(|b| BuiltForJson {
-            width: b.profile.width,
-            height: b.profile.height,
-            font: match book.font().and_then(Result::ok) {
-                Some(packed) => format!(
-                    "packed, {} px, {} bit, {} glyphs, {} kerning pairs",
-                    packed.px(),
-                    packed.bits_per_pixel(),
-                    packed.glyph_count(),
-                    packed.kerning_pairs()
-                ),
-                None => b.font.name().to_owned(),
-            },
-            pages: b.pages,
-        }),
-        pages,
+        built_for: indexes.first().cloned(),
+        pages: indexes.first().map(|b| b.pages_now),
+        page_indexes: indexes,
     })
 }

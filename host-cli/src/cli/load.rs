@@ -75,16 +75,31 @@ pub(crate) fn font(look: &Look, display: &Display) -> anyhow::Result<FontChoice>
 
 /// Profile and font for a display, with the overrides from `look`.
 pub(crate) fn profile(look: &Look) -> anyhow::Result<(Display, Profile, FontChoice)> {
-    let display = display(&look.display)?;
-    let mut profile = display.profile;
+    let first = look.display.first().map_or(DEFAULT_DISPLAY, String::as_str);
+    let display = display(first)?;
+    let profile = adjusted(look, display.profile);
+    let font = font(look, &display)?;
+    Ok((display, profile, font))
+}
+
+/// The profiles of the displays after the first, for their page indexes.
+pub(crate) fn more_profiles(look: &Look) -> anyhow::Result<Vec<Profile>> {
+    look.display
+        .iter()
+        .skip(1)
+        .map(|name| Ok(adjusted(look, display(name)?.profile)))
+        .collect()
+}
+
+/// `profile` with the margin and alignment asked for.
+fn adjusted(look: &Look, mut profile: Profile) -> Profile {
     if let Some(margin) = look.margin {
         profile.margins = inkleaf::Margins::all(margin);
     }
     if let Some(align) = look.align {
         profile.align = align.into();
     }
-    let font = font(look, &display)?;
-    Ok((display, profile, font))
+    profile
 }
 
 /// Reads and parses every input, or the bundled article when there is none.
@@ -147,11 +162,19 @@ pub(crate) struct CliBuilt {
 }
 
 /// Builds `doc` for `profile` in `font`, warning on stderr about characters the font lacks.
+/// Build choices beyond the display and font.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct How<'p> {
+    pub(crate) hyphenate: bool,
+    pub(crate) coded: bool,
+    pub(crate) also_for: &'p [Profile],
+}
+
 pub(crate) fn build(
     doc: &Document,
     profile: Profile,
     font: &FontChoice,
-    hyphenate: bool,
+    how: How<'_>,
     fallback: FontId,
     out_name: &Path,
 ) -> anyhow::Result<CliBuilt> {
@@ -161,7 +184,9 @@ pub(crate) fn build(
             let options = Options {
                 font: *id,
                 packed: None,
-                hyphenate,
+                hyphenate: how.hyphenate,
+                coded: how.coded,
+                also_for: how.also_for,
             };
             let built = build_with(doc, profile, &options).map_err(fail)?;
             return Ok(CliBuilt {
@@ -193,7 +218,9 @@ pub(crate) fn build(
     let options = Options {
         font: fallback,
         packed: Some(&section),
-        hyphenate,
+        hyphenate: how.hyphenate,
+        coded: how.coded,
+        also_for: how.also_for,
     };
     let built = build_with(doc, profile, &options).map_err(fail)?;
     Ok(CliBuilt {

@@ -85,9 +85,13 @@ enum Command {
 /// How pages look: display, font, margins, alignment.
 #[derive(Debug, Args)]
 struct Look {
-    /// Display preset name (see `inkleaf displays`) or a size such as 640x384.
+    /// Display preset name (see `inkleaf displays`) or a size such as 640x384. Give it more
+    /// than once to bake page indexes for several displays; the first sets the font.
     #[arg(long, default_value = crate::cli::load::DEFAULT_DISPLAY)]
-    display: String,
+    display: Vec<String>,
+    /// How the text is stored: coded with a model trained for it (smaller), or plain UTF-8.
+    #[arg(long, value_enum, default_value_t = TextArg::Coded)]
+    text: TextArg,
     /// Font: a TrueType/OpenType file, a bundled face (dejavu-sans, dejavu-serif,
     /// dejavu-sans-condensed) or a built-in mono font (builtin:6x10, builtin:8x13,
     /// builtin:10x20). Default: the display's (DejaVu Sans on e-paper).
@@ -108,6 +112,23 @@ struct Look {
     /// Text alignment.
     #[arg(long, value_enum)]
     align: Option<AlignArg>,
+}
+
+impl Look {
+    /// The build choices these options make.
+    fn how<'p>(&self, also_for: &'p [inkleaf::Profile]) -> load::How<'p> {
+        load::How {
+            hyphenate: self.hyphenate == HyphenateArg::Auto,
+            coded: self.text == TextArg::Coded,
+            also_for,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum TextArg {
+    Coded,
+    Plain,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -12,25 +12,25 @@ use serde::Serialize;
 use super::load;
 
 #[derive(Serialize)]
-struct PagesJson<'a> {
+struct PagesJson {
     width: u16,
     height: u16,
     font: String,
     text_width: u32,
-    pages: Vec<PageJson<'a>>,
+    pages: Vec<PageJson>,
 }
 
 #[derive(Serialize)]
-struct PageJson<'a> {
+struct PageJson {
     number: u32,
     start: [u32; 2],
     end: [u32; 2],
-    lines: Vec<LineJson<'a>>,
+    lines: Vec<LineJson>,
 }
 
 #[derive(Serialize)]
-struct LineJson<'a> {
-    text: &'a str,
+struct LineJson {
+    text: String,
     block: u32,
     hyphen: bool,
     ends_paragraph: bool,

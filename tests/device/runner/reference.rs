@@ -45,7 +45,7 @@ pub struct Expected {
 /// Lays `blob` out as the firmware does and draws every page with `inkleaf_sim::draw_page`.
 pub fn pages(blob: &[u8], look: Look) -> Result<Expected, inkleaf::Error> {
     let book = Book::from_bytes(blob)?;
-    let built = *book
+    let built = book
         .built_for()
         .expect("device fixtures record the profile they were built for");
     let profile = look.apply(built.profile);

@@ -86,7 +86,7 @@ fn read_and_draw<'b, S: Surface<'b>>(
     let (book, cost) = meter::measure(|| Book::from_bytes(blob));
     host.measure(format_args!("open"), cost);
     let book = book?;
-    let built = book.built_for().copied().ok_or(Failure::NotBuiltFor)?;
+    let built = book.built_for().ok_or(Failure::NotBuiltFor)?;
     let profile = look(built.profile);
     let layout = Layout::new(book, profile, built.font.font())?;
     let (width, height) = (profile.width, profile.height);

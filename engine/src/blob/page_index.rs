@@ -1,0 +1,217 @@
+//! Page indexes baked in by the builder: every page start for one display profile and font.
+//!
+//! Each start is a fixed-width record (block index, then byte offset, each in as few bits as
+//! the largest value needs), so page N is found by arithmetic and a position's page by binary
+//! search, with nothing laid out and nothing allocated.
+
+use serde::{Deserialize, Serialize};
+
+use super::payload::BuiltFor;
+use crate::error::{Error, Part};
+use crate::font::Font;
+use crate::layout::{Position, Profile};
+
+/// One index as stored; `starts` holds the packed page starts.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct RawIndex<'a> {
+    pub(crate) built_for: BuiltFor,
+    pub(crate) font_check: FontCheck,
+    pub(crate) block_bits: u8,
+    pub(crate) offset_bits: u8,
+    pub(crate) starts: &'a [u8],
+}
+
+/// A few metrics of the font the index was laid out in, so a device that opens the blob in
+/// another font does not trust page starts that are not its own.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FontCheck {
+    /// Line height in pixels.
+    pub line_height: u32,
+    /// Advances of a space, `e`, `m` and `-`.
+    pub advances: [u32; 4],
+}
+
+impl FontCheck {
+    /// The check values of `font`.
+    pub fn of<F: Font>(font: &F) -> Self {
+        FontCheck {
+            line_height: font.line_height(),
+            advances: [' ', 'e', 'm', '-'].map(|c| font.advance(c)),
+        }
+    }
+}
+
+/// The page starts of one profile and font, read in place.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct PageIndex<'a> {
+    raw: RawIndex<'a>,
+}
+
+impl<'a> PageIndex<'a> {
+    /// Checks an index against the book's block count; `text_len(block)` gives block lengths.
+    pub(crate) fn check(
+        raw: RawIndex<'a>,
+        block_count: u32,
+        mut text_len: impl FnMut(u32) -> Option<usize>,
+    ) -> Result<Self, Error> {
+        let bad = Error::Malformed(Part::PageIndex);
+        let pages = raw.built_for.pages;
+        let bits = u64::from(raw.block_bits) + u64::from(raw.offset_bits);
+        if raw.block_bits > 32 || raw.offset_bits > 32 || pages == 0 {
+            return Err(bad);
+        }
+        if raw.starts.len() as u64 != (u64::from(pages) * bits).div_ceil(8) {
+            return Err(bad);
+        }
+        let index = PageIndex { raw };
+        let mut previous: Option<Position> = None;
+        for page in 0..pages {
+            let start = index.start(page).ok_or(bad)?;
+            let len = text_len(start.block).ok_or(bad)?;
+            if start.block >= block_count
+                || start.offset as usize >= len
+                || previous.is_some_and(|p| p >= start)
+            {
+                return Err(bad);
+            }
+            previous = Some(start);
+        }
+        Ok(index)
+    }
+
+    /// An index the book checked when it was opened.
+    pub(crate) fn trusted(raw: RawIndex<'a>) -> Self {
+        PageIndex { raw }
+    }
+
+    /// The packed form, for writing.
+    #[cfg(feature = "alloc")]
+    pub fn pack(built_for: BuiltFor, font: FontCheck, starts: &[Position]) -> Packed {
+        let max_block = starts.iter().map(|p| p.block).max().unwrap_or(0);
+        let max_offset = starts.iter().map(|p| p.offset).max().unwrap_or(0);
+        let (block_bits, offset_bits) = (width_for(max_block), width_for(max_offset));
+        let mut bytes =
+            alloc::vec![0u8; (starts.len() * (block_bits + offset_bits) as usize).div_ceil(8)];
+        let mut at = 0usize;
+        for start in starts {
+            for (value, width) in [(start.block, block_bits), (start.offset, offset_bits)] {
+                for bit in (0..width).rev() {
+                    if value >> bit & 1 == 1 {
+                        bytes[at / 8] |= 0x80 >> (at % 8);
+                    }
+                    at += 1;
+                }
+            }
+        }
+        Packed {
+            built_for,
+            font_check: font,
+            block_bits: block_bits as u8,
+            offset_bits: offset_bits as u8,
+            starts: bytes,
+        }
+    }
+
+    /// The profile, font and page count.
+    pub fn built_for(&self) -> BuiltFor {
+        self.raw.built_for
+    }
+
+    /// Metrics of the font the pages were laid out in.
+    pub fn font_check(&self) -> FontCheck {
+        self.raw.font_check
+    }
+
+    /// Whether this index holds for `profile` laid out in `font`.
+    pub fn fits<F: Font>(&self, profile: &Profile, font: &F) -> bool {
+        self.raw.built_for.profile == *profile && self.raw.font_check == FontCheck::of(font)
+    }
+
+    /// Number of pages.
+    pub fn pages(&self) -> u32 {
+        self.raw.built_for.pages
+    }
+
+    /// Where page `page` (0-based) starts, `None` past the last page.
+    pub fn start(&self, page: u32) -> Option<Position> {
+        if page >= self.pages() {
+            return None;
+        }
+        let (bb, ob) = (
+            u32::from(self.raw.block_bits),
+            u32::from(self.raw.offset_bits),
+        );
+        let at = u64::from(page) * u64::from(bb + ob);
+        let block = read_bits(self.raw.starts, at, bb)?;
+        let offset = read_bits(self.raw.starts, at + u64::from(bb), ob)?;
+        Some(Position::new(block, offset))
+    }
+
+    /// The page holding `position`: the last page starting at or before it. Binary search.
+    pub fn page_of(&self, position: Position) -> u32 {
+        let (mut low, mut high) = (0u32, self.pages());
+        // Invariant: pages before `low` start at or before `position`, from `high` after it.
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.start(mid).is_some_and(|s| s <= position) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low.saturating_sub(1)
+    }
+
+    /// Bytes the page starts take.
+    pub fn starts_len(&self) -> usize {
+        self.raw.starts.len()
+    }
+}
+
+/// An index ready to be written by the packer.
+#[cfg(feature = "alloc")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Packed {
+    built_for: BuiltFor,
+    font_check: FontCheck,
+    block_bits: u8,
+    offset_bits: u8,
+    starts: alloc::vec::Vec<u8>,
+}
+
+#[cfg(feature = "alloc")]
+impl Packed {
+    /// The record as it goes into the blob; records are concatenated for
+    /// [`Contents::page_indexes`](crate::Contents::page_indexes).
+    pub fn to_bytes(&self) -> alloc::vec::Vec<u8> {
+        let raw = RawIndex {
+            built_for: self.built_for,
+            font_check: self.font_check,
+            block_bits: self.block_bits,
+            offset_bits: self.offset_bits,
+            starts: &self.starts,
+        };
+        let size = postcard::serialize_with_flavor(&raw, postcard::ser_flavors::Size::default())
+            .unwrap_or(0);
+        let mut out = alloc::vec![0u8; size];
+        let written = postcard::to_slice(&raw, &mut out).map_or(0, |w| w.len());
+        out.truncate(written);
+        out
+    }
+}
+
+/// Bits needed to write every value in `0..=max`.
+#[cfg(feature = "alloc")]
+fn width_for(max: u32) -> u32 {
+    32 - max.leading_zeros()
+}
+
+/// `width` bits (at most 32) at bit `at` of `bytes`, most significant bit first.
+fn read_bits(bytes: &[u8], at: u64, width: u32) -> Option<u32> {
+    let mut value = 0u64;
+    for bit in at..at + u64::from(width) {
+        let byte = *bytes.get(usize::try_from(bit / 8).ok()?)?;
+        value = value << 1 | u64::from(byte >> (7 - bit % 8) & 1);
+    }
+    u32::try_from(value).ok()
+}

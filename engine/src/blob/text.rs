@@ -1,0 +1,195 @@
+//! A block's text as the line breaker reads it: plain UTF-8, or coded with the blob's model.
+//!
+//! Coded text cannot be sliced, so everything reads it a character at a time by byte offset
+//! through [`Text::char_at`]. A coded text keeps a decoder positioned at the last character
+//! asked for: reading forwards costs one decoded character per character, and going back
+//! restarts the block. Layout reads forwards, and keeps a copy (two decoders, 80 bytes on a
+//! 32-bit target) wherever it must come back to, such as a line's start.
+
+use crate::codec::{Decoder, Model, Stream};
+
+/// One block's text, cheap to copy; see the module docs.
+#[derive(Copy, Clone, Debug)]
+pub struct Text<'b> {
+    repr: Repr<'b>,
+}
+
+#[derive(Copy, Clone, Debug)]
+enum Repr<'b> {
+    Plain(&'b str),
+    Coded(Coded<'b>),
+}
+
+#[derive(Copy, Clone, Debug)]
+struct Coded<'b> {
+    /// At the block's start, to go back to.
+    start: Decoder<'b, 'b>,
+    /// Just past `last`.
+    cursor: Decoder<'b, 'b>,
+    /// The last character decoded and its offset.
+    last: Option<(u32, char)>,
+    len: u32,
+}
+
+impl<'b> Text<'b> {
+    /// Plain UTF-8 text.
+    pub const fn plain(text: &'b str) -> Self {
+        Text {
+            repr: Repr::Plain(text),
+        }
+    }
+
+    /// Coded text: `stream` decoded with `model`. The book checked that it decodes.
+    pub fn coded(model: &'b Model<'b>, stream: Stream<'b>) -> Self {
+        let start = Decoder::new(model, stream);
+        Text {
+            repr: Repr::Coded(Coded {
+                start,
+                cursor: start,
+                last: None,
+                len: stream.text_len,
+            }),
+        }
+    }
+
+    /// Length in bytes of the UTF-8 text.
+    pub fn len(&self) -> usize {
+        match &self.repr {
+            Repr::Plain(text) => text.len(),
+            Repr::Coded(coded) => coded.len as usize,
+        }
+    }
+
+    /// Whether the text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The text itself when it is stored plain.
+    pub fn as_plain(&self) -> Option<&'b str> {
+        match self.repr {
+            Repr::Plain(text) => Some(text),
+            Repr::Coded(_) => None,
+        }
+    }
+
+    /// Decodes a coded text once to the end: it must give exactly its length in bytes.
+    pub(crate) fn check(&self) -> Result<(), crate::Error> {
+        let Repr::Coded(coded) = &self.repr else {
+            return Ok(());
+        };
+        let mut decoder = coded.start;
+        while decoder.next_char()?.is_some() {}
+        if decoder.offset() == coded.len {
+            Ok(())
+        } else {
+            Err(crate::Error::CorruptText)
+        }
+    }
+
+    /// The character starting at byte `i`; `None` at or past the end, or inside a character.
+    #[inline]
+    pub fn char_at(&mut self, i: usize) -> Option<char> {
+        match &mut self.repr {
+            Repr::Plain(text) => match *text.as_bytes().get(i)? {
+                // ASCII is read without decoding.
+                byte @ 0..=0x7F => Some(char::from(byte)),
+                _ => text.get(i..)?.chars().next(),
+            },
+            Repr::Coded(coded) => coded.char_at(u32::try_from(i).ok()?),
+        }
+    }
+
+    /// Whether byte `i` starts a character or is the end.
+    pub fn is_boundary(&mut self, i: usize) -> bool {
+        i == self.len() || self.char_at(i).is_some()
+    }
+
+    /// The characters from byte `from` to byte `to`, with their offsets.
+    pub fn chars_between(self, from: usize, to: usize) -> CharsBetween<'b> {
+        CharsBetween {
+            text: self,
+            at: from,
+            end: to.min(self.len()),
+        }
+    }
+
+    /// All characters, in order.
+    pub fn chars(self) -> impl Iterator<Item = char> + 'b {
+        let end = self.len();
+        self.chars_between(0, end).map(|(_, c)| c)
+    }
+}
+
+impl Coded<'_> {
+    #[inline]
+    fn char_at(&mut self, i: u32) -> Option<char> {
+        match self.last {
+            Some((at, c)) if at == i => return Some(c),
+            Some((at, _)) if at < i => {}
+            _ => {
+                // Behind (or at the start): read the block again from its start.
+                self.cursor = self.start;
+                self.last = None;
+            }
+        }
+        loop {
+            let (at, c) = self.cursor.next_char().ok().flatten()?;
+            self.last = Some((at, c));
+            if at >= i {
+                return (at == i).then_some(c);
+            }
+        }
+    }
+}
+
+/// Iterator over `(byte offset, char)` of part of a [`Text`].
+#[derive(Copy, Clone, Debug)]
+pub struct CharsBetween<'b> {
+    text: Text<'b>,
+    at: usize,
+    end: usize,
+}
+
+impl Iterator for CharsBetween<'_> {
+    type Item = (usize, char);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, char)> {
+        if self.at >= self.end {
+            return None;
+        }
+        let c = self.text.char_at(self.at)?;
+        let at = self.at;
+        self.at += c.len_utf8();
+        Some((at, c))
+    }
+}
+
+impl core::fmt::Display for Text<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        use core::fmt::Write;
+        self.chars().try_for_each(|c| f.write_char(c))
+    }
+}
+
+/// Texts are equal when they read the same, however they are stored.
+impl PartialEq for Text<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.chars().eq(other.chars())
+    }
+}
+
+impl Eq for Text<'_> {}
+
+impl PartialEq<str> for Text<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.len() == other.len() && self.chars().eq(other.chars())
+    }
+}
+
+impl PartialEq<&str> for Text<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self == **other
+    }
+}

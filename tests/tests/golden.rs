@@ -1,0 +1,86 @@
+//! The committed golden blob pins format version 2: any change to what the builder writes or
+//! to how a reader reads it fails here, and must be made on purpose (with `docs/FORMAT.md`
+//! and, for a change readers cannot follow, a new format version).
+
+use inkleaf::font::MONO_6X10;
+use inkleaf::{Book, FontId, Layout, FORMAT_VERSION};
+use inkleaf_cli::build::{build_with, Options};
+use inkleaf_tests::blobs::{article, preset};
+
+const GOLDEN: &[u8] = include_bytes!("../fixtures/golden/article.inkleaf");
+
+/// How the golden blob was built, as `inkleaf build` arguments.
+const BUILD_ARGS: &str = "--display 2.9in --display oled-128x64 --font builtin:6x10";
+
+#[test]
+fn the_builder_still_writes_the_golden_blob() {
+    // What `inkleaf build` with no input file does with BUILD_ARGS.
+    let mut doc = article();
+    doc.source = "article.txt".into();
+    doc.title = "Article".into();
+    let options = Options {
+        font: FontId::Mono6x10,
+        packed: None,
+        hyphenate: true,
+        coded: true,
+        also_for: &[preset("oled-128x64").profile],
+    };
+    let fresh = build_with(&doc, preset("2.9in").profile, &options).unwrap();
+    assert!(
+        fresh.blob == GOLDEN,
+        "the builder's output changed. If that is intended, update docs/FORMAT.md (and \
+         FORMAT_VERSION if old readers cannot read it) and regenerate the golden blob with \
+         `cargo run -p inkleaf-cli -- build -o tests/fixtures/golden/article.inkleaf {}`",
+        BUILD_ARGS
+    );
+}
+
+#[test]
+fn the_golden_header_is_what_the_format_says() {
+    assert_eq!(&GOLDEN[..4], b"INKL");
+    assert_eq!(u16::from_le_bytes([GOLDEN[4], GOLDEN[5]]), 2);
+    assert_eq!(FORMAT_VERSION, 2);
+    assert_eq!(u16::from_le_bytes([GOLDEN[6], GOLDEN[7]]), 0, "no flags");
+    let len = u32::from_le_bytes(GOLDEN[8..12].try_into().unwrap()) as usize;
+    assert_eq!(len, GOLDEN.len() - 16);
+}
+
+#[test]
+fn the_golden_blob_reads_back_the_article() {
+    let book = Book::from_bytes(GOLDEN).unwrap();
+    assert!(book.model().is_some(), "the golden text is coded");
+    let text: Vec<String> = book.blocks().map(|b| b.text.to_string()).collect();
+    assert_eq!(text.join("\n"), inkleaf_cli::BUNDLED_ARTICLE.trim_end());
+    let sizes = book.part_sizes();
+    let sum = sizes.header
+        + sizes.metadata
+        + sizes.page_index
+        + sizes.font
+        + sizes.model
+        + sizes.text
+        + sizes.hyphens;
+    assert_eq!(sum, GOLDEN.len(), "the parts add up to the blob");
+}
+
+#[test]
+fn the_golden_page_indexes_match_a_fresh_layout() {
+    let book = Book::from_bytes(GOLDEN).unwrap();
+    let indexes: Vec<_> = book.page_indexes().collect();
+    assert_eq!(indexes.len(), 2);
+    for (index, name) in indexes.iter().zip(["2.9in", "oled-128x64"]) {
+        let profile = preset(name).profile;
+        assert_eq!(index.built_for().profile, profile);
+        let layout = Layout::new(book, profile, &MONO_6X10).unwrap();
+        assert!(layout.page_index().is_some(), "{name}: the index is used");
+        let laid_out: Vec<_> = layout.pages().map(|p| p.start).collect();
+        let baked: Vec<_> = (0..index.pages())
+            .map(|n| index.start(n).unwrap())
+            .collect();
+        assert_eq!(baked, laid_out, "{name}");
+        // Every page opens through the index, and every start maps back to its page.
+        for (n, start) in baked.iter().enumerate() {
+            assert_eq!(layout.page(n as u32).unwrap().start, *start);
+            assert_eq!(layout.page_of(*start).unwrap().index, n as u32);
+        }
+    }
+}
