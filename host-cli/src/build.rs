@@ -113,13 +113,19 @@ pub fn build_with(
     };
     // Pagination does not depend on the indexes, so lay out a blob without them first.
     let unindexed = pack_to_vec(&contents)?;
+    let book = Book::from_bytes(&unindexed)?;
+    // Without a recorded profile the book cannot say which built-in font: pick it here.
+    let layout_font = match book.font() {
+        Some(packed) => AnyFont::Packed(packed?),
+        None => AnyFont::Mono(font.font()),
+    };
     let mut records = Vec::new();
     let mut pages = 0;
     for (i, profile) in core::iter::once(&profile)
         .chain(options.also_for)
         .enumerate()
     {
-        let index = page_index(&unindexed, *profile, font)?;
+        let index = page_index(book, &layout_font, *profile, font)?;
         if i == 0 {
             pages = index.0;
         }
@@ -130,19 +136,15 @@ pub fn build_with(
     Ok(Built { blob, pages })
 }
 
-/// Lays `blob` out for `profile` and packs its page starts.
+/// Lays `book` out for `profile` in `layout_font` and packs its page starts; `font` is the
+/// built-in font recorded with them.
 fn page_index(
-    blob: &[u8],
+    book: Book<'_>,
+    layout_font: &AnyFont<'_>,
     profile: Profile,
     font: FontId,
 ) -> Result<(u32, PackedIndex), inkleaf::Error> {
-    let book = Book::from_bytes(blob)?;
-    // Without a recorded profile the book cannot say which built-in font: pick it here.
-    let layout_font = match book.font() {
-        Some(packed) => AnyFont::Packed(packed?),
-        None => AnyFont::Mono(font.font()),
-    };
-    let layout = Layout::new(book, profile, &layout_font)?;
+    let layout = Layout::new(book, profile, layout_font)?;
     let starts: Vec<_> = layout.pages().map(|page| page.start).collect();
     let pages = u32::try_from(starts.len()).map_err(|_| inkleaf::Error::TooLarge)?;
     let built_for = BuiltFor {
@@ -152,6 +154,6 @@ fn page_index(
     };
     Ok((
         pages,
-        PageIndex::pack(built_for, FontCheck::of(&layout_font), &starts),
+        PageIndex::pack(built_for, FontCheck::of(layout_font), &starts),
     ))
 }
