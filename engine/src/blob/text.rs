@@ -122,7 +122,9 @@ impl<'b> Text<'b> {
 }
 
 impl Coded<'_> {
-    #[inline]
+    // Not `#[inline]` on purpose: the layout is generic over the font, so it is compiled in
+    // the caller's crate, and an inlined decoder would be built at the caller's optimization
+    // level (none in test builds). Called, it keeps the engine's, at one call per character.
     fn char_at(&mut self, i: u32) -> Option<char> {
         match self.last {
             Some((at, c)) if at == i => return Some(c),
