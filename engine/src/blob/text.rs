@@ -2,11 +2,20 @@
 //!
 //! Coded text cannot be sliced, so everything reads it a character at a time by byte offset
 //! through [`Text::char_at`]. A coded text keeps a decoder positioned at the last character
-//! asked for: reading forwards costs one decoded character per character, and going back
-//! restarts the block. Layout reads forwards, and keeps a copy (two decoders, 80 bytes on a
-//! 32-bit target) wherever it must come back to, such as a line's start.
+//! asked for: reading forwards costs one decoded character per character. Layout also looks
+//! back (to measure a word up to a hyphenation point, to start the next line where the last
+//! one broke), so the text leaves a checkpoint every [`MARK_STRIDE`] bytes and keeps the last
+//! [`MARKS`]: going back within them decodes at most a stride again, not the whole block.
+//! Copies share what the original knew when they were made and learn on their own after.
 
-use crate::codec::{Decoder, Model, Stream};
+use crate::codec::{Checkpoint, Decoder, Model, Stream};
+
+/// Checkpoints a coded text keeps: with [`MARK_STRIDE`], the last 256 bytes read are at most
+/// a stride away. 8 × 16 bytes on any target.
+const MARKS: usize = 8;
+
+/// Bytes between checkpoints: about half a line on the narrowest displays.
+const MARK_STRIDE: u32 = 32;
 
 /// One block's text, cheap to copy; see the module docs.
 #[derive(Copy, Clone, Debug)]
@@ -14,6 +23,9 @@ pub struct Text<'b> {
     repr: Repr<'b>,
 }
 
+// No heap to box the coded side into: a plain text is as large to copy, and layout copies
+// a text a few times per line at most.
+#[allow(clippy::large_enum_variant)]
 #[derive(Copy, Clone, Debug)]
 enum Repr<'b> {
     Plain(&'b str),
@@ -29,6 +41,11 @@ struct Coded<'b> {
     /// The last character decoded and its offset.
     last: Option<(u32, char)>,
     len: u32,
+    /// A ring of checkpoints in increasing offset order, `newest` the last one written.
+    marks: [Checkpoint; MARKS],
+    /// How many of `marks` are set (the rest are the block start's defaults).
+    marked: u8,
+    newest: u8,
 }
 
 impl<'b> Text<'b> {
@@ -48,6 +65,9 @@ impl<'b> Text<'b> {
                 cursor: start,
                 last: None,
                 len: stream.text_len,
+                marks: [Checkpoint::default(); MARKS],
+                marked: 0,
+                newest: 0,
             }),
         }
     }
@@ -129,19 +149,46 @@ impl Coded<'_> {
         match self.last {
             Some((at, c)) if at == i => return Some(c),
             Some((at, _)) if at < i => {}
-            _ => {
-                // Behind (or at the start): read the block again from its start.
-                self.cursor = self.start;
-                self.last = None;
-            }
+            _ => self.go_back(i),
         }
         loop {
+            self.mark();
             let (at, c) = self.cursor.next_char().ok().flatten()?;
             self.last = Some((at, c));
             if at >= i {
                 return (at == i).then_some(c);
             }
         }
+    }
+
+    /// Puts the cursor at the latest checkpoint at or before byte `i`, or the block's start.
+    fn go_back(&mut self, i: u32) {
+        let best = self.marks[..usize::from(self.marked)]
+            .iter()
+            .filter(|m| m.offset() <= i)
+            .max_by_key(|m| m.offset());
+        self.cursor = self.start;
+        if let Some(&mark) = best {
+            self.cursor.resume(mark);
+        }
+        self.last = None;
+    }
+
+    /// Leaves a checkpoint at the cursor if it is a stride past the newest one.
+    fn mark(&mut self) {
+        let offset = self.cursor.offset();
+        let newest = self.marks[usize::from(self.newest)];
+        if self.marked > 0 && offset < newest.offset().saturating_add(MARK_STRIDE) {
+            return;
+        }
+        let Some(mark) = self.cursor.checkpoint() else {
+            return;
+        };
+        if self.marked > 0 {
+            self.newest = (self.newest + 1) % MARKS as u8;
+        }
+        self.marked = (self.marked + 1).min(MARKS as u8);
+        self.marks[usize::from(self.newest)] = mark;
     }
 }
 

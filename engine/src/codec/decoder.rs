@@ -48,7 +48,46 @@ pub struct Decoder<'m, 'a> {
     state: State,
 }
 
+/// A decoder's place in its block without its borrows (16 bytes): [`Decoder::resume`] at it
+/// decodes on from the same character, so a reader can come back to a point it passed.
+#[derive(Copy, Clone, Debug, Default)]
+pub(crate) struct Checkpoint {
+    pos: u32,
+    offset: u32,
+    entry_pos: u32,
+    entry_end: u32,
+    state: State,
+}
+
+impl Checkpoint {
+    /// Byte offset of the character decoded next from here.
+    pub(crate) fn offset(&self) -> u32 {
+        self.offset
+    }
+}
+
 impl<'m, 'a> Decoder<'m, 'a> {
+    /// Where this decoder is, if its bit position fits a checkpoint (streams under 512 MB).
+    pub(crate) fn checkpoint(&self) -> Option<Checkpoint> {
+        Some(Checkpoint {
+            pos: u32::try_from(self.pos).ok()?,
+            offset: self.offset,
+            entry_pos: self.entry_pos,
+            entry_end: self.entry_end,
+            state: self.state,
+        })
+    }
+
+    /// Moves to `at`, a checkpoint this decoder's block gave. A checkpoint from another block
+    /// decodes to wrong text or an error, never a panic.
+    pub(crate) fn resume(&mut self, at: Checkpoint) {
+        self.pos = u64::from(at.pos);
+        self.offset = at.offset;
+        self.entry_pos = at.entry_pos;
+        self.entry_end = at.entry_end;
+        self.state = at.state;
+    }
+
     /// A decoder at the start of a block.
     pub fn new(model: &'m Model<'a>, stream: Stream<'a>) -> Self {
         Decoder {

@@ -32,6 +32,7 @@ mod model;
 mod train;
 
 pub use context::State;
+pub(crate) use decoder::Checkpoint;
 pub use decoder::{Decoder, Stream, SyncPoint};
 pub use model::Model;
 #[cfg(feature = "alloc")]

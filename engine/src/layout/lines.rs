@@ -97,12 +97,15 @@ impl<'a, 'f, F: Font> Lines<'a, 'f, F> {
     ) -> Option<Self> {
         let mut blocks = book.blocks();
         let skip = usize::try_from(from.block).ok()?;
-        let current = blocks.nth(skip);
+        // Checked on the block kept, so the text is read up to `offset` once, not twice.
+        let mut current = blocks.nth(skip);
         let offset = usize::try_from(from.offset).ok()?;
-        match current {
-            Some(block) if !{ block.text }.is_boundary(offset) => return None,
-            None if from.block != book.block_count() || offset != 0 => return None,
-            _ => {}
+        let valid = match &mut current {
+            Some(block) => block.text.is_boundary(offset),
+            None => from.block == book.block_count() && offset == 0,
+        };
+        if !valid {
+            return None;
         }
         let mut lines = Lines {
             font,
@@ -206,7 +209,12 @@ impl<'a, F: Font> Lines<'a, '_, F> {
             self.justified(block, width)
         } else {
             let mut text = block.text;
-            break_line(self.font, &mut text, self.offset, width)
+            let broken = break_line(self.font, &mut text, self.offset, width);
+            // Kept, with its checkpoints: the next line starts inside what it has read.
+            if let Some(current) = &mut self.current {
+                current.text = text;
+            }
+            broken
         };
         let line = Line {
             block: self.block,
