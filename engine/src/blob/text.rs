@@ -10,9 +10,10 @@
 
 use crate::codec::{Checkpoint, Decoder, Model, Stream};
 
-/// Checkpoints a coded text keeps: with [`MARK_STRIDE`], the last 256 bytes read are at most
-/// a stride away. 8 × 16 bytes on any target.
-const MARKS: usize = 8;
+/// Checkpoints a coded text keeps: with [`MARK_STRIDE`], about the last 128 bytes read are at
+/// most a stride away (a checkpoint waits for the end of a dictionary word). 4 × 12 bytes on
+/// any target: layout holds a few texts at once, and device stack is short.
+const MARKS: usize = 4;
 
 /// Bytes between checkpoints: about half a line on the narrowest displays.
 const MARK_STRIDE: u32 = 32;
@@ -34,13 +35,10 @@ enum Repr<'b> {
 
 #[derive(Copy, Clone, Debug)]
 struct Coded<'b> {
-    /// At the block's start, to go back to.
-    start: Decoder<'b, 'b>,
     /// Just past `last`.
     cursor: Decoder<'b, 'b>,
     /// The last character decoded and its offset.
     last: Option<(u32, char)>,
-    len: u32,
     /// A ring of checkpoints in increasing offset order, `newest` the last one written.
     marks: [Checkpoint; MARKS],
     /// How many of `marks` are set (the rest are the block start's defaults).
@@ -58,13 +56,10 @@ impl<'b> Text<'b> {
 
     /// Coded text: `stream` decoded with `model`. The book checked that it decodes.
     pub fn coded(model: &'b Model<'b>, stream: Stream<'b>) -> Self {
-        let start = Decoder::new(model, stream);
         Text {
             repr: Repr::Coded(Coded {
-                start,
-                cursor: start,
+                cursor: Decoder::new(model, stream),
                 last: None,
-                len: stream.text_len,
                 marks: [Checkpoint::default(); MARKS],
                 marked: 0,
                 newest: 0,
@@ -76,7 +71,7 @@ impl<'b> Text<'b> {
     pub fn len(&self) -> usize {
         match &self.repr {
             Repr::Plain(text) => text.len(),
-            Repr::Coded(coded) => coded.len as usize,
+            Repr::Coded(coded) => coded.cursor.text_len() as usize,
         }
     }
 
@@ -98,9 +93,10 @@ impl<'b> Text<'b> {
         let Repr::Coded(coded) = &self.repr else {
             return Ok(());
         };
-        let mut decoder = coded.start;
+        let mut decoder = coded.cursor;
+        decoder.restart();
         while decoder.next_char()?.is_some() {}
-        if decoder.offset() == coded.len {
+        if decoder.offset() == decoder.text_len() {
             Ok(())
         } else {
             Err(crate::Error::CorruptText)
@@ -167,9 +163,9 @@ impl Coded<'_> {
             .iter()
             .filter(|m| m.offset() <= i)
             .max_by_key(|m| m.offset());
-        self.cursor = self.start;
-        if let Some(&mark) = best {
-            self.cursor.resume(mark);
+        match best {
+            Some(&mark) => self.cursor.resume(mark),
+            None => self.cursor.restart(),
         }
         self.last = None;
     }

@@ -48,14 +48,13 @@ pub struct Decoder<'m, 'a> {
     state: State,
 }
 
-/// A decoder's place in its block without its borrows (16 bytes): [`Decoder::resume`] at it
-/// decodes on from the same character, so a reader can come back to a point it passed.
+/// A decoder's place between two tokens of its block, without its borrows (12 bytes):
+/// [`Decoder::resume`] at it decodes on from the same character, so a reader can come back
+/// to a point it passed.
 #[derive(Copy, Clone, Debug, Default)]
 pub(crate) struct Checkpoint {
     pos: u32,
     offset: u32,
-    entry_pos: u32,
-    entry_end: u32,
     state: State,
 }
 
@@ -67,13 +66,15 @@ impl Checkpoint {
 }
 
 impl<'m, 'a> Decoder<'m, 'a> {
-    /// Where this decoder is, if its bit position fits a checkpoint (streams under 512 MB).
+    /// Where this decoder is, if it is between tokens (not inside a dictionary entry) and its
+    /// bit position fits a checkpoint (streams under 512 MB).
     pub(crate) fn checkpoint(&self) -> Option<Checkpoint> {
+        if self.entry_pos < self.entry_end {
+            return None;
+        }
         Some(Checkpoint {
             pos: u32::try_from(self.pos).ok()?,
             offset: self.offset,
-            entry_pos: self.entry_pos,
-            entry_end: self.entry_end,
             state: self.state,
         })
     }
@@ -83,9 +84,25 @@ impl<'m, 'a> Decoder<'m, 'a> {
     pub(crate) fn resume(&mut self, at: Checkpoint) {
         self.pos = u64::from(at.pos);
         self.offset = at.offset;
-        self.entry_pos = at.entry_pos;
-        self.entry_end = at.entry_end;
+        self.entry_pos = 0;
+        self.entry_end = 0;
         self.state = at.state;
+    }
+
+    /// Moves back to the block's start.
+    pub(crate) fn restart(&mut self) {
+        *self = Decoder::new(
+            self.model,
+            Stream {
+                bits: self.bits,
+                text_len: self.text_len,
+            },
+        );
+    }
+
+    /// The block's text length in bytes.
+    pub(crate) fn text_len(&self) -> u32 {
+        self.text_len
     }
 
     /// A decoder at the start of a block.

@@ -195,12 +195,16 @@ impl<F: Font> Iterator for Candidates<'_, '_, F> {
                 self.gaps += 1;
                 return Some(glue);
             }
+            // Kept at the piece's start: a hyphenation point inside it is measured from
+            // here, reading on instead of going back (which coded text pays for).
+            let at_piece = self.text;
             let piece = scan_piece(self.font, &mut self.text, self.pos);
             self.content = true;
             if let Some(point) = self.hyphen_at.filter(|&h| h < piece.end) {
                 // A hyphenation point splits the piece.
                 self.hyphen_at = self.hyphens.next().map(|h| h as usize);
-                let (width, last) = run_width(self.font, self.text, self.pos, point);
+                self.text = at_piece;
+                let (width, last) = run_width(self.font, &mut self.text, self.pos, point);
                 if width > self.cut_width {
                     return Some(self.cut());
                 }

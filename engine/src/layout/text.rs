@@ -70,14 +70,22 @@ pub(super) fn kern<F: Font>(font: &F, left: char, right: char) -> i32 {
 }
 
 /// Width of the run from byte `from` to byte `to` set without gaps, kerned, and its last
-/// character (`'\0'` if empty).
-pub(super) fn run_width<F: Font>(font: &F, text: Text<'_>, from: usize, to: usize) -> (u32, char) {
-    let mut previous = '\0';
-    let width = text.chars_between(from, to).fold(0u32, |width, (_, c)| {
-        let kerned = width.saturating_add_signed(kern(font, previous, c));
+/// character (`'\0'` if empty). Reads `text` forwards, leaving it at the run's end.
+pub(super) fn run_width<F: Font>(
+    font: &F,
+    text: &mut Text<'_>,
+    from: usize,
+    to: usize,
+) -> (u32, char) {
+    let (mut width, mut previous, mut i) = (0u32, '\0', from);
+    while i < to {
+        let Some(c) = text.char_at(i) else { break };
+        width = width
+            .saturating_add_signed(kern(font, previous, c))
+            .saturating_add(font.advance(c));
         previous = c;
-        kerned.saturating_add(font.advance(c))
-    });
+        i += c.len_utf8();
+    }
     (width, previous)
 }
 
