@@ -28,15 +28,8 @@ pub(super) fn run(
             field.clone_from(value);
         }
     }
-    let also_for = load::more_profiles(look)?;
-    let load::CliBuilt { built, font } = load::build(
-        &doc,
-        profile,
-        &font,
-        look.how(&also_for),
-        display.font,
-        file,
-    )?;
+    let load::CliBuilt { built, font } =
+        load::build(&doc, look, profile, &font, display.font, file)?;
     write_atomic(file, &built.blob).with_context(|| format!("{}: cannot write", file.display()))?;
     let ratio = built.blob.len() as f64 / input_bytes.max(1) as f64;
     writeln!(

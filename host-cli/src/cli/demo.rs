@@ -11,12 +11,11 @@ use super::{load, render, Look};
 pub(super) fn run(dir: &Path, look: &Look, out: &mut String) -> anyhow::Result<()> {
     let (display, profile, font) = load::profile(look)?;
     let (doc, input_bytes) = load::documents(&[] as &[&Path])?;
-    let also_for = load::more_profiles(look)?;
     let load::CliBuilt { built, font } = load::build(
         &doc,
+        look,
         profile,
         &font,
-        look.how(&also_for),
         display.font,
         Path::new("bundled article"),
     )?;

@@ -83,7 +83,7 @@ pub(crate) fn profile(look: &Look) -> anyhow::Result<(Display, Profile, FontChoi
 }
 
 /// The profiles of the displays after the first, for their page indexes.
-pub(crate) fn more_profiles(look: &Look) -> anyhow::Result<Vec<Profile>> {
+fn more_profiles(look: &Look) -> anyhow::Result<Vec<Profile>> {
     look.display
         .iter()
         .skip(1)
@@ -161,7 +161,6 @@ pub(crate) struct CliBuilt {
     pub(crate) font: String,
 }
 
-/// Builds `doc` for `profile` in `font`, warning on stderr about characters the font lacks.
 /// Build choices beyond the display and font.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct How<'p> {
@@ -170,14 +169,18 @@ pub(crate) struct How<'p> {
     pub(crate) also_for: &'p [Profile],
 }
 
+/// Builds `doc` for `profile` in `font` as `look` asks (hyphenation, text storage, page
+/// indexes for every further `--display`), warning on stderr about characters the font lacks.
 pub(crate) fn build(
     doc: &Document,
+    look: &Look,
     profile: Profile,
     font: &FontChoice,
-    how: How<'_>,
     fallback: FontId,
     out_name: &Path,
 ) -> anyhow::Result<CliBuilt> {
+    let also_for = more_profiles(look)?;
+    let how = look.how(&also_for);
     let fail = |e: inkleaf::Error| anyhow!("{}: {e}", out_name.display());
     let (label, bytes, px, bits) = match font {
         FontChoice::Builtin(id) => {
