@@ -15,7 +15,7 @@
 //! # let len = inkleaf::pack_into(&inkleaf::Contents::plain(Meta::default(), &blocks), &mut buffer)?;
 //! # let blob = &buffer[..len];
 //! let book = Book::from_bytes(blob)?;
-//! let layout = Layout::new(book, Profile::new(64, 64), &MONO_6X10)?;
+//! let layout = Layout::new(&book, Profile::new(64, 64), &MONO_6X10)?;
 //! let page = layout.page(0)?;
 //!
 //! let mut display = MockDisplay::<BinaryColor>::new();

@@ -144,7 +144,7 @@ fn page_index(
     profile: Profile,
     font: FontId,
 ) -> Result<(u32, PackedIndex), inkleaf::Error> {
-    let layout = Layout::new(book, profile, layout_font)?;
+    let layout = Layout::new(&book, profile, layout_font)?;
     let starts: Vec<_> = layout.pages().map(|page| page.start).collect();
     let pages = u32::try_from(starts.len()).map_err(|_| inkleaf::Error::TooLarge)?;
     let built_for = BuiltFor {

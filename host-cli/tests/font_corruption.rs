@@ -73,7 +73,7 @@ fn exercise(font: &PackedFont<'_>) {
     // Layout and both 1-bit drawing paths.
     let blob = blob();
     let book = Book::from_bytes(&blob).unwrap();
-    if let Ok(layout) = Layout::new(book, Profile::new(96, 64), font) {
+    if let Ok(layout) = Layout::new(&book, Profile::new(96, 64), font) {
         let bytes = vec![0u8; Framebuffer::<Vec<u8>>::bytes_needed(96, 64)];
         let mut framebuffer = Framebuffer::new(bytes, 96, 64).unwrap();
         for page in layout.pages().take(4) {

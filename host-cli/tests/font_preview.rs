@@ -95,7 +95,8 @@ fn article_page_on_the_2_9in_panel() {
     for bpp in [1, 4] {
         let bytes = section(bpp);
         let font = PackedFont::from_bytes(&bytes).unwrap();
-        let layout = Layout::new(Book::from_bytes(&blob).unwrap(), profile, &font).unwrap();
+        let book = Book::from_bytes(&blob).unwrap();
+        let layout = Layout::new(&book, profile, &font).unwrap();
         let page = layout.page(0).unwrap();
         if bpp == 1 {
             let display = inkleaf_sim::draw_page(&layout, page, None);
@@ -119,7 +120,8 @@ fn blitting_equals_drawing_for_packed_fonts() {
     for bpp in [1, 2, 4] {
         let bytes = section(bpp);
         let font = PackedFont::from_bytes(&bytes).unwrap();
-        let layout = Layout::new(Book::from_bytes(&blob).unwrap(), profile, &font).unwrap();
+        let book = Book::from_bytes(&blob).unwrap();
+        let layout = Layout::new(&book, profile, &font).unwrap();
         for page in layout.pages() {
             let drawn = inkleaf_sim::draw_page(&layout, page, None);
             let mut framebuffer = Framebuffer::new(vec![0u8; 37 * 128], 296, 128).unwrap();

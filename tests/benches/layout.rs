@@ -71,13 +71,10 @@ fn main() {
     };
     let (plain_blob, coded_blob) = (build(false), build(true));
     let book = Book::from_bytes(&plain_blob).expect("a fresh blob opens");
-    let coded = Layout::new(
-        Book::from_bytes(&coded_blob).expect("a fresh blob opens"),
-        profile(),
-        &MONO_6X10,
-    )
-    .expect("296x128 fits the 6x10 font");
-    let layout = Layout::new(book, profile(), &MONO_6X10).expect("296x128 fits the 6x10 font");
+    let coded_book = Book::from_bytes(&coded_blob).expect("a fresh blob opens");
+    let coded =
+        Layout::new(&coded_book, profile(), &MONO_6X10).expect("296x128 fits the 6x10 font");
+    let layout = Layout::new(&book, profile(), &MONO_6X10).expect("296x128 fits the 6x10 font");
     let (width, height) = (u32::from(WIDTH), u32::from(HEIGHT));
     let mut fb = Framebuffer::new(vec![0; Buffer::bytes_needed(width, height)], width, height)
         .expect("sized to fit");

@@ -58,7 +58,7 @@ fn compare<F: Font>(name: &str, font: &F, profile: Profile) {
     let built =
         inkleaf_cli::build::build(&doc, profile, FontId::Mono6x10).expect("the article builds");
     let book = Book::from_bytes(&built.blob).expect("a fresh blob opens");
-    let layout = Layout::new(book, profile, font).expect("the measure fits the font");
+    let layout = Layout::new(&book, profile, font).expect("the measure fits the font");
     let set = ours::set_lines(&layout);
     row(name, "inkleaf Knuth–Plass + hyphens", &figures(&set));
     let paragraphs: Vec<&str> = doc.blocks.iter().map(|(_, text)| text.as_str()).collect();

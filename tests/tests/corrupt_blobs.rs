@@ -123,7 +123,7 @@ fn bit_flips_behind_a_valid_checksum_never_panic() {
 /// Paginates `book` on the OLED preset and draws its first and last pages.
 fn lay_out_and_draw(book: Book<'_>) {
     let display = preset("oled-128x64");
-    let layout = Layout::new(book, display.profile, display.font.font()).unwrap();
+    let layout = Layout::new(&book, display.profile, display.font.font()).unwrap();
     // Through the page index when the flip left it intact: the first and the last page.
     let count = layout.page_count();
     for n in [0, count.saturating_sub(1)] {

@@ -28,12 +28,8 @@ fn render(
     total: Option<u32>,
 ) -> MockDisplay<BinaryColor> {
     let blob = pack_blocks(blocks);
-    let layout = Layout::new(
-        Book::from_bytes(&blob).unwrap(),
-        profile,
-        FontId::Mono6x10.font(),
-    )
-    .unwrap();
+    let book = Book::from_bytes(&blob).unwrap();
+    let layout = Layout::new(&book, profile, FontId::Mono6x10.font()).unwrap();
     let page = layout.page(index).unwrap();
     let mut display = MockDisplay::new();
     // The page is cleared to paper first, then inked.
@@ -241,12 +237,8 @@ fn a_failing_display_error_reaches_the_caller_untouched() {
     let blob = pack_blocks(&blocks);
     let mut profile = tiny(64, 64, Align::Justify);
     profile.footer = true;
-    let layout = Layout::new(
-        Book::from_bytes(&blob).unwrap(),
-        profile,
-        FontId::Mono6x10.font(),
-    )
-    .unwrap();
+    let book = Book::from_bytes(&blob).unwrap();
+    let layout = Layout::new(&book, profile, FontId::Mono6x10.font()).unwrap();
     let view = layout.view(layout.page(0).unwrap(), Some(1));
     let size = Size::new(64, 64);
 

@@ -46,7 +46,7 @@ fn ink_is_a_clear_bit_on_this_panel() {
 fn check(rotation: DisplayRotation, logical: impl Fn(u32, u32) -> Point) {
     let book = Book::from_bytes(BLOB).expect("the fixture opens");
     let built = book.built_for().expect("the fixture records its profile");
-    let layout = Layout::new(book, built.profile, built.font.font()).unwrap();
+    let layout = Layout::new(&book, built.profile, built.font.font()).unwrap();
     let total = layout.page_count();
     assert_eq!(total, built.pages);
     let stride = WIDTH.div_ceil(8) as usize;

@@ -495,7 +495,7 @@ fn profile_too_small() {
     let font = FontId::Mono6x10.font();
     // 4 px margins leave 2x2 px.
     assert_eq!(
-        Layout::new(book, Profile::new(10, 10), font).map(drop),
+        Layout::new(&book, Profile::new(10, 10), font).map(drop),
         Err(Error::ProfileTooSmall {
             text_width: 2,
             text_height: 2
@@ -505,21 +505,21 @@ fn profile_too_small() {
     let mut narrow = Profile::new(24, 20);
     narrow.margins = Margins::all(0);
     assert_eq!(
-        Layout::new(book, narrow, font).map(drop),
+        Layout::new(&book, narrow, font).map(drop),
         Err(Error::ProfileTooSmall {
             text_width: 24,
             text_height: 20
         })
     );
     narrow.width = 25;
-    assert!(Layout::new(book, narrow, font).is_ok());
+    assert!(Layout::new(&book, narrow, font).is_ok());
 }
 
 #[test]
 fn page_and_position_out_of_range() {
     let blob = blob_with_payload(&one_paragraph());
     let book = open(&blob).unwrap();
-    let layout = Layout::new(book, Profile::new(64, 64), FontId::Mono6x10.font()).unwrap();
+    let layout = Layout::new(&book, Profile::new(64, 64), FontId::Mono6x10.font()).unwrap();
     assert_eq!(layout.page_count(), 1);
     assert_eq!(layout.page(1), Err(Error::PageOutOfRange(1)));
     assert_eq!(layout.page(u32::MAX), Err(Error::PageOutOfRange(u32::MAX)));

@@ -13,7 +13,7 @@ fn buffer(width: u32, height: u32) -> Framebuffer<Vec<u8>> {
 /// Draws every page both ways and compares them with the simulator's pixels.
 fn assert_both_paths_agree(blob: &[u8], display: &inkleaf_cli::displays::Display) {
     let book = Book::from_bytes(blob).unwrap();
-    let layout = Layout::new(book, display.profile, display.font.font()).unwrap();
+    let layout = Layout::new(&book, display.profile, display.font.font()).unwrap();
     let (w, h) = (
         u32::from(display.profile.width),
         u32::from(display.profile.height),

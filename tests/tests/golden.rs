@@ -70,7 +70,7 @@ fn the_golden_page_indexes_match_a_fresh_layout() {
     for (index, name) in indexes.iter().zip(["2.9in", "oled-128x64"]) {
         let profile = preset(name).profile;
         assert_eq!(index.built_for().profile, profile);
-        let layout = Layout::new(book, profile, &MONO_6X10).unwrap();
+        let layout = Layout::new(&book, profile, &MONO_6X10).unwrap();
         assert!(layout.page_index().is_some(), "{name}: the index is used");
         let laid_out: Vec<_> = layout.pages().map(|p| p.start).collect();
         let baked: Vec<_> = (0..index.pages())

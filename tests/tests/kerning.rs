@@ -59,7 +59,7 @@ fn every_line_draws_as_wide_as_it_measures() {
             .unwrap()
             .blob;
         let book = Book::from_bytes(&blob).unwrap();
-        let layout = Layout::new(book, profile, &font).unwrap();
+        let layout = Layout::new(&book, profile, &font).unwrap();
         for page in layout.pages() {
             for line in layout.lines(&page).unwrap() {
                 let (travel, kerned) = pen_travel(&layout, &line);

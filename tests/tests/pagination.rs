@@ -18,7 +18,7 @@ fn article_on_every_preset() {
     for display in PRESETS {
         let built = build(&doc, display.profile, display.font).unwrap();
         let book = Book::from_bytes(&built.blob).unwrap();
-        let layout = Layout::new(book, display.profile, display.font.font()).unwrap();
+        let layout = Layout::new(&book, display.profile, display.font.font()).unwrap();
         let checked = check_layout(&layout);
         assert_eq!(checked.pages.len() as u32, built.pages, "{}", display.name);
     }
@@ -29,7 +29,7 @@ fn article_edge_to_edge_at_296x128() {
     let profile = edge_to_edge_296x128();
     let blob = article_blob(profile, FontId::Mono6x10);
     let book = Book::from_bytes(&blob).unwrap();
-    let layout = Layout::new(book, profile, FontId::Mono6x10.font()).unwrap();
+    let layout = Layout::new(&book, profile, FontId::Mono6x10.font()).unwrap();
     check_layout(&layout);
     // 296 px of 6 px cells is 49 columns, and 128 px of 10 px lines is 12 lines.
     assert_eq!(max_lines(&layout), 12);
@@ -43,7 +43,7 @@ fn positions_off_a_char_boundary_or_past_the_end_are_out_of_range() {
     let display = preset("2.9in");
     let blob = article_blob(display.profile, display.font);
     let book = Book::from_bytes(&blob).unwrap();
-    let layout = Layout::new(book, display.profile, display.font.font()).unwrap();
+    let layout = Layout::new(&book, display.profile, display.font.font()).unwrap();
     let (block, quote) = book
         .blocks()
         .enumerate()
@@ -91,7 +91,7 @@ fn a_heading_moves_to_the_next_page_with_its_text() {
             (BlockKind::Paragraph, "body"),
         ]);
         let book = Book::from_bytes(&blob).unwrap();
-        let layout = Layout::new(book, profile, FontId::Mono6x10.font()).unwrap();
+        let layout = Layout::new(&book, profile, FontId::Mono6x10.font()).unwrap();
         // The heading (20 + 5 px gap) would fit on page 1, the line after it would not.
         let pages = check_layout(&layout).pages;
         assert_eq!(pages.len(), 2, "{heading:?}");
@@ -187,7 +187,7 @@ proptest! {
         let blob = blob_of(&blocks);
         let book = Book::from_bytes(&blob).unwrap();
         for display in PRESETS {
-            let layout = Layout::new(book, display.profile, display.font.font()).unwrap();
+            let layout = Layout::new(&book, display.profile, display.font.font()).unwrap();
             check_layout(&layout);
         }
     }
@@ -200,7 +200,7 @@ proptest! {
         let blob = blob_of(&blocks);
         let book = Book::from_bytes(&blob).unwrap();
         // Too small for the font is a typed error; anything else must lay out correctly.
-        match Layout::new(book, profile, font.font()) {
+        match Layout::new(&book, profile, font.font()) {
             Ok(layout) => { check_layout(&layout); }
             Err(e) => prop_assert!(matches!(e, Error::ProfileTooSmall { .. }), "{e:?}"),
         }

@@ -17,8 +17,8 @@ fn every_line_start_in_6x10_lands_on_the_8x13_page_holding_it() {
     let profile = preset("2.9in").profile;
     let blob = article_blob(profile, FontId::Mono6x10);
     let book = Book::from_bytes(&blob).unwrap();
-    let small = Layout::new(book, profile, FontId::Mono6x10.font()).unwrap();
-    let large = Layout::new(book, profile, FontId::Mono8x13.font()).unwrap();
+    let small = Layout::new(&book, profile, FontId::Mono6x10.font()).unwrap();
+    let large = Layout::new(&book, profile, FontId::Mono8x13.font()).unwrap();
     let large_pages = pages_and_lines(&large);
     assert!(
         large_pages.len() > small.page_count() as usize,
@@ -50,7 +50,7 @@ fn a_bookmark_moves_between_all_fonts_and_back() {
     let book = Book::from_bytes(&blob).unwrap();
     let layouts: Vec<_> = FontId::ALL
         .iter()
-        .map(|f| Layout::new(book, profile, f.font()).unwrap())
+        .map(|f| Layout::new(&book, profile, f.font()).unwrap())
         .collect();
     // A bookmark is the start of the page the reader was on; pages are never stored.
     for bookmark in layouts[0].pages().map(|p| p.start) {

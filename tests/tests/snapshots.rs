@@ -13,7 +13,7 @@ fn page_art(name: &str, index: u32) -> String {
     let display = preset(name);
     let blob = article_blob(display.profile, display.font);
     let book = Book::from_bytes(&blob).unwrap();
-    let layout = Layout::new(book, display.profile, display.font.font()).unwrap();
+    let layout = Layout::new(&book, display.profile, display.font.font()).unwrap();
     let total = layout.page_count();
     let drawn = inkleaf_sim::draw_page(&layout, layout.page(index).unwrap(), Some(total));
     if let Some(dir) = std::env::var_os("INKLEAF_PNG_DIR") {
@@ -62,7 +62,7 @@ fn dejavu_296x128_first_page_in_one_bit() {
     let (blob, profile) = dejavu_blob("2.9in", 1);
     let book = Book::from_bytes(&blob).unwrap();
     let font = book.layout_font().unwrap();
-    let layout = Layout::new(book, profile, &font).unwrap();
+    let layout = Layout::new(&book, profile, &font).unwrap();
     let drawn = inkleaf_sim::draw_page(&layout, layout.page(0).unwrap(), None);
     if let Some(dir) = std::env::var_os("INKLEAF_PNG_DIR") {
         let path = Path::new(&dir).join("inkleaf-dejavu-2.9in-page1.png");
@@ -79,7 +79,7 @@ fn dejavu_400x300_first_lines_in_four_bit_gray() {
     let (blob, profile) = dejavu_blob("4.2in", 4);
     let book = Book::from_bytes(&blob).unwrap();
     let font = book.layout_font().unwrap();
-    let layout = Layout::new(book, profile, &font).unwrap();
+    let layout = Layout::new(&book, profile, &font).unwrap();
     let total = layout.page_count();
     let page = layout.page(0).unwrap();
     if let Some(dir) = std::env::var_os("INKLEAF_PNG_DIR") {

@@ -104,6 +104,9 @@ impl<'a> Book<'a> {
     /// block decodes, and every page index.
     ///
     /// Any input gives either a book or an [`Error`]; none panics.
+    // Never inlined: opening needs room for the checks, and a caller that keeps the book
+    // for its page turns should not keep that room too (device stack is short).
+    #[inline(never)]
     pub fn from_bytes(blob: &'a [u8]) -> Result<Self, Error> {
         let (header, payload) = Header::split(blob)?;
         let (meta, after_meta) = take::<Meta<'a>>(payload, Part::Metadata)?;
@@ -116,7 +119,6 @@ impl<'a> Book<'a> {
         if !rest.is_empty() {
             return Err(Error::TrailingPayload(Part::Blocks));
         }
-        let model = model.map(Model::from_bytes).transpose()?;
         let mut book = Book {
             header,
             sizes: PartSizes {
@@ -132,10 +134,13 @@ impl<'a> Book<'a> {
             indexes,
             index_count: 0,
             font,
-            model,
+            model: None,
             blocks,
             block_count: 0,
         };
+        if let Some(bytes) = model {
+            Model::open_in(bytes, &mut book.model)?;
+        }
         let (count, hyphens) = book.check_blocks()?;
         book.block_count = count;
         book.sizes.hyphens = hyphens;

@@ -44,13 +44,29 @@ impl<'a> Model<'a> {
     /// Parses and checks a model. Any input gives a model, [`Error::UnsupportedVersion`] for
     /// a first byte other than [`VERSION`], or [`Error::CorruptModel`].
     pub fn from_bytes(data: &'a [u8]) -> Result<Self, Error> {
-        match data.first() {
-            Some(&v) if v != VERSION => Err(Error::UnsupportedVersion(u16::from(v))),
-            _ => Self::parse(data).ok_or(Error::CorruptModel),
-        }
+        let mut slot = None;
+        Self::open_in(data, &mut slot)?;
+        slot.ok_or(Error::CorruptModel)
     }
 
-    fn parse(data: &'a [u8]) -> Option<Self> {
+    /// [`Model::from_bytes`] into `slot`, building the model where it will stay: a model is
+    /// most of a book's size, and a device's stack has no room for copies while it is parsed.
+    /// `slot` is `None` after an error.
+    // Never inlined, so a caller holding the model does not keep the room parsing needs.
+    #[inline(never)]
+    pub(crate) fn open_in(data: &'a [u8], slot: &mut Option<Self>) -> Result<(), Error> {
+        if let Some(&v) = data.first().filter(|&&v| v != VERSION) {
+            *slot = None;
+            return Err(Error::UnsupportedVersion(u16::from(v)));
+        }
+        if Self::parse(data, slot).is_none() {
+            *slot = None;
+            return Err(Error::CorruptModel);
+        }
+        Ok(())
+    }
+
+    fn parse(data: &'a [u8], slot: &mut Option<Self>) -> Option<()> {
         // Bit positions are u32; 512 MB of model is far past any blob.
         u32::try_from(bits::bit_len(data)).ok()?;
         let mut c = Cursor::new(data);
@@ -65,21 +81,7 @@ impl<'a> Model<'a> {
         let n_ent = c.exp_golomb()?;
         let n_sym = n_lit.checked_add(n_ent).filter(|&n| n < 1 << 24)?;
         let id_width = width_for(n_sym);
-        let mut codes = [Code::default(); MAX_CONTEXTS + 1];
-        // The escape code cannot escape; context codes may use id `n_sym` as the escape.
-        codes[0] = Code::parse(&mut c, id_width, n_sym, true)?;
-        for code in codes
-            .iter_mut()
-            .skip(1)
-            .take(usize::from(contexts.contexts()))
-        {
-            *code = Code::parse(&mut c, id_width, n_sym + 1, false)?;
-        }
-        let off_width = c.bits(5)?;
-        let ends_at = pos32(&c)?;
-        c.skip(u64::from(n_ent) * u64::from(off_width))?;
-        let spell_at = pos32(&c)?;
-        let model = Model {
+        let model = slot.insert(Model {
             data,
             n_ascii,
             n_lit,
@@ -88,12 +90,27 @@ impl<'a> Model<'a> {
             wide_at,
             wide_width: wide_width as u8,
             id_width: id_width as u8,
-            off_width: off_width as u8,
+            off_width: 0,
             contexts,
-            codes,
-            ends_at,
-            spell_at,
-        };
+            codes: [Code::default(); MAX_CONTEXTS + 1],
+            ends_at: 0,
+            spell_at: 0,
+        });
+        // The escape code cannot escape; context codes may use id `n_sym` as the escape.
+        model.codes[0] = Code::parse(&mut c, id_width, n_sym, true)?;
+        for code in model
+            .codes
+            .iter_mut()
+            .skip(1)
+            .take(usize::from(contexts.contexts()))
+        {
+            *code = Code::parse(&mut c, id_width, n_sym + 1, false)?;
+        }
+        let off_width = c.bits(5)?;
+        model.off_width = off_width as u8;
+        model.ends_at = pos32(&c)?;
+        c.skip(u64::from(n_ent) * u64::from(off_width))?;
+        model.spell_at = pos32(&c)?;
         let spelled = model.check_entries(n_ent)?;
         c.skip(spelled)?;
         // Only zero padding to the byte boundary may follow.
@@ -101,7 +118,7 @@ impl<'a> Model<'a> {
         if rest >= 8 || c.bits(rest as u32)? != 0 {
             return None;
         }
-        Some(model)
+        Some(())
     }
 
     /// Decodes every entry once, returning the spelling area's length in bits.

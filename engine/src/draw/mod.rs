@@ -74,6 +74,8 @@ impl<F: Font> PageView<'_, '_, '_, F> {
         self.render(&mut GrayCanvas(target))
     }
 
+    // Never inlined, so a caller's frame does not grow by the layout state drawing needs.
+    #[inline(never)]
     fn render<C: Canvas>(&self, canvas: &mut C) -> Result<(), C::Error> {
         let layout = self.layout;
         canvas.clear_page(self.size())?;

@@ -28,7 +28,9 @@ use crate::Error;
 /// A book laid out for one profile and font.
 #[derive(Debug)]
 pub struct Layout<'a, 'f, F> {
-    pub(crate) book: Book<'a>,
+    // Borrowed, not owned: a book carries its parsed text model, and a device's stack has
+    // no room for copies of it.
+    pub(crate) book: &'a Book<'a>,
     pub(crate) font: &'f F,
     pub(crate) profile: Profile,
     /// The page starts the builder baked for this profile and font, if any.
@@ -41,7 +43,7 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
     ///
     /// Fails with [`Error::ProfileTooSmall`] if the text area cannot hold one line of the
     /// widest character followed by a hyphen.
-    pub fn new(book: Book<'a>, profile: Profile, font: &'f F) -> Result<Self, Error> {
+    pub fn new(book: &'a Book<'a>, profile: Profile, font: &'f F) -> Result<Self, Error> {
         let layout = Layout {
             index: book.page_index(&profile, font),
             book,
@@ -60,8 +62,8 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
     }
 
     /// The book being laid out.
-    pub fn book(&self) -> &Book<'a> {
-        &self.book
+    pub fn book(&self) -> &'a Book<'a> {
+        self.book
     }
 
     /// The profile in use.
@@ -78,7 +80,7 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
     pub fn pages(&self) -> Pages<'_, 'a, 'f, F> {
         Pages {
             layout: self,
-            lines: Lines::from_start(&self.book, self.font, self.text_width(), self.profile.align),
+            lines: Lines::from_start(self.book, self.font, self.text_width(), self.profile.align),
             index: 0,
             resume: None,
         }
@@ -96,6 +98,8 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
 
     /// The page starting at `start`, numbered `index`. With a list of page starts this opens
     /// any page without laying out the ones before it.
+    // Never inlined, so a caller's frame does not grow by the layout state this needs.
+    #[inline(never)]
     pub fn page_at(&self, index: u32, start: Position) -> Result<Page, Error> {
         self.pages_from(index, start)?
             .next()
@@ -115,6 +119,7 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
     }
 
     /// Number of pages: from the baked page index when there is one.
+    #[inline(never)]
     pub fn page_count(&self) -> u32 {
         match &self.index {
             Some(baked) => baked.pages(),
@@ -226,7 +231,7 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
     pub(crate) fn lines_at(&self, start: Position) -> Result<Lines<'_, 'f, F>, Error> {
         // `Lines::new` checks the position as it finds the block, so one walk does both.
         Lines::new(
-            &self.book,
+            self.book,
             self.font,
             self.text_width(),
             self.profile.align,

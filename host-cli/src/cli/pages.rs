@@ -59,7 +59,7 @@ pub(super) fn run(
         .layout_font()
         .map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let layout =
-        Layout::new(book, profile, &font).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+        Layout::new(&book, profile, &font).map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let mut pages = Vec::new();
     for page in layout.pages() {
         let lines = layout

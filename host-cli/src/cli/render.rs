@@ -44,7 +44,7 @@ pub(super) fn render_blob(
     // A font packed at 2 or 4 bits is for a grayscale panel: preview it in gray.
     let gray = matches!(font, AnyFont::Packed(packed) if packed.bits_per_pixel() > 1);
     let layout =
-        Layout::new(book, profile, &font).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+        Layout::new(&book, profile, &font).map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let pages: Vec<_> = layout.pages().collect();
     let total = u32::try_from(pages.len())?;
     if let Some(n) = only {

@@ -49,7 +49,7 @@ pub fn pages(blob: &[u8], look: Look) -> Result<Expected, inkleaf::Error> {
         .built_for()
         .expect("device fixtures record the profile they were built for");
     let profile = look.apply(built.profile);
-    let layout = Layout::new(book, profile, built.font.font())?;
+    let layout = Layout::new(&book, profile, built.font.font())?;
     let total = layout.page_count();
     let pages = layout
         .pages()

@@ -83,9 +83,12 @@ fn read_and_draw<'b, S: Surface<'b>>(
     buffer: &'b mut [u8],
     look: Look,
 ) -> Result<u32, Failure> {
-    let (book, cost) = meter::measure(|| Book::from_bytes(blob));
+    // Opened in place and borrowed from there: a book with a text model is too big to copy
+    // around on a device's stack.
+    let mut opened = Err(inkleaf::Error::CorruptModel);
+    let ((), cost) = meter::measure(|| opened = Book::from_bytes(blob));
     host.measure(format_args!("open"), cost);
-    let book = book?;
+    let book = opened.as_ref().map_err(|e| *e)?;
     let built = book.built_for().ok_or(Failure::NotBuiltFor)?;
     let profile = look(built.profile);
     let layout = Layout::new(book, profile, built.font.font())?;
