@@ -10,24 +10,25 @@ pub(crate) fn bit_len(data: &[u8]) -> u64 {
 }
 
 /// The 32 bits starting at bit `pos`, left-aligned: the bit at `pos` is the result's top bit.
+///
+/// Five bytes hold any 32 bits; they are combined in 32-bit arithmetic, which a Cortex-M
+/// does in single instructions (u64 shifts cost it several).
 #[inline]
 pub(crate) fn peek32(data: &[u8], pos: u64) -> u32 {
     let Ok(byte) = usize::try_from(pos / 8) else {
         return 0;
     };
     let shift = (pos % 8) as u32;
-    let word = match data.get(byte..byte.wrapping_add(8)) {
-        Some(&[a, b, c, d, e, f, g, h]) => u64::from_be_bytes([a, b, c, d, e, f, g, h]),
+    let (word, next) = match data.get(byte..byte.wrapping_add(5)) {
+        Some(&[a, b, c, d, e]) => (u32::from_be_bytes([a, b, c, d]), e),
         _ => {
             // Near the end: assemble what is there, zeros after.
-            let mut bytes = [0u8; 8];
-            for (i, slot) in bytes.iter_mut().enumerate() {
-                *slot = data.get(byte.wrapping_add(i)).copied().unwrap_or(0);
-            }
-            u64::from_be_bytes(bytes)
+            let at = |i: usize| data.get(byte.wrapping_add(i)).copied().unwrap_or(0);
+            (u32::from_be_bytes([at(0), at(1), at(2), at(3)]), at(4))
         }
     };
-    ((word << shift) >> 32) as u32
+    // `shift` is 0..=7: the fifth byte's top bits fill the low bits shifted out.
+    (word << shift) | (u32::from(next) >> (8 - shift))
 }
 
 /// The 64 bits starting at bit `pos`, left-aligned, zeros past the end.
