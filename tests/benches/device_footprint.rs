@@ -56,17 +56,42 @@ fn main() {
     );
     let at_preset = column("", "inkleaf-2in9", Some(&preset));
     // Flush-left text needs no Knuth–Plass: the same firmware built without it.
-    firmware::build(&["--no-default-features", "--bin", "inkleaf-plain"])
-        .unwrap_or_else(|e| panic!("{e}"));
+    firmware::build(&[
+        "--no-default-features",
+        "--bin",
+        "inkleaf-plain",
+        "--bin",
+        "inkleaf-plain-text",
+    ])
+    .unwrap_or_else(|e| panic!("{e}"));
     let lean = column("inkleaf, blit, no `justify`", "inkleaf-plain", Some(&plain));
+    let plain_text_blob = std::fs::read(firmware::fixture("article-2.9in-plain-text.inkleaf"))
+        .expect("the plain-text fixture is committed");
+    let plain_text_pages =
+        reference::pages(&plain_text_blob, Look::Plain).expect("the fixture lays out");
+    let lean_plain_text = column(
+        "the same, `--text plain` blob",
+        "inkleaf-plain-text",
+        Some(&plain_text_pages),
+    );
 
-    print_table(&baseline, &[&blit, &lean, &pixels, &peer], &at_preset);
+    print_table(
+        &baseline,
+        &[&blit, &lean, &lean_plain_text, &pixels, &peer],
+        &at_preset,
+    );
     println!(
         "\nWith the `justify` feature (Knuth–Plass, on by default) the blitting firmware's own \
          .text is {} B; flush-left firmware can leave it out.",
         blit.sections.text.saturating_sub(baseline.sections.text)
     );
-    print_verdicts(&baseline, &lean, &peer);
+    print_verdicts("coded text (the default)", &baseline, &lean, &peer);
+    print_verdicts(
+        "plain text (`inkleaf build --text plain`)",
+        &baseline,
+        &lean_plain_text,
+        &peer,
+    );
 }
 
 /// Runs `bin`, checks its pages against `expected`, and reads its ELF's section sizes.
@@ -182,11 +207,14 @@ fn print_table(baseline: &Column, columns: &[&Column], at_preset: &Column) {
     );
 }
 
-fn print_verdicts(baseline: &Column, inkleaf: &Column, peer: &Column) {
+fn print_verdicts(blob: &str, baseline: &Column, inkleaf: &Column, peer: &Column) {
     let text = inkleaf.sections.text - baseline.sections.text;
     let stack = peak(&inkleaf.report);
     let speedup = mean(&peer.report.page_turns()) / mean(&inkleaf.report.page_turns());
-    println!("\nTargets for inkleaf's blitted read-and-draw path:");
+    println!(
+        "\nTargets for inkleaf's blitted read-and-draw path, no `justify`, {blob} (`{}`):",
+        inkleaf.bin
+    );
     verdict(
         "own .text <= 12 KB",
         text <= TEXT_TARGET,

@@ -34,6 +34,15 @@ fn plain_layout_blitted_matches_the_simulator() {
 }
 
 #[test]
+fn plain_layout_of_a_plain_text_blob_matches_the_simulator() {
+    check(
+        "inkleaf-plain-text",
+        "article-2.9in-plain-text.inkleaf",
+        Look::Plain,
+    );
+}
+
+#[test]
 fn plain_layout_through_draw_target_matches_the_simulator() {
     check("inkleaf-plain-pixels", "article-2.9in.inkleaf", Look::Plain);
 }
