@@ -74,6 +74,9 @@ pub enum Error {
     PageOutOfRange(u32),
     /// A text codec model that fails its checks.
     CorruptModel,
+    /// The blob's text is coded, and this build of the engine reads plain text only (its
+    /// `coded` feature is off).
+    CodedTextUnsupported,
     /// A coded text stream that does not decode, or a bad sync point.
     CorruptText,
     /// A packed font section failed its checks.
@@ -115,6 +118,9 @@ impl fmt::Display for Error {
             }
             Error::PageOutOfRange(n) => write!(f, "page {n} is past the last page"),
             Error::CorruptModel => f.write_str("corrupt text model"),
+            Error::CodedTextUnsupported => f.write_str(
+                "the text is coded, and this engine was built to read plain text only",
+            ),
             Error::CorruptText => f.write_str("corrupt coded text"),
             Error::BadFont(fault) => write!(f, "malformed font section: {fault}"),
         }

@@ -44,6 +44,7 @@ mod error;
 pub mod font;
 mod layout;
 
+#[cfg(feature = "coded")]
 pub mod codec;
 
 #[cfg(feature = "alloc")]

@@ -55,22 +55,25 @@ fn main() {
         Some(&peer_pages()),
     );
     let at_preset = column("", "inkleaf-2in9", Some(&preset));
-    // Flush-left text needs no Knuth–Plass: the same firmware built without it.
+    // Flush-left text needs no Knuth–Plass: the same firmware built without it, and a
+    // plain-text blob needs no decoder: its firmware built without that too.
     firmware::build(&[
         "--no-default-features",
+        "--features",
+        "coded",
         "--bin",
         "inkleaf-plain",
-        "--bin",
-        "inkleaf-plain-text",
     ])
     .unwrap_or_else(|e| panic!("{e}"));
+    firmware::build(&["--no-default-features", "--bin", "inkleaf-plain-text"])
+        .unwrap_or_else(|e| panic!("{e}"));
     let lean = column("inkleaf, blit, no `justify`", "inkleaf-plain", Some(&plain));
     let plain_text_blob = std::fs::read(firmware::fixture("article-2.9in-plain-text.inkleaf"))
         .expect("the plain-text fixture is committed");
     let plain_text_pages =
         reference::pages(&plain_text_blob, Look::Plain).expect("the fixture lays out");
     let lean_plain_text = column(
-        "the same, `--text plain` blob",
+        "the same, `--text plain` blob, no `coded`",
         "inkleaf-plain-text",
         Some(&plain_text_pages),
     );
@@ -87,7 +90,7 @@ fn main() {
     );
     print_verdicts("coded text (the default)", &baseline, &lean, &peer);
     print_verdicts(
-        "plain text (`inkleaf build --text plain`)",
+        "plain text (`inkleaf build --text plain`, engine without `coded`)",
         &baseline,
         &lean_plain_text,
         &peer,

@@ -3,8 +3,11 @@
 use super::header::{Header, HEADER_LEN};
 use super::hyphens::Hyphens;
 use super::page_index::{PageIndex, RawIndex};
-use super::payload::{BuiltFor, Meta, RawBlock, RawCodedBlock};
+#[cfg(feature = "coded")]
+use super::payload::RawCodedBlock;
+use super::payload::{BuiltFor, Meta, RawBlock};
 use super::text::Text;
+#[cfg(feature = "coded")]
 use crate::codec::{Model, Stream};
 use crate::error::{Error, Part};
 use crate::font::{AnyFont, Font, PackedFont};
@@ -94,7 +97,10 @@ pub struct Book<'a> {
     indexes: &'a [u8],
     index_count: u32,
     font: Option<&'a [u8]>,
+    #[cfg(feature = "coded")]
     model: Option<Model<'a>>,
+    /// Whether the blocks are coded (without the `coded` feature such a book never opens).
+    coded: bool,
     blocks: &'a [u8],
     block_count: u32,
 }
@@ -134,12 +140,19 @@ impl<'a> Book<'a> {
             indexes,
             index_count: 0,
             font,
+            #[cfg(feature = "coded")]
             model: None,
+            coded: model.is_some(),
             blocks,
             block_count: 0,
         };
+        #[cfg(feature = "coded")]
         if let Some(bytes) = model {
             Model::open_in(bytes, &mut book.model)?;
+        }
+        #[cfg(not(feature = "coded"))]
+        if book.coded {
+            return Err(Error::CodedTextUnsupported);
         }
         let (count, hyphens) = book.check_blocks()?;
         book.block_count = count;
@@ -230,6 +243,7 @@ impl<'a> Book<'a> {
     }
 
     /// The text model, if the blob's text is coded.
+    #[cfg(feature = "coded")]
     pub fn model(&self) -> Option<&Model<'a>> {
         self.model.as_ref()
     }
@@ -243,7 +257,9 @@ impl<'a> Book<'a> {
     pub fn blocks(&self) -> Blocks<'_> {
         Blocks {
             rest: self.blocks,
+            #[cfg(feature = "coded")]
             model: self.model.as_ref(),
+            coded: self.coded,
         }
     }
 
@@ -280,7 +296,9 @@ impl<'a> Iterator for PageIndexes<'a> {
 #[derive(Copy, Clone, Debug)]
 pub struct Blocks<'b> {
     rest: &'b [u8],
+    #[cfg(feature = "coded")]
     model: Option<&'b Model<'b>>,
+    coded: bool,
 }
 
 impl<'b> Blocks<'b> {
@@ -288,6 +306,13 @@ impl<'b> Blocks<'b> {
         if self.rest.is_empty() {
             return Ok(None);
         }
+        #[cfg(not(feature = "coded"))]
+        let (kind, text, hyphens) = {
+            let (raw, rest) = take::<RawBlock<'b>>(self.rest, Part::Blocks)?;
+            self.rest = rest;
+            (raw.kind, Text::plain(raw.text), raw.hyphens)
+        };
+        #[cfg(feature = "coded")]
         let (kind, text, hyphens) = match self.model {
             None => {
                 let (raw, rest) = take::<RawBlock<'b>>(self.rest, Part::Blocks)?;
@@ -326,7 +351,7 @@ impl<'b> Iterator for Blocks<'b> {
             // A block is its kind byte, [its text length,] then its text or bits and its
             // hyphens, each length-prefixed.
             let (_kind, mut rest) = self.rest.split_first()?;
-            if self.model.is_some() {
+            if self.coded {
                 rest = varint(rest)?.1;
             }
             let (text_len, rest) = varint(rest)?;
@@ -360,4 +385,30 @@ fn take<'a, T: serde::Deserialize<'a>>(
     part: Part,
 ) -> Result<(T, &'a [u8]), Error> {
     postcard::take_from_bytes(bytes).map_err(|_| Error::Malformed(part))
+}
+
+/// Without the `coded` feature (`cargo test -p inkleaf --no-default-features`): coded blobs
+/// are turned down with their own error, plain-text blobs open and read as before.
+#[cfg(all(test, not(feature = "coded")))]
+mod plain_only {
+    use super::*;
+
+    const CODED: &[u8] = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    const PLAIN: &[u8] =
+        include_bytes!("../../../tests/fixtures/device/article-2.9in-plain-text.inkleaf");
+
+    #[test]
+    fn coded_blobs_are_turned_down() {
+        assert_eq!(
+            Book::from_bytes(CODED).err(),
+            Some(Error::CodedTextUnsupported)
+        );
+    }
+
+    #[test]
+    fn plain_text_blobs_open_and_read() {
+        let book = Book::from_bytes(PLAIN).expect("a plain-text blob opens");
+        let first = book.blocks().next().expect("the article has blocks");
+        assert!(first.text.as_plain().is_some_and(|t| !t.is_empty()));
+    }
 }

@@ -4,8 +4,10 @@ use serde::Serialize;
 
 use super::header::{Header, HEADER_LEN};
 use super::payload::{Meta, RawBlock, RawCodedBlock};
+#[cfg(feature = "coded")]
 use super::text::Text;
 use super::{Block, BlockKind, Hyphens};
+#[cfg(feature = "coded")]
 use crate::codec::{Model, Stream};
 use crate::error::{Error, Part};
 
@@ -152,6 +154,9 @@ fn blocks_len(contents: &Contents<'_>) -> Result<usize, Error> {
             block.hyphens.check(&mut text)?;
             sum.checked_add(size(&raw(block)?)?).ok_or(Error::TooLarge)
         }),
+        #[cfg(not(feature = "coded"))]
+        StoredText::Coded { .. } => Err(Error::CodedTextUnsupported),
+        #[cfg(feature = "coded")]
         StoredText::Coded { model, blocks } => {
             let model = Model::from_bytes(model)?;
             blocks.iter().try_fold(0usize, |sum, block| {

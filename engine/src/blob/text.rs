@@ -8,14 +8,17 @@
 //! [`MARKS`]: going back within them decodes at most a stride again, not the whole block.
 //! Copies share what the original knew when they were made and learn on their own after.
 
+#[cfg(feature = "coded")]
 use crate::codec::{Checkpoint, Decoder, Model, Stream};
 
 /// Checkpoints a coded text keeps: with [`MARK_STRIDE`], about the last 128 bytes read are at
 /// most a stride away (a checkpoint waits for the end of a dictionary word). 4 × 12 bytes on
 /// any target: layout holds a few texts at once, and device stack is short.
+#[cfg(feature = "coded")]
 const MARKS: usize = 4;
 
 /// Bytes between checkpoints: about half a line on the narrowest displays.
+#[cfg(feature = "coded")]
 const MARK_STRIDE: u32 = 32;
 
 /// One block's text, cheap to copy; see the module docs.
@@ -30,9 +33,11 @@ pub struct Text<'b> {
 #[derive(Copy, Clone, Debug)]
 enum Repr<'b> {
     Plain(&'b str),
+    #[cfg(feature = "coded")]
     Coded(Coded<'b>),
 }
 
+#[cfg(feature = "coded")]
 #[derive(Copy, Clone, Debug)]
 struct Coded<'b> {
     /// Just past `last`.
@@ -55,6 +60,7 @@ impl<'b> Text<'b> {
     }
 
     /// Coded text: `stream` decoded with `model`. The book checked that it decodes.
+    #[cfg(feature = "coded")]
     pub fn coded(model: &'b Model<'b>, stream: Stream<'b>) -> Self {
         Text {
             repr: Repr::Coded(Coded {
@@ -71,6 +77,7 @@ impl<'b> Text<'b> {
     pub fn len(&self) -> usize {
         match &self.repr {
             Repr::Plain(text) => text.len(),
+            #[cfg(feature = "coded")]
             Repr::Coded(coded) => coded.cursor.text_len() as usize,
         }
     }
@@ -84,22 +91,17 @@ impl<'b> Text<'b> {
     pub fn as_plain(&self) -> Option<&'b str> {
         match self.repr {
             Repr::Plain(text) => Some(text),
+            #[cfg(feature = "coded")]
             Repr::Coded(_) => None,
         }
     }
 
     /// Decodes a coded text once to the end: it must give exactly its length in bytes.
     pub(crate) fn check(&self) -> Result<(), crate::Error> {
-        let Repr::Coded(coded) = &self.repr else {
-            return Ok(());
-        };
-        let mut decoder = coded.cursor;
-        decoder.restart();
-        while decoder.next_char()?.is_some() {}
-        if decoder.offset() == decoder.text_len() {
-            Ok(())
-        } else {
-            Err(crate::Error::CorruptText)
+        match &self.repr {
+            Repr::Plain(_) => Ok(()),
+            #[cfg(feature = "coded")]
+            Repr::Coded(coded) => coded.check(),
         }
     }
 
@@ -112,6 +114,7 @@ impl<'b> Text<'b> {
                 byte @ 0..=0x7F => Some(char::from(byte)),
                 _ => text.get(i..)?.chars().next(),
             },
+            #[cfg(feature = "coded")]
             Repr::Coded(coded) => coded.char_at(u32::try_from(i).ok()?),
         }
     }
@@ -137,7 +140,19 @@ impl<'b> Text<'b> {
     }
 }
 
+#[cfg(feature = "coded")]
 impl Coded<'_> {
+    fn check(&self) -> Result<(), crate::Error> {
+        let mut decoder = self.cursor;
+        decoder.restart();
+        while decoder.next_char()?.is_some() {}
+        if decoder.offset() == decoder.text_len() {
+            Ok(())
+        } else {
+            Err(crate::Error::CorruptText)
+        }
+    }
+
     // Not `#[inline]` on purpose: the layout is generic over the font, so it is compiled in
     // the caller's crate, and an inlined decoder would be built at the caller's optimization
     // level (none in test builds). Called, it keeps the engine's, at one call per character.
