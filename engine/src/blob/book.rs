@@ -99,8 +99,6 @@ pub struct Book<'a> {
     font: Option<&'a [u8]>,
     #[cfg(feature = "coded")]
     model: Option<Model<'a>>,
-    /// Whether the blocks are coded (without the `coded` feature such a book never opens).
-    coded: bool,
     blocks: &'a [u8],
     block_count: u32,
 }
@@ -142,7 +140,6 @@ impl<'a> Book<'a> {
             font,
             #[cfg(feature = "coded")]
             model: None,
-            coded: model.is_some(),
             blocks,
             block_count: 0,
         };
@@ -151,7 +148,7 @@ impl<'a> Book<'a> {
             Model::open_in(bytes, &mut book.model)?;
         }
         #[cfg(not(feature = "coded"))]
-        if book.coded {
+        if model.is_some() {
             return Err(Error::CodedTextUnsupported);
         }
         let (count, hyphens) = book.check_blocks()?;
@@ -259,7 +256,6 @@ impl<'a> Book<'a> {
             rest: self.blocks,
             #[cfg(feature = "coded")]
             model: self.model.as_ref(),
-            coded: self.coded,
         }
     }
 
@@ -298,7 +294,6 @@ pub struct Blocks<'b> {
     rest: &'b [u8],
     #[cfg(feature = "coded")]
     model: Option<&'b Model<'b>>,
-    coded: bool,
 }
 
 impl<'b> Blocks<'b> {
@@ -306,35 +301,37 @@ impl<'b> Blocks<'b> {
         if self.rest.is_empty() {
             return Ok(None);
         }
-        #[cfg(not(feature = "coded"))]
-        let (kind, text, hyphens) = {
-            let (raw, rest) = take::<RawBlock<'b>>(self.rest, Part::Blocks)?;
-            self.rest = rest;
-            (raw.kind, Text::plain(raw.text), raw.hyphens)
-        };
         #[cfg(feature = "coded")]
-        let (kind, text, hyphens) = match self.model {
-            None => {
-                let (raw, rest) = take::<RawBlock<'b>>(self.rest, Part::Blocks)?;
-                self.rest = rest;
-                (raw.kind, Text::plain(raw.text), raw.hyphens)
-            }
-            Some(model) => {
-                let (raw, rest) = take::<RawCodedBlock<'b>>(self.rest, Part::Blocks)?;
-                self.rest = rest;
-                let stream = Stream {
-                    bits: raw.bits,
-                    text_len: raw.text_len,
-                };
-                (raw.kind, Text::coded(model, stream), raw.hyphens)
-            }
-        };
-        Ok(Some(Block {
-            kind: BlockKind::from_byte(kind)?,
-            text,
-            hyphens: Hyphens::from_encoded(hyphens),
-        }))
+        if let Some(model) = self.model {
+            let (raw, rest) = take::<RawCodedBlock<'b>>(self.rest, Part::Blocks)?;
+            self.rest = rest;
+            let stream = Stream {
+                bits: raw.bits,
+                text_len: raw.text_len,
+            };
+            return block(raw.kind, Text::coded(model, stream), raw.hyphens);
+        }
+        let (raw, rest) = take::<RawBlock<'b>>(self.rest, Part::Blocks)?;
+        self.rest = rest;
+        block(raw.kind, Text::plain(raw.text), raw.hyphens)
     }
+
+    /// Whether the blocks are coded (without the `coded` feature a coded book never opens).
+    fn coded(&self) -> bool {
+        #[cfg(feature = "coded")]
+        return self.model.is_some();
+        #[cfg(not(feature = "coded"))]
+        false
+    }
+}
+
+/// A block from its fields as stored.
+fn block<'b>(kind: u8, text: Text<'b>, hyphens: &'b [u8]) -> Result<Option<Block<'b>>, Error> {
+    Ok(Some(Block {
+        kind: BlockKind::from_byte(kind)?,
+        text,
+        hyphens: Hyphens::from_encoded(hyphens),
+    }))
 }
 
 impl<'b> Iterator for Blocks<'b> {
@@ -351,7 +348,7 @@ impl<'b> Iterator for Blocks<'b> {
             // A block is its kind byte, [its text length,] then its text or bits and its
             // hyphens, each length-prefixed.
             let (_kind, mut rest) = self.rest.split_first()?;
-            if self.coded {
+            if self.coded() {
                 rest = varint(rest)?.1;
             }
             let (text_len, rest) = varint(rest)?;

@@ -55,15 +55,14 @@ impl<'a> Model<'a> {
     // Never inlined, so a caller holding the model does not keep the room parsing needs.
     #[inline(never)]
     pub(crate) fn open_in(data: &'a [u8], slot: &mut Option<Self>) -> Result<(), Error> {
-        if let Some(&v) = data.first().filter(|&&v| v != VERSION) {
+        let opened = match data.first() {
+            Some(&v) if v != VERSION => Err(Error::UnsupportedVersion(u16::from(v))),
+            _ => Self::parse(data, slot).ok_or(Error::CorruptModel),
+        };
+        if opened.is_err() {
             *slot = None;
-            return Err(Error::UnsupportedVersion(u16::from(v)));
         }
-        if Self::parse(data, slot).is_none() {
-            *slot = None;
-            return Err(Error::CorruptModel);
-        }
-        Ok(())
+        opened
     }
 
     fn parse(data: &'a [u8], slot: &mut Option<Self>) -> Option<()> {
