@@ -339,18 +339,20 @@ fn page_index_fixture_is_what_the_engine_packs() {
 fn malformed_page_index() {
     let bad = Err(Error::Malformed(Part::PageIndex));
     let with = |record: &[u8]| open_payload(&with_records(&[record]));
+    // The valid record with byte `at` set to `value`.
+    let with_byte = |at: usize, value: u8| {
+        let mut record = valid_record();
+        record[at] = value;
+        with(&record)
+    };
     // An index byte string that claims more bytes than the payload has.
     assert_eq!(open_payload(&indexed_payload(&[100, 100, 50])), bad);
     // A length varint that never ends.
     assert_eq!(open_payload(&[0, 0, 0, 0, 0, 0xFF, 0xFF]), bad);
     // A font the engine does not have.
-    let mut unknown_font = valid_record();
-    unknown_font[FONT_AT] = 9;
-    assert_eq!(with(&unknown_font), bad);
+    assert_eq!(with_byte(FONT_AT, 9), bad);
     // A footer flag that is not a bool.
-    let mut bad_bool = valid_record();
-    bad_bool[FOOTER_AT] = 2;
-    assert_eq!(with(&bad_bool), bad);
+    assert_eq!(with_byte(FOOTER_AT, 2), bad);
     // A profile cut short.
     assert_eq!(with(&[100, 50]), bad);
     // A record cut short: its starts claim 2 bytes and the index ends after 1.
@@ -364,12 +366,8 @@ fn malformed_page_index() {
     assert_eq!(with(&index_record(1, 3, &THREE_STARTS[..1])), bad);
     assert_eq!(with(&index_record(1, 3, &[0b0001_0011, 0, 0])), bad);
     // Bit widths past 32.
-    let mut wide = valid_record();
-    wide[BLOCK_BITS_AT] = 33;
-    assert_eq!(with(&wide), bad);
-    let mut wide = valid_record();
-    wide[OFFSET_BITS_AT] = 33;
-    assert_eq!(with(&wide), bad);
+    assert_eq!(with_byte(BLOCK_BITS_AT, 33), bad);
+    assert_eq!(with_byte(OFFSET_BITS_AT, 33), bad);
     // A start past the text of its block: (1, 3) in "bcd".
     let past_text = index_record(1, 3, &[0b0001_0011, 0b1000_0000]);
     assert_eq!(past_text, packed(&[(0, 0), (1, 0), (1, 3)]));
@@ -384,9 +382,7 @@ fn malformed_page_index() {
     assert_eq!(with(&backwards), bad);
     // A page count raised to 4: four 3-bit starts still take 2 bytes, but the fourth reads
     // the padding as (0, 0), which goes back.
-    let mut more_pages = valid_record();
-    more_pages[PAGES_AT] = 4;
-    assert_eq!(with(&more_pages), bad);
+    assert_eq!(with_byte(PAGES_AT, 4), bad);
     // An index whose blocks are missing altogether.
     let mut no_blocks = vec![0, 0, 0, 0, 0];
     let record = valid_record();
