@@ -2,11 +2,16 @@
 //!
 //! Bit `n` of a slice is bit `7 - n % 8` of byte `n / 8`. Reads past the end see zero bits;
 //! callers compare positions against [`bit_len`] to tell a short slice from real zeros.
+//! Positions are `u32`, which a Cortex-M adds and shifts in single instructions: the model
+//! parser rejects models of 512 MB or more, and a decoder sees at most [`MAX_STREAM_BYTES`]
+//! of a stream, so positions never come near `u32::MAX`.
 
-/// Number of bits in `data`, or `u32::MAX` bits for slices too long to address (never on a
-/// device; the model and stream parsers reject such slices first).
-pub(crate) fn bit_len(data: &[u8]) -> u64 {
-    (data.len() as u64) * 8
+/// The most of a stream a decoder reads: 2^31 bits leave room for a few codes past the end.
+pub(crate) const MAX_STREAM_BYTES: usize = 1 << 28;
+
+/// Number of bits in `data`, saturating at `u32::MAX` for slices of 512 MB or more.
+pub(crate) fn bit_len(data: &[u8]) -> u32 {
+    u32::try_from(data.len()).map_or(u32::MAX, |n| n.saturating_mul(8))
 }
 
 /// The 32 bits starting at bit `pos`, left-aligned: the bit at `pos` is the result's top bit.
@@ -14,11 +19,9 @@ pub(crate) fn bit_len(data: &[u8]) -> u64 {
 /// Five bytes hold any 32 bits; they are combined in 32-bit arithmetic, which a Cortex-M
 /// does in single instructions (u64 shifts cost it several).
 #[inline]
-pub(crate) fn peek32(data: &[u8], pos: u64) -> u32 {
-    let Ok(byte) = usize::try_from(pos / 8) else {
-        return 0;
-    };
-    let shift = (pos % 8) as u32;
+pub(crate) fn peek32(data: &[u8], pos: u32) -> u32 {
+    let byte = (pos / 8) as usize;
+    let shift = pos % 8;
     let (word, next) = match data.get(byte..byte.wrapping_add(5)) {
         Some(&[a, b, c, d, e]) => (u32::from_be_bytes([a, b, c, d]), e),
         _ => {
@@ -31,22 +34,9 @@ pub(crate) fn peek32(data: &[u8], pos: u64) -> u32 {
     (word << shift) | (u32::from(next) >> (8 - shift))
 }
 
-/// The 64 bits starting at bit `pos`, left-aligned, zeros past the end.
-#[inline]
-pub(crate) fn peek64(data: &[u8], pos: u64) -> u64 {
-    u64::from(peek32(data, pos)) << 32 | u64::from(peek32(data, pos + 32))
-}
-
-/// The 128 bits starting at bit `pos`, left-aligned, zeros past the end.
-#[inline]
-pub(crate) fn peek128(data: &[u8], pos: u64) -> u128 {
-    let high = u128::from(peek32(data, pos)) << 96 | u128::from(peek32(data, pos + 32)) << 64;
-    high | u128::from(peek32(data, pos + 64)) << 32 | u128::from(peek32(data, pos + 96))
-}
-
 /// The `width`-bit field (0..=32) starting at bit `pos`, as a number.
 #[inline]
-pub(crate) fn read(data: &[u8], pos: u64, width: u32) -> u32 {
+pub(crate) fn read(data: &[u8], pos: u32, width: u32) -> u32 {
     if width == 0 {
         return 0;
     }
@@ -57,7 +47,7 @@ pub(crate) fn read(data: &[u8], pos: u64, width: u32) -> u32 {
 #[derive(Copy, Clone, Debug)]
 pub(crate) struct Cursor<'a> {
     data: &'a [u8],
-    pos: u64,
+    pos: u32,
 }
 
 impl<'a> Cursor<'a> {
@@ -66,23 +56,18 @@ impl<'a> Cursor<'a> {
         Cursor { data, pos: 0 }
     }
 
-    /// The bytes read.
-    pub(crate) fn data(&self) -> &'a [u8] {
-        self.data
-    }
-
     /// The bit position of the next read.
-    pub(crate) fn pos(&self) -> u64 {
+    pub(crate) fn pos(&self) -> u32 {
         self.pos
     }
 
     /// Moves the cursor `bits` ahead, or `None` if that passes the end.
     pub(crate) fn skip(&mut self, bits: u64) -> Option<()> {
-        let end = self.pos.checked_add(bits)?;
-        if end > bit_len(self.data) {
+        let end = u64::from(self.pos).checked_add(bits)?;
+        if end > u64::from(bit_len(self.data)) {
             return None;
         }
-        self.pos = end;
+        self.pos = u32::try_from(end).ok()?;
         Some(())
     }
 

@@ -13,12 +13,16 @@ use super::MAX_CODE_LEN;
 /// `max_len` value of a flat code: each symbol is its id as an `id_width`-bit number.
 pub(crate) const FLAT: u32 = 31;
 
-/// Where one code sits in the model's bytes, with its first counts at hand.
+/// Counts a [`Code`] keeps in RAM: the lengths from `min_len` on that most symbols have.
+const CACHED: usize = 8;
+
+/// Where one code sits in the model's bytes, with its first counts at hand (16 bytes).
 #[derive(Copy, Clone, Debug, Default)]
 pub(crate) struct Code {
-    /// Counts from `min_len` on, left-aligned, `cached` of them; the rest are read from flash.
-    cache: u64,
     list_at: u32,
+    /// Codes of each length from `min_len` on, `cached` of them: as many as are below 256,
+    /// up to [`CACHED`]. Longer lengths are read from flash, which few symbols need.
+    counts: [u8; CACHED],
     max_len: u8,
     count_width: u8,
     /// Shortest code length; shorter lengths have no codes and are skipped when decoding.
@@ -54,7 +58,6 @@ impl Code {
             }
             let count_width = cursor.bits(5).filter(|&w| w > 0)?;
             code.count_width = count_width as u8;
-            let counts_at = cursor.pos();
             // Kraft sum in units of 2^-MAX_CODE_LEN; complete means exactly 2^MAX_CODE_LEN.
             let mut kraft = 0u64;
             let mut total = 0u32;
@@ -63,20 +66,16 @@ impl Code {
                 if count > 0 && code.min_len == 0 {
                     code.min_len = len as u8;
                 }
+                code.cache(len, count);
                 kraft += u64::from(count) << (MAX_CODE_LEN - len);
                 total = total.checked_add(count)?;
             }
             if kraft != 1 << MAX_CODE_LEN {
                 return None;
             }
-            let skipped = u64::from(code.min_len - 1) * u64::from(count_width);
-            let fields = (max_len + 1 - u32::from(code.min_len)).min(64 / count_width);
-            let cache = (bits::peek128(cursor.data(), counts_at + skipped) >> 64) as u64;
-            code.cache = cache & top_bits(fields * count_width);
-            code.cached = fields as u8;
             total
         };
-        code.list_at = u32::try_from(cursor.pos()).ok()?;
+        code.list_at = cursor.pos();
         for _ in 0..total {
             if cursor.bits(id_width)? >= ids {
                 return None;
@@ -85,108 +84,119 @@ impl Code {
         Some(code)
     }
 
+    /// Keeps the count of length `len` if the lengths from `min_len` up to it all fit.
+    fn cache(&mut self, len: u32, count: u32) {
+        let slot = len.wrapping_sub(u32::from(self.min_len)) as usize;
+        if self.min_len > 0 && slot == usize::from(self.cached) {
+            if let (Some(cell), Ok(count)) = (self.counts.get_mut(slot), u8::try_from(count)) {
+                *cell = count;
+                self.cached += 1;
+            }
+        }
+    }
+
     /// Decodes one symbol from `stream` at bit `pos`: `(symbol id, code length)`.
     ///
     /// Bits past the stream's end read as zero; the caller checks the new position. The code
-    /// was checked complete by [`Code::parse`], so the loop always finds a symbol.
+    /// was checked complete by [`Code::parse`], so the walk always finds a symbol.
     #[inline]
     pub(crate) fn decode(
         &self,
         model: &[u8],
         id_width: u32,
         stream: &[u8],
-        pos: u64,
+        pos: u32,
     ) -> (u32, u32) {
-        let list_at = u64::from(self.list_at);
-        if u32::from(self.max_len) == FLAT {
-            return (bits::read(stream, pos, id_width), id_width);
-        }
-        if self.max_len == 0 {
-            return (bits::read(model, list_at, id_width), 0);
+        match u32::from(self.max_len) {
+            FLAT => return (bits::read(stream, pos, id_width), id_width),
+            0 => return (bits::read(model, self.list_at, id_width), 0),
+            _ => {}
         }
         let window = bits::peek32(stream, pos);
-        let width = u32::from(self.count_width);
-        let mask = (1u32 << width) - 1;
-        let (min_len, max_len) = (u32::from(self.min_len), u32::from(self.max_len));
-        let mut cache = self.cache;
-        let mut left = u32::from(self.cached);
-        // Lengths below the shortest hold no codes: start there with its bits in hand.
-        // `code - first` is the code's rank among codes of this length (DEFLATE's `puff`).
-        let (mut code, mut first, mut index) =
-            (window.checked_shr(33 - min_len).unwrap_or(0), 0u32, 0u32);
-        for len in min_len..=max_len {
-            code = (code << 1) | ((window >> (32 - len)) & 1);
-            if left == 0 {
-                // Past the cached counts: refill from flash, as many as fit in 64 bits.
-                let back = u64::from(max_len + 1 - len) * u64::from(width);
-                cache = bits::peek64(model, list_at.saturating_sub(back));
-                left = 64 / width;
-            }
-            let count = (cache >> (64 - width)) as u32 & mask;
-            cache <<= width;
-            left -= 1;
-            let rank = code.wrapping_sub(first);
+        let symbol = |index: u32| bits::read(model, self.list_at + index * id_width, id_width);
+        // `first` is the first code of length `len`, `index` the list slot of that code:
+        // a window whose top `len` bits are `first + rank` with `rank < count` is that
+        // length's symbol number `rank` (DEFLATE's `puff`). Lengths below the shortest hold
+        // no codes, so the walk starts there with `first` 0.
+        let (mut len, mut first, mut index) = (u32::from(self.min_len), 0u32, 0u32);
+        for &count in self.counts.iter().take(usize::from(self.cached)) {
+            let count = u32::from(count);
+            let rank = (window >> (32 - len)).wrapping_sub(first);
             if rank < count {
-                let at = list_at + u64::from(index.wrapping_add(rank)) * u64::from(id_width);
-                return (bits::read(model, at, id_width), len);
+                return (symbol(index + rank), len);
+            }
+            index += count;
+            first = (first + count) << 1;
+            len += 1;
+        }
+        // Past the cached counts: read them from flash, just before the list.
+        let width = u32::from(self.count_width);
+        let counts_at = self.list_at.wrapping_sub(u32::from(self.max_len) * width);
+        while len <= u32::from(self.max_len) {
+            let count = bits::read(model, counts_at + (len - 1) * width, width);
+            let rank = (window >> (32 - len)).wrapping_sub(first);
+            if rank < count {
+                return (symbol(index.wrapping_add(rank)), len);
             }
             index = index.wrapping_add(count);
             first = first.wrapping_add(count) << 1;
+            len += 1;
         }
         // Unreachable for a checked code; symbol 0 keeps decoding total anyway.
-        (
-            bits::read(model, list_at, id_width),
-            u32::from(self.max_len),
-        )
+        (symbol(0), u32::from(self.max_len))
     }
-}
-
-/// A mask of the top `n` bits of a `u64` (`n` up to 64).
-fn top_bits(n: u32) -> u64 {
-    !u64::MAX.checked_shr(n).unwrap_or(0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn top_bits_covers_every_width() {
-        assert_eq!(top_bits(0), 0);
-        assert_eq!(top_bits(1), 1 << 63);
-        assert_eq!(top_bits(64), u64::MAX);
+    /// A code as `docs/CODEC.md` lays it out: `max_len`, `count_width`, counts, symbols.
+    fn code_bytes(counts: &[u32], count_width: u32, symbols: &[u32], id_width: u32) -> [u8; 512] {
+        let (mut data, mut at) = ([0u8; 512], 0usize);
+        let mut push = |value: u32, width: u32| {
+            for i in (0..width).rev() {
+                data[at / 8] |= (((value >> i) & 1) as u8) << (7 - at % 8);
+                at += 1;
+            }
+        };
+        push(counts.len() as u32, 5);
+        push(count_width, 5);
+        counts.iter().for_each(|&c| push(c, count_width));
+        symbols.iter().for_each(|&s| push(s, id_width));
+        data
     }
 
     #[test]
-    fn wide_counts_fill_the_cache() {
-        // 8 lengths of 8-bit counts: exactly 64 cached bits. Lengths 1..=7 hold one code each,
-        // length 8 the remaining two: a complete code over 9 symbols.
-        let (mut bits, mut len) = ([0u32; 128], 0);
-        let mut push = |value: u32, width: u32| {
-            for i in (0..width).rev() {
-                bits[len] = (value >> i) & 1;
-                len += 1;
-            }
-        };
-        push(8, 5);
-        push(8, 5);
-        for count in [1, 1, 1, 1, 1, 1, 1, 2] {
-            push(count, 8);
-        }
-        for symbol in 0..9 {
-            push(symbol, 4);
-        }
-        let mut data = [0u8; 16];
-        for (i, bit) in bits.iter().enumerate() {
-            data[i / 8] |= (*bit as u8) << (7 - i % 8);
-        }
-        // 10 + 64 + 36 bits: the last byte's low 2 bits are padding.
-        let code = Code::parse(&mut Cursor::new(&data), 4, 9, false).expect("valid code");
-        assert_eq!(code.cached, 8);
-        // Code 1111_1111 is the last symbol of length 8.
-        assert_eq!(code.decode(&data, 4, &[0xFF, 0xFF], 0), (8, 8));
-        assert_eq!(code.decode(&data, 4, &[0b1111_1110], 0), (7, 8));
-        assert_eq!(code.decode(&data, 4, &[0b0000_0000], 0), (0, 1));
+    fn long_codes_read_their_counts_from_flash() {
+        // Lengths 1..=10 hold one code each, length 11 the remaining two: a complete code
+        // over 12 symbols, longer than the cached counts.
+        let counts = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2];
+        let symbols: [u32; 12] = core::array::from_fn(|i| i as u32);
+        let data = code_bytes(&counts, 2, &symbols, 4);
+        let code = Code::parse(&mut Cursor::new(&data), 4, 12, false).expect("valid code");
+        assert_eq!(usize::from(code.cached), CACHED);
+        assert_eq!(code.decode(&data, 4, &[0x00], 0), (0, 1));
         assert_eq!(code.decode(&data, 4, &[0b1111_1100], 0), (6, 7));
+        assert_eq!(code.decode(&data, 4, &[0xFF, 0b0000_0000], 0), (8, 9));
+        assert_eq!(code.decode(&data, 4, &[0xFF, 0b1100_0000], 0), (10, 11));
+        assert_eq!(code.decode(&data, 4, &[0xFF, 0b1110_0000], 0), (11, 11));
+    }
+
+    #[test]
+    fn counts_past_a_byte_are_not_cached() {
+        // Length 2 holds two codes, length 9 the other 256: 2/4 + 256/512 = 1. Lengths 2 to
+        // 8 are cached, length 9's count does not fit a byte.
+        let mut counts = [0u32; 9];
+        counts[1] = 2;
+        counts[8] = 256;
+        let symbols: [u32; 258] = core::array::from_fn(|i| i as u32);
+        let data = code_bytes(&counts, 9, &symbols, 9);
+        let code = Code::parse(&mut Cursor::new(&data), 9, 258, false).expect("valid code");
+        assert_eq!(code.cached, 7);
+        assert_eq!(code.decode(&data, 9, &[0x00], 0), (0, 2));
+        assert_eq!(code.decode(&data, 9, &[0x40], 0), (1, 2));
+        assert_eq!(code.decode(&data, 9, &[0x80, 0x00], 0), (2, 9));
+        assert_eq!(code.decode(&data, 9, &[0xFF, 0x80], 0), (257, 9));
     }
 }

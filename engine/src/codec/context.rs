@@ -54,7 +54,7 @@ impl ContextMap {
             start: State::default(),
             entry: State::default(),
         };
-        map.group_at = at(c)?;
+        map.group_at = c.pos();
         field_run(c, literals, map.group_width, groups)?;
         for group in 0..groups {
             let class = c
@@ -104,8 +104,7 @@ impl ContextMap {
 /// Field `index` of an array of `width`-bit fields at bit `at`.
 #[inline]
 fn field(model: &[u8], at: u32, index: u32, width: u8) -> u32 {
-    let pos = u64::from(at) + u64::from(index) * u64::from(width);
-    bits::read(model, pos, u32::from(width))
+    bits::read(model, at + index * u32::from(width), u32::from(width))
 }
 
 /// Skips `n` fields of `width` bits, each below `limit`.
@@ -116,8 +115,4 @@ fn field_run(c: &mut Cursor<'_>, n: u32, width: u8, limit: u32) -> Option<()> {
         }
     }
     Some(())
-}
-
-fn at(c: &Cursor<'_>) -> Option<u32> {
-    u32::try_from(c.pos()).ok()
 }

@@ -1,5 +1,6 @@
 //! Streaming characters out of one block's coded text, from its start or any sync point.
 
+use super::bits::MAX_STREAM_BYTES;
 use super::context::State;
 use super::model::{Model, Symbol};
 use crate::Error;
@@ -39,7 +40,7 @@ pub struct Stream<'a> {
 pub struct Decoder<'m, 'a> {
     model: &'m Model<'a>,
     bits: &'a [u8],
-    pos: u64,
+    pos: u32,
     text_len: u32,
     offset: u32,
     /// Model bit range still to spell of the current dictionary entry.
@@ -73,7 +74,7 @@ impl<'m, 'a> Decoder<'m, 'a> {
             return None;
         }
         Some(Checkpoint {
-            pos: u32::try_from(self.pos).ok()?,
+            pos: self.pos,
             offset: self.offset,
             state: self.state,
         })
@@ -82,7 +83,7 @@ impl<'m, 'a> Decoder<'m, 'a> {
     /// Moves to `at`, a checkpoint this decoder's block gave. A checkpoint from another block
     /// decodes to wrong text or an error, never a panic.
     pub(crate) fn resume(&mut self, at: Checkpoint) {
-        self.pos = u64::from(at.pos);
+        self.pos = at.pos;
         self.offset = at.offset;
         self.entry_pos = 0;
         self.entry_end = 0;
@@ -107,9 +108,11 @@ impl<'m, 'a> Decoder<'m, 'a> {
 
     /// A decoder at the start of a block.
     pub fn new(model: &'m Model<'a>, stream: Stream<'a>) -> Self {
+        // Past this, positions could overflow: such a stream is corrupt at its cut.
+        let bits = stream.bits.get(..MAX_STREAM_BYTES).unwrap_or(stream.bits);
         Decoder {
             model,
-            bits: stream.bits,
+            bits,
             pos: 0,
             text_len: stream.text_len,
             offset: 0,
@@ -126,7 +129,7 @@ impl<'m, 'a> Decoder<'m, 'a> {
             return Err(Error::CorruptText);
         };
         let mut decoder = Decoder {
-            pos: u64::from(sync.bit),
+            pos: sync.bit,
             offset,
             state: sync.state,
             ..Decoder::new(model, stream)
@@ -163,7 +166,7 @@ impl<'m, 'a> Decoder<'m, 'a> {
     fn step(&mut self) -> Option<Result<(u32, char), ()>> {
         let model = self.model;
         let literal = if self.entry_pos < self.entry_end {
-            self.spell(u64::from(self.entry_pos))
+            self.spell(self.entry_pos)
         } else {
             if self.offset >= self.text_len {
                 return None;
@@ -174,7 +177,7 @@ impl<'m, 'a> Decoder<'m, 'a> {
                     match model.symbol(id) {
                         Symbol::Literal(literal) => Ok(literal),
                         Symbol::Entry(start, end) => {
-                            self.entry_end = end as u32;
+                            self.entry_end = end;
                             self.state = model.entry_state();
                             self.spell(start)
                         }
@@ -188,12 +191,12 @@ impl<'m, 'a> Decoder<'m, 'a> {
 
     /// Decodes the entry's literal at model bit `pos`.
     #[inline]
-    fn spell(&mut self, pos: u64) -> Result<u32, ()> {
+    fn spell(&mut self, pos: u32) -> Result<u32, ()> {
         let (literal, next) = self
             .model
             .spelled_literal(pos, self.state.context)
             .ok_or(())?;
-        self.entry_pos = next as u32;
+        self.entry_pos = next;
         Ok(literal)
     }
 

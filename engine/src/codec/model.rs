@@ -37,7 +37,7 @@ pub(crate) enum Symbol {
     /// Literal `id`, one character.
     Literal(u32),
     /// Dictionary entry: its spelling's bit range in the model.
-    Entry(u64, u64),
+    Entry(u32, u32),
 }
 
 impl<'a> Model<'a> {
@@ -67,7 +67,9 @@ impl<'a> Model<'a> {
 
     fn parse(data: &'a [u8], slot: &mut Option<Self>) -> Option<()> {
         // Bit positions are u32; 512 MB of model is far past any blob.
-        u32::try_from(bits::bit_len(data)).ok()?;
+        if data.len() >= 1 << 29 {
+            return None;
+        }
         let mut c = Cursor::new(data);
         if c.bits(8)? != u32::from(VERSION) {
             return None;
@@ -107,37 +109,38 @@ impl<'a> Model<'a> {
         }
         let off_width = c.bits(5)?;
         model.off_width = off_width as u8;
-        model.ends_at = pos32(&c)?;
+        model.ends_at = c.pos();
         c.skip(u64::from(n_ent) * u64::from(off_width))?;
-        model.spell_at = pos32(&c)?;
+        model.spell_at = c.pos();
         let spelled = model.check_entries(n_ent)?;
-        c.skip(spelled)?;
+        c.skip(u64::from(spelled))?;
         // Only zero padding to the byte boundary may follow.
         let rest = bits::bit_len(data) - c.pos();
-        if rest >= 8 || c.bits(rest as u32)? != 0 {
+        if rest >= 8 || c.bits(rest)? != 0 {
             return None;
         }
         Some(())
     }
 
     /// Decodes every entry once, returning the spelling area's length in bits.
-    fn check_entries(&self, n_ent: u32) -> Option<u64> {
-        let limit = bits::bit_len(self.data) - u64::from(self.spell_at);
-        let mut start = 0u64;
+    fn check_entries(&self, n_ent: u32) -> Option<u32> {
+        let limit = bits::bit_len(self.data) - self.spell_at;
+        let mut start = 0u32;
         for entry in 0..n_ent {
-            let end = u64::from(bits::read(
+            // The ends were skipped over in bounds, so this stays inside the model.
+            let end = bits::read(
                 self.data,
-                u64::from(self.ends_at) + u64::from(entry) * u64::from(self.off_width),
+                self.ends_at + entry * u32::from(self.off_width),
                 u32::from(self.off_width),
-            ));
+            );
             if end <= start || end > limit {
                 return None;
             }
             let (mut pos, mut state, mut bytes) = (start, self.contexts.entry, 0usize);
             while pos < end {
-                let at = u64::from(self.spell_at) + pos;
+                let at = self.spell_at + pos;
                 let (lit, next) = self.decode_literal(self.data, at, state.context)?;
-                pos = next - u64::from(self.spell_at);
+                pos = next - self.spell_at;
                 bytes += self.literal(lit).len_utf8();
                 state = self.next_state(state, lit);
                 if bytes > MAX_ENTRY_BYTES {
@@ -156,15 +159,15 @@ impl<'a> Model<'a> {
     ///
     /// Returns the symbol id and the position after it, or `None` past the stream's end.
     #[inline]
-    pub(crate) fn decode_id(&self, stream: &[u8], pos: u64, ctx: u8) -> Option<(u32, u64)> {
+    pub(crate) fn decode_id(&self, stream: &[u8], pos: u32, ctx: u8) -> Option<(u32, u32)> {
         let id_width = u32::from(self.id_width);
         let code = self.codes.get(usize::from(ctx) + 1)?;
         let (mut id, len) = code.decode(self.data, id_width, stream, pos);
-        let mut pos = pos + u64::from(len);
+        let mut pos = pos + len;
         if id == self.n_sym {
             let (escaped, len) = self.codes[0].decode(self.data, id_width, stream, pos);
             id = escaped;
-            pos += u64::from(len);
+            pos += len;
         }
         // A flat escape code can spell ids past the last symbol.
         (pos <= bits::bit_len(stream) && id < self.n_sym).then_some((id, pos))
@@ -172,7 +175,7 @@ impl<'a> Model<'a> {
 
     /// Decodes a symbol that must be a literal (inside a dictionary entry).
     #[inline]
-    fn decode_literal(&self, stream: &[u8], pos: u64, ctx: u8) -> Option<(u32, u64)> {
+    fn decode_literal(&self, stream: &[u8], pos: u32, ctx: u8) -> Option<(u32, u32)> {
         self.decode_id(stream, pos, ctx)
             .filter(|&(id, _)| id < self.n_lit)
     }
@@ -183,25 +186,19 @@ impl<'a> Model<'a> {
         if id < self.n_lit {
             return Symbol::Literal(id);
         }
-        let entry = u64::from(id - self.n_lit);
-        let width = u64::from(self.off_width);
-        let ends = u64::from(self.ends_at);
-        let end = bits::read(self.data, ends + entry * width, u32::from(self.off_width));
+        let entry = id - self.n_lit;
+        let width = u32::from(self.off_width);
+        let end = bits::read(self.data, self.ends_at + entry * width, width);
         let start = match entry {
             0 => 0,
-            _ => bits::read(
-                self.data,
-                ends + (entry - 1) * width,
-                u32::from(self.off_width),
-            ),
+            _ => bits::read(self.data, self.ends_at + (entry - 1) * width, width),
         };
-        let base = u64::from(self.spell_at);
-        Symbol::Entry(base + u64::from(start), base + u64::from(end))
+        Symbol::Entry(self.spell_at + start, self.spell_at + end)
     }
 
     /// Decodes the next literal of an entry's spelling at model bit `pos`.
     #[inline]
-    pub(crate) fn spelled_literal(&self, pos: u64, ctx: u8) -> Option<(u32, u64)> {
+    pub(crate) fn spelled_literal(&self, pos: u32, ctx: u8) -> Option<(u32, u32)> {
         self.decode_literal(self.data, pos, ctx)
     }
 
@@ -209,11 +206,10 @@ impl<'a> Model<'a> {
     #[inline]
     pub(crate) fn literal(&self, id: u32) -> char {
         let value = if id < self.n_ascii {
-            bits::read(self.data, u64::from(self.ascii_at) + u64::from(id) * 7, 7)
+            bits::read(self.data, self.ascii_at + id * 7, 7)
         } else {
             let width = u32::from(self.wide_width);
-            let at = u64::from(self.wide_at) + u64::from(id - self.n_ascii) * u64::from(width);
-            bits::read(self.data, at, width)
+            bits::read(self.data, self.wide_at + (id - self.n_ascii) * width, width)
         };
         char::from_u32(value).unwrap_or(char::REPLACEMENT_CHARACTER)
     }
@@ -258,7 +254,7 @@ impl<'a> Model<'a> {
 /// A count (Exp-Golomb) then that many ascending code points of `width` bits in `lo..=hi`.
 fn literal_table(c: &mut Cursor<'_>, width: u32, lo: u32, hi: u32) -> Option<(u32, u32)> {
     let n = c.exp_golomb()?;
-    let at = pos32(c)?;
+    let at = c.pos();
     let mut previous = None;
     for _ in 0..n {
         let cp = c.bits(width)?;
@@ -268,8 +264,4 @@ fn literal_table(c: &mut Cursor<'_>, width: u32, lo: u32, hi: u32) -> Option<(u3
         previous = Some(cp);
     }
     Some((n, at))
-}
-
-fn pos32(c: &Cursor<'_>) -> Option<u32> {
-    u32::try_from(c.pos()).ok()
 }
