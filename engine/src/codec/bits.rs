@@ -10,6 +10,7 @@
 pub(crate) const MAX_STREAM_BYTES: usize = 1 << 28;
 
 /// Number of bits in `data`, saturating at `u32::MAX` for slices of 512 MB or more.
+#[inline]
 pub(crate) fn bit_len(data: &[u8]) -> u32 {
     u32::try_from(data.len()).map_or(u32::MAX, |n| n.saturating_mul(8))
 }

@@ -205,12 +205,12 @@ impl<'a> Model<'a> {
     /// The character of literal `id`.
     #[inline]
     pub(crate) fn literal(&self, id: u32) -> char {
-        let value = if id < self.n_ascii {
-            bits::read(self.data, self.ascii_at + id * 7, 7)
-        } else {
-            let width = u32::from(self.wide_width);
-            bits::read(self.data, self.wide_at + (id - self.n_ascii) * width, width)
-        };
+        if id < self.n_ascii {
+            // Seven bits are always a `char`: no check on the hot path.
+            return char::from(bits::read(self.data, self.ascii_at + id * 7, 7) as u8);
+        }
+        let width = u32::from(self.wide_width);
+        let value = bits::read(self.data, self.wide_at + (id - self.n_ascii) * width, width);
         char::from_u32(value).unwrap_or(char::REPLACEMENT_CHARACTER)
     }
 
