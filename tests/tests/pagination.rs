@@ -206,3 +206,54 @@ proptest! {
         }
     }
 }
+
+/// A layout remembers where coded text can resume near the last page ends. Whatever order
+/// pages are opened and drawn in, each must come out exactly as on a layout that has seen
+/// nothing before.
+#[test]
+fn pages_opened_in_any_order_match_a_fresh_layout() {
+    let profile = Profile {
+        align: Align::Left,
+        ..edge_to_edge_296x128()
+    };
+    let font = FontId::Mono6x10;
+    let blob = article_blob(profile, font);
+    let book = Book::from_bytes(&blob).unwrap();
+    assert!(
+        book.blocks().next().unwrap().text.as_plain().is_none(),
+        "coded text"
+    );
+    let fresh = |index: u32| {
+        let layout = Layout::new(&book, profile, font.font()).unwrap();
+        let page = layout.page(index).unwrap();
+        (page, draw(&layout, page))
+    };
+    let pages = Layout::new(&book, profile, font.font())
+        .unwrap()
+        .page_count();
+    let warm = Layout::new(&book, profile, font.font()).unwrap();
+    let mut order: Vec<u32> = (0..pages).collect();
+    order.extend((0..pages).rev());
+    order.extend([5, 2, 3, 9, 8, 1, 0, 7].into_iter().filter(|&n| n < pages));
+    for index in order {
+        let page = warm.page(index).unwrap();
+        assert_eq!((page, draw(&warm, page)), fresh(index), "page {index}");
+    }
+    // Turning pages by their ends, as a device does, too.
+    let mut start = Position::START;
+    for index in 0..pages {
+        let page = warm.page_at(index, start).unwrap();
+        assert_eq!(
+            (page, draw(&warm, page)),
+            fresh(index),
+            "turned to page {index}"
+        );
+        start = page.end;
+    }
+}
+
+fn draw(layout: &Layout<'_, '_, inkleaf::font::MonoFont>, page: Page) -> Vec<u8> {
+    let mut frame = inkleaf::Framebuffer::new(vec![0u8; 296 / 8 * 128], 296, 128).unwrap();
+    layout.view(page, None).draw_into(&mut frame);
+    frame.into_inner()
+}

@@ -28,4 +28,6 @@ pub use pack_vec::pack_to_vec;
 pub use page_index::Packed as PackedIndex;
 pub use page_index::{FontCheck, PageIndex};
 pub use payload::{BuiltFor, FontId, Meta};
+#[cfg(feature = "coded")]
+pub(crate) use text::Mark;
 pub use text::{CharsBetween, Text};

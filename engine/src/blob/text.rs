@@ -21,6 +21,22 @@ const MARKS: usize = 4;
 #[cfg(feature = "coded")]
 const MARK_STRIDE: u32 = 32;
 
+/// A place a coded text can resume decoding from, taken from one [`Text`] and given to a
+/// later copy of the same block's text ([`Text::seed`]); plain texts have none.
+#[cfg(feature = "coded")]
+#[derive(Copy, Clone, Debug, Default)]
+pub(crate) struct Mark {
+    at: Checkpoint,
+}
+
+#[cfg(feature = "coded")]
+impl Mark {
+    /// Byte offset of the character decoded next from here.
+    pub(crate) fn offset(&self) -> u32 {
+        self.at.offset()
+    }
+}
+
 /// One block's text, cheap to copy; see the module docs.
 #[derive(Copy, Clone, Debug)]
 pub struct Text<'b> {
@@ -119,6 +135,29 @@ impl<'b> Text<'b> {
         }
     }
 
+    /// The latest place at or before byte `i` this text can resume decoding from, for a
+    /// later copy opened there; `None` for plain text, or if it has read nothing near `i`.
+    #[cfg(feature = "coded")]
+    pub(crate) fn mark_before(&self, i: u32) -> Option<Mark> {
+        match &self.repr {
+            Repr::Plain(_) => None,
+            Repr::Coded(coded) => coded.best_mark(i).map(|&at| Mark { at }),
+        }
+    }
+
+    /// Gives a fresh coded text a place to resume from: a mark a text of the same block
+    /// gave. A text that has read something already keeps what it knows.
+    #[cfg(feature = "coded")]
+    pub(crate) fn seed(&mut self, mark: Mark) {
+        if let Repr::Coded(coded) = &mut self.repr {
+            if coded.marked == 0 && coded.last.is_none() {
+                coded.marks[0] = mark.at;
+                coded.marked = 1;
+                coded.newest = 0;
+            }
+        }
+    }
+
     /// Whether byte `i` starts a character or is the end.
     pub fn is_boundary(&mut self, i: usize) -> bool {
         i == self.len() || self.char_at(i).is_some()
@@ -174,15 +213,20 @@ impl Coded<'_> {
 
     /// Puts the cursor at the latest checkpoint at or before byte `i`, or the block's start.
     fn go_back(&mut self, i: u32) {
-        let best = self.marks[..usize::from(self.marked)]
-            .iter()
-            .filter(|m| m.offset() <= i)
-            .max_by_key(|m| m.offset());
-        match best {
+        match self.best_mark(i) {
             Some(&mark) => self.cursor.resume(mark),
             None => self.cursor.restart(),
         }
         self.last = None;
+    }
+
+    /// The latest checkpoint at or before byte `i`.
+    fn best_mark(&self, i: u32) -> Option<&Checkpoint> {
+        self.marks
+            .iter()
+            .take(usize::from(self.marked))
+            .filter(|m| m.offset() <= i)
+            .max_by_key(|m| m.offset())
     }
 
     /// Leaves a checkpoint at the cursor if it is a stride past the newest one.

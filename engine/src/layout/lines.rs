@@ -9,6 +9,7 @@
 use super::candidates::{Candidates, Kind};
 use super::greedy::{break_line, Broken};
 use super::knuth_plass::{self, Measure, Plan};
+use super::seeds::Seeds;
 use super::text::is_space;
 use super::Align;
 use crate::blob::{Block, Blocks, Book, Text};
@@ -94,6 +95,7 @@ impl<'a, 'f, F: Font> Lines<'a, 'f, F> {
         text_width: u32,
         align: Align,
         from: Position,
+        seeds: &Seeds,
     ) -> Option<Self> {
         let mut blocks = book.blocks();
         let skip = usize::try_from(from.block).ok()?;
@@ -101,7 +103,10 @@ impl<'a, 'f, F: Font> Lines<'a, 'f, F> {
         let mut current = blocks.nth(skip);
         let offset = usize::try_from(from.offset).ok()?;
         let valid = match &mut current {
-            Some(block) => block.text.is_boundary(offset),
+            Some(block) => {
+                seeds.seed(from, &mut block.text);
+                block.text.is_boundary(offset)
+            }
             None => from.block == book.block_count() && offset == 0,
         };
         if !valid {
@@ -171,6 +176,14 @@ impl<'a, 'f, F: Font> Lines<'a, 'f, F> {
             candidate: 0,
             after_hyphen: false,
         }
+    }
+
+    /// The text of block `block` as read so far, if it is the block being set.
+    pub(crate) fn text_of(&self, block: u32) -> Option<&Text<'a>> {
+        self.current
+            .as_ref()
+            .filter(|_| self.block == block)
+            .map(|b| &b.text)
     }
 
     /// Where the next line will start (leading spaces skipped), or the end of the book.

@@ -10,6 +10,7 @@ mod lines;
 mod pages;
 mod position;
 mod profile;
+mod seeds;
 mod text;
 
 pub(crate) use text::is_space;
@@ -20,12 +21,17 @@ pub use position::Position;
 pub use profile::{Align, Margins, Profile};
 
 pub(crate) use lines::Lines;
+use seeds::Seeds;
 
 use crate::blob::{Book, PageIndex};
 use crate::font::Font;
 use crate::Error;
 
 /// A book laid out for one profile and font.
+///
+/// It remembers where coded text can resume near the last two page ends it found, so that
+/// turning to the next page and drawing it do not decode from their paragraph's start. That
+/// memory sits in `Cell`s, so a layout is not `Sync`: share the book, not the layout.
 #[derive(Debug)]
 pub struct Layout<'a, 'f, F> {
     // Borrowed, not owned: a book carries its parsed text model, and a device's stack has
@@ -35,6 +41,8 @@ pub struct Layout<'a, 'f, F> {
     pub(crate) profile: Profile,
     /// The page starts the builder baked for this profile and font, if any.
     index: Option<PageIndex<'a>>,
+    /// Where coded text can resume near the last page ends.
+    pub(crate) seeds: Seeds,
 }
 
 impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
@@ -49,6 +57,7 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
             book,
             font,
             profile,
+            seeds: Seeds::default(),
         };
         let widest = font.max_advance().saturating_add(font.advance('-')) + 1;
         let (text_width, text_height) = (layout.text_width(), layout.text_height());
@@ -236,6 +245,7 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
             self.text_width(),
             self.profile.align,
             start,
+            &self.seeds,
         )
         .ok_or(Error::PositionOutOfRange(start))
     }

@@ -126,6 +126,20 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
         &'l self,
         lines: &mut Lines<'l, 'f, F>,
         limit: Option<u32>,
+        place: impl FnMut(&Line, Text<'l>, u32) -> Result<(), E>,
+    ) -> Result<Filled, E> {
+        let filled = self.fill_lines(lines, limit, place)?;
+        // The next page starts there: where its layout and its drawing will open the text.
+        if let Some(text) = lines.text_of(filled.end.block) {
+            self.seeds.remember(filled.end, text);
+        }
+        Ok(filled)
+    }
+
+    fn fill_lines<'l, E>(
+        &'l self,
+        lines: &mut Lines<'l, 'f, F>,
+        limit: Option<u32>,
         mut place: impl FnMut(&Line, Text<'l>, u32) -> Result<(), E>,
     ) -> Result<Filled, E> {
         let mut y = 0u32;
