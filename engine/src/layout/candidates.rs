@@ -80,6 +80,12 @@ pub(super) struct Candidates<'t, 'f, F> {
 }
 
 impl<'t, 'f, F: Font> Candidates<'t, 'f, F> {
+    /// The text as far as the candidates have read it: for coded text, a decoder near the
+    /// last candidate, so the next line need not decode from further back.
+    pub(super) fn text(&self) -> Text<'t> {
+        self.text
+    }
+
     /// Candidates of `text` from `start`, a line start (not a space).
     pub(super) fn new(
         font: &'f F,

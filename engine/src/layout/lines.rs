@@ -261,7 +261,7 @@ impl<'a, F: Font> Lines<'a, '_, F> {
     }
 
     /// The next line of a justified paragraph: the chunk's plan, replayed.
-    fn justified(&mut self, block: Block<'_>, width: u32) -> Broken {
+    fn justified(&mut self, block: Block<'a>, width: u32) -> Broken {
         let mut text = block.text;
         let measure = Measure {
             width,
@@ -282,10 +282,14 @@ impl<'a, F: Font> Lines<'a, '_, F> {
                 ))
             }
         };
-        let candidates = Candidates::new(self.font, text, block.hyphens, self.offset, width);
-        for (index, candidate) in (self.candidate.saturating_add(1)..).zip(candidates) {
+        let mut candidates = Candidates::new(self.font, text, block.hyphens, self.offset, width);
+        for (index, candidate) in (self.candidate.saturating_add(1)..).zip(candidates.by_ref()) {
             if !plan.breaks_at(index) && !candidate.forced() {
                 continue;
+            }
+            // Kept, with its checkpoints: the next line starts inside what it has read.
+            if let Some(current) = &mut self.current {
+                current.text = candidates.text();
             }
             self.candidate = index;
             self.after_hyphen = candidate.flagged();
