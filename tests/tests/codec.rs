@@ -194,6 +194,17 @@ fn bad_sync_requests_are_errors() {
         Decoder::at(&model, stream, skip_before_start).err(),
         Some(Error::CorruptText)
     );
+    for bit in [stream.bits.len() as u32 * 8 + 1, u32::MAX - 7, u32::MAX] {
+        let past_the_end = SyncPoint {
+            bit,
+            ..SyncPoint::default()
+        };
+        assert_eq!(
+            Decoder::at(&model, stream, past_the_end).err(),
+            Some(Error::CorruptText),
+            "sync point at bit {bit}"
+        );
+    }
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Streaming characters out of one block's coded text, from its start or any sync point.
 
-use super::bits::MAX_STREAM_BYTES;
+use super::bits::{self, MAX_STREAM_BYTES};
 use super::context::State;
 use super::model::{Model, Symbol};
 use crate::Error;
@@ -128,11 +128,16 @@ impl<'m, 'a> Decoder<'m, 'a> {
         let (Some(offset), true) = (token_start, model.valid_state(sync.state)) else {
             return Err(Error::CorruptText);
         };
+        let decoder = Decoder::new(model, stream);
+        // Past the stream's end nothing decodes (and positions must stay far from u32::MAX).
+        if sync.bit > bits::bit_len(decoder.bits) {
+            return Err(Error::CorruptText);
+        }
         let mut decoder = Decoder {
             pos: sync.bit,
             offset,
             state: sync.state,
-            ..Decoder::new(model, stream)
+            ..decoder
         };
         // At most 31 bytes, all inside the first token.
         while decoder.offset < sync.offset {
