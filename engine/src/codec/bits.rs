@@ -3,11 +3,12 @@
 //! Bit `n` of a slice is bit `7 - n % 8` of byte `n / 8`. Reads past the end see zero bits;
 //! callers compare positions against [`bit_len`] to tell a short slice from real zeros.
 //! Positions are `u32`, which a Cortex-M adds and shifts in single instructions: the model
-//! parser rejects models of 512 MB or more, and a decoder sees at most [`MAX_STREAM_BYTES`]
-//! of a stream, so positions never come near `u32::MAX`.
+//! parser rejects models longer than [`MAX_BYTES`], and a decoder sees at most that much of
+//! a stream, so positions never come near `u32::MAX`.
 
-/// The most of a stream a decoder reads: 2^31 bits leave room for a few codes past the end.
-pub(crate) const MAX_STREAM_BYTES: usize = 1 << 28;
+/// The most of a model or a stream the codec reads: 2^31 bits leave room for a few codes
+/// past the end.
+pub(crate) const MAX_BYTES: usize = 1 << 28;
 
 /// Number of bits in `data`, saturating at `u32::MAX` for slices of 512 MB or more.
 #[inline]

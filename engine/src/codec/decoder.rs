@@ -1,6 +1,6 @@
 //! Streaming characters out of one block's coded text, from its start or any sync point.
 
-use super::bits::{self, MAX_STREAM_BYTES};
+use super::bits::{self, MAX_BYTES};
 use super::context::State;
 use super::model::{Model, Symbol};
 use crate::Error;
@@ -109,7 +109,7 @@ impl<'m, 'a> Decoder<'m, 'a> {
     /// A decoder at the start of a block.
     pub fn new(model: &'m Model<'a>, stream: Stream<'a>) -> Self {
         // Past this, positions could overflow: such a stream is corrupt at its cut.
-        let bits = stream.bits.get(..MAX_STREAM_BYTES).unwrap_or(stream.bits);
+        let bits = stream.bits.get(..MAX_BYTES).unwrap_or(stream.bits);
         Decoder {
             model,
             bits,

@@ -66,8 +66,8 @@ impl<'a> Model<'a> {
     }
 
     fn parse(data: &'a [u8], slot: &mut Option<Self>) -> Option<()> {
-        // Bit positions are u32; 512 MB of model is far past any blob.
-        if data.len() >= 1 << 29 {
+        // Bit positions are u32; 256 MB of model is far past any blob.
+        if data.len() > bits::MAX_BYTES {
             return None;
         }
         let mut c = Cursor::new(data);
