@@ -31,7 +31,7 @@ pub struct Stream<'a> {
     pub text_len: u32,
 }
 
-/// Yields `(byte offset, char)` for a block's text. Ten words of state (40 bytes on a 32-bit
+/// Yields `(byte offset, char)` for a block's text. Nine words of state (36 bytes on a 32-bit
 /// target), so cheap to copy: the line breaker can snapshot it to back up to a break.
 ///
 /// Corrupt input gives [`Error::CorruptText`] (or still-valid chars), after which the decoder
@@ -67,8 +67,7 @@ impl Checkpoint {
 }
 
 impl<'m, 'a> Decoder<'m, 'a> {
-    /// Where this decoder is, if it is between tokens (not inside a dictionary entry) and its
-    /// bit position fits a checkpoint (streams under 512 MB).
+    /// Where this decoder is, if it is between tokens (not inside a dictionary entry).
     pub(crate) fn checkpoint(&self) -> Option<Checkpoint> {
         if self.entry_pos < self.entry_end {
             return None;

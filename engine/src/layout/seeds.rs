@@ -18,11 +18,9 @@ use crate::blob::Text;
 /// without the `coded` feature (plain text is read at any offset directly).
 #[derive(Debug, Default)]
 pub(crate) struct Seeds {
-    /// `(block, mark)`, the newest at `newest`.
+    /// `(block, mark)`, the newest first.
     #[cfg(feature = "coded")]
     ring: Cell<[Option<(u32, Mark)>; 2]>,
-    #[cfg(feature = "coded")]
-    newest: Cell<u8>,
 }
 
 #[cfg(not(feature = "coded"))]
@@ -39,7 +37,7 @@ impl Seeds {
         let Some(mark) = text.mark_before(at.offset) else {
             return;
         };
-        let mut ring = self.ring.get();
+        let ring = self.ring.get();
         if ring
             .iter()
             .flatten()
@@ -47,10 +45,7 @@ impl Seeds {
         {
             return;
         }
-        let slot = (self.newest.get() + 1) % 2;
-        ring[usize::from(slot)] = Some((at.block, mark));
-        self.ring.set(ring);
-        self.newest.set(slot);
+        self.ring.set([Some((at.block, mark)), ring[0]]);
     }
 
     /// Gives `text`, block `at.block`'s text about to be read from `at`, the closest
