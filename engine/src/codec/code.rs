@@ -8,6 +8,7 @@
 //! instead be flat (`max_len` 31): each symbol is its id as an `id_width`-bit number, no table.
 
 use super::bits::{self, Cursor};
+use super::table::MISS;
 use super::MAX_CODE_LEN;
 
 /// `max_len` value of a flat code: each symbol is its id as an `id_width`-bit number.
@@ -145,6 +146,44 @@ impl Code {
         // Unreachable for a checked code; symbol 0 keeps decoding total anyway.
         (symbol(0), u32::from(self.max_len))
     }
+
+    /// Writes this code's lookup table (`1 << bits` words, `bits` at most 16): the word at
+    /// index `w` is `id << 8 | length` of the code that the bit string `w` starts, or
+    /// [`MISS`] if that code is longer than `bits`.
+    pub(crate) fn fill_table(&self, model: &[u8], id_width: u32, bits: u32, table: &mut [u32]) {
+        table.fill(MISS);
+        match u32::from(self.max_len) {
+            FLAT if id_width <= bits => {
+                for (w, word) in (0u32..).zip(table.iter_mut()) {
+                    *word = (w >> (bits - id_width)) << 8 | id_width;
+                }
+                return;
+            }
+            FLAT => return,
+            0 => {
+                table.fill(bits::read(model, self.list_at, id_width) << 8);
+                return;
+            }
+            _ => {}
+        }
+        let width = u32::from(self.count_width);
+        let counts_at = self.list_at.wrapping_sub(u32::from(self.max_len) * width);
+        let (mut first, mut index) = (0u32, 0u32);
+        for len in 1..=u32::from(self.max_len).min(bits) {
+            let count = bits::read(model, counts_at + (len - 1) * width, width);
+            let span = 1usize << (bits - len);
+            for rank in 0..count {
+                let symbol = bits::read(model, self.list_at + (index + rank) * id_width, id_width);
+                let start = ((first + rank) as usize) << (bits - len);
+                // A checked code's codes of length `len` are below `1 << len`.
+                if let Some(words) = table.get_mut(start..start + span) {
+                    words.fill(symbol << 8 | len);
+                }
+            }
+            index += count;
+            first = (first + count) << 1;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -181,6 +220,50 @@ mod tests {
         assert_eq!(code.decode(&data, 4, &[0xFF, 0b0000_0000], 0), (8, 9));
         assert_eq!(code.decode(&data, 4, &[0xFF, 0b1100_0000], 0), (10, 11));
         assert_eq!(code.decode(&data, 4, &[0xFF, 0b1110_0000], 0), (11, 11));
+    }
+
+    /// Every entry of `code`'s `bits`-bit table agrees with walking the code.
+    fn assert_table_matches_walk(code: &Code, data: &[u8], id_width: u32, bits: u32) {
+        let mut table = [0u32; 1 << 10];
+        let table = &mut table[..1 << bits];
+        code.fill_table(data, id_width, bits, table);
+        for (w, &word) in (0u32..).zip(table.iter()) {
+            let window = (w << (32 - bits)).to_be_bytes();
+            let (id, len) = code.decode(data, id_width, &window, 0);
+            if len <= bits {
+                assert_eq!((word >> 8, word & 0xFF), (id, len), "window {w:b}");
+            } else {
+                assert_eq!(word, MISS, "window {w:b}");
+            }
+        }
+    }
+
+    #[test]
+    fn tables_agree_with_the_walk() {
+        let symbols: [u32; 258] = core::array::from_fn(|i| i as u32);
+        let long = code_bytes(&[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2], 2, &symbols[..12], 4);
+        let long_code = Code::parse(&mut Cursor::new(&long), 4, 12, false).expect("valid code");
+        let mut wide_counts = [0u32; 9];
+        (wide_counts[1], wide_counts[8]) = (2, 256);
+        let wide = code_bytes(&wide_counts, 9, &symbols, 9);
+        let wide_code = Code::parse(&mut Cursor::new(&wide), 9, 258, false).expect("valid code");
+        for bits in 1..=10 {
+            assert_table_matches_walk(&long_code, &long, 4, bits);
+            assert_table_matches_walk(&wide_code, &wide, 9, bits);
+        }
+    }
+
+    #[test]
+    fn flat_and_single_symbol_tables() {
+        // A flat code (`max_len` 31) and a one-symbol code (`max_len` 0, symbol 5 in 4 bits).
+        let flat = [0b1111_1000];
+        let flat_code = Code::parse(&mut Cursor::new(&flat), 4, 16, true).expect("flat code");
+        let single = [0b0000_0010, 0b1000_0000];
+        let single_code = Code::parse(&mut Cursor::new(&single), 4, 16, false).expect("one");
+        for bits in 1..=10 {
+            assert_table_matches_walk(&flat_code, &flat, 4, bits);
+            assert_table_matches_walk(&single_code, &single, 4, bits);
+        }
     }
 
     #[test]

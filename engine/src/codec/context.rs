@@ -92,7 +92,18 @@ impl ContextMap {
     /// The state after literal `literal` in `state`.
     #[inline]
     pub(crate) fn next(&self, model: &[u8], state: State, literal: u32) -> State {
-        let group = field(model, self.group_at, literal, self.group_width);
+        self.next_in_group(state, self.group(model, literal))
+    }
+
+    /// The group of literal `literal`.
+    #[inline]
+    pub(crate) fn group(&self, model: &[u8], literal: u32) -> u32 {
+        field(model, self.group_at, literal, self.group_width)
+    }
+
+    /// The state after a literal of group `group` in `state`.
+    #[inline]
+    pub(crate) fn next_in_group(&self, state: State, group: u32) -> State {
         let row = u32::from(state.class) * u32::from(self.groups) + group;
         State {
             context: self.map.get(row as usize).copied().unwrap_or(0),

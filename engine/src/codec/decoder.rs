@@ -206,8 +206,8 @@ impl<'m, 'a> Decoder<'m, 'a> {
 
     #[inline]
     fn emit(&mut self, literal: u32) -> Result<(u32, char), ()> {
-        let ch = self.model.literal(literal);
-        self.state = self.model.next_state(self.state, literal);
+        let (ch, state) = self.model.step(self.state, literal);
+        self.state = state;
         let at = self.offset;
         self.offset = at.checked_add(ch.len_utf8() as u32).ok_or(())?;
         if self.offset > self.text_len {

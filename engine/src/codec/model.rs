@@ -3,6 +3,7 @@
 use super::bits::{self, width_for, Cursor};
 use super::code::Code;
 use super::context::{ContextMap, State};
+use super::table::{self, Tables};
 use super::{MAX_CONTEXTS, MAX_ENTRY_BYTES, VERSION};
 use crate::Error;
 
@@ -12,7 +13,8 @@ use crate::Error;
 /// symbol id, context and offset is in range, every literal is a `char`, and every dictionary
 /// entry decodes to 1 to 32 bytes of literals. Decoding can then rely on it. The struct holds
 /// offsets into the borrowed bytes and two small caches (each code's first counts, the context
-/// map): 400 bytes on a 32-bit target, so a model and a decoder fit in 512 bytes of RAM.
+/// map): 412 bytes on a 32-bit target, so a model and a decoder fit in 512 bytes of RAM. With
+/// RAM to spare, [`Model::accelerate`] adds lookup tables in a caller's buffer.
 #[derive(Copy, Clone, Debug)]
 pub struct Model<'a> {
     data: &'a [u8],
@@ -29,6 +31,8 @@ pub struct Model<'a> {
     codes: [Code; MAX_CONTEXTS + 1],
     ends_at: u32,
     spell_at: u32,
+    /// Lookup tables in a caller's buffer, once [`Model::accelerate`] built them.
+    tables: Option<Tables<'a>>,
 }
 
 /// What a symbol id stands for.
@@ -96,6 +100,7 @@ impl<'a> Model<'a> {
             codes: [Code::default(); MAX_CONTEXTS + 1],
             ends_at: 0,
             spell_at: 0,
+            tables: None,
         });
         // The escape code cannot escape; context codes may use id `n_sym` as the escape.
         model.codes[0] = Code::parse(&mut c, id_width, n_sym, true)?;
@@ -160,17 +165,27 @@ impl<'a> Model<'a> {
     /// Returns the symbol id and the position after it, or `None` past the stream's end.
     #[inline]
     pub(crate) fn decode_id(&self, stream: &[u8], pos: u32, ctx: u8) -> Option<(u32, u32)> {
-        let id_width = u32::from(self.id_width);
-        let code = self.codes.get(usize::from(ctx) + 1)?;
-        let (mut id, len) = code.decode(self.data, id_width, stream, pos);
+        let (mut id, len) = self.read_code(usize::from(ctx) + 1, stream, pos)?;
         let mut pos = pos + len;
         if id == self.n_sym {
-            let (escaped, len) = self.codes[0].decode(self.data, id_width, stream, pos);
+            let (escaped, len) = self.read_code(0, stream, pos)?;
             id = escaped;
             pos += len;
         }
         // A flat escape code can spell ids past the last symbol.
         (pos <= bits::bit_len(stream) && id < self.n_sym).then_some((id, pos))
+    }
+
+    /// Reads one code of code `index` (0 the escape code, then the contexts' codes).
+    #[inline]
+    fn read_code(&self, index: usize, stream: &[u8], pos: u32) -> Option<(u32, u32)> {
+        if let Some(tables) = &self.tables {
+            if let Some(found) = tables.code(index, bits::peek32(stream, pos)) {
+                return Some(found);
+            }
+        }
+        let code = self.codes.get(index)?;
+        Some(code.decode(self.data, u32::from(self.id_width), stream, pos))
     }
 
     /// Decodes a symbol that must be a literal (inside a dictionary entry).
@@ -187,6 +202,9 @@ impl<'a> Model<'a> {
             return Symbol::Literal(id);
         }
         let entry = id - self.n_lit;
+        if let Some((start, end)) = self.tables.as_ref().and_then(|t| t.entry(id, entry)) {
+            return Symbol::Entry(self.spell_at + start, self.spell_at + end);
+        }
         let width = u32::from(self.off_width);
         let end = bits::read(self.data, self.ends_at + entry * width, width);
         let start = match entry {
@@ -212,6 +230,62 @@ impl<'a> Model<'a> {
         let width = u32::from(self.wide_width);
         let value = bits::read(self.data, self.wide_at + (id - self.n_ascii) * width, width);
         char::from_u32(value).unwrap_or(char::REPLACEMENT_CHARACTER)
+    }
+
+    /// The character of literal `id` and the state after it in `state`.
+    #[inline]
+    pub(crate) fn step(&self, state: State, id: u32) -> (char, State) {
+        if let Some((ch, group)) = self.tables.as_ref().and_then(|t| t.literal(id)) {
+            return (ch, self.contexts.next_in_group(state, group));
+        }
+        (self.literal(id), self.next_state(state, id))
+    }
+
+    /// Words of RAM that [`Model::accelerate`] fills with tables indexed by `bits` bits
+    /// (4 to 10): one table of `1 << bits` words per code, one word per literal.
+    pub fn table_words(&self, bits: u32) -> usize {
+        table::words(u32::from(self.contexts()) + 1, self.n_sym, bits)
+    }
+
+    /// Builds lookup tables in `buf` and decodes through them from now on: faster, with the
+    /// same results. Takes the widest tables (up to 10 bits) that fit; returns their bits,
+    /// or [`Error::BufferTooSmall`] (in bytes) if not even 4-bit tables fit.
+    ///
+    /// The model alone decodes in under 512 bytes of RAM; the tables are for a host or a
+    /// device with RAM to spare. The Rust book's model takes 17 tables: 68 KB at 10 bits,
+    /// 4 KB at 6.
+    pub fn accelerate(&mut self, buf: &'a mut [u32]) -> Result<u32, Error> {
+        let codes = u32::from(self.contexts()) + 1;
+        let fits = |bits: u32| self.table_words(bits) <= buf.len();
+        let Some(bits) = (table::MIN_BITS..=table::MAX_BITS).rev().find(|&b| fits(b)) else {
+            let needed = self.table_words(table::MIN_BITS).saturating_mul(4);
+            return Err(Error::BufferTooSmall {
+                needed: u32::try_from(needed).unwrap_or(u32::MAX),
+            });
+        };
+        let literals_at = (codes as usize) << bits;
+        let (code_words, rest) = buf.split_at_mut(literals_at);
+        for (code, words) in self
+            .codes
+            .iter()
+            .zip(code_words.chunks_exact_mut(1 << bits))
+        {
+            code.fill_table(self.data, u32::from(self.id_width), bits, words);
+        }
+        for (id, word) in (0..self.n_sym).zip(rest.iter_mut()) {
+            *word = match self.symbol(id) {
+                Symbol::Literal(_) => {
+                    u32::from(self.literal(id)) | self.contexts.group(self.data, id) << 24
+                }
+                Symbol::Entry(_, end) => end - self.spell_at,
+            };
+        }
+        self.tables = Some(Tables {
+            words: buf,
+            literals_at: literals_at as u32,
+            bits: bits as u8,
+        });
+        Ok(bits)
     }
 
     /// The context state after literal `id` in `state`.

@@ -1,0 +1,139 @@
+//! Lookup tables (`Model::accelerate`) change how fast a model decodes, never what it decodes
+//! to: the same characters, offsets and errors as the model alone, at every table size.
+
+use inkleaf::codec::{encode, Decoder, Encoded, Model, Stream};
+use inkleaf::Error;
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+/// Everything a decoder yields, up to and including its first error.
+fn items(decoder: Decoder<'_, '_>) -> Vec<Result<(u32, char), Error>> {
+    let mut out = Vec::new();
+    for item in decoder {
+        let failed = item.is_err();
+        out.push(item);
+        if failed {
+            break;
+        }
+    }
+    out
+}
+
+/// A copy of `model` decoding through tables of exactly `bits` bits, in `buf`.
+fn with_tables<'a>(model: &Model<'a>, bits: u32, buf: &'a mut Vec<u32>) -> Model<'a> {
+    buf.resize(model.table_words(bits), 0);
+    let mut fast = *model;
+    assert_eq!(fast.accelerate(buf), Ok(bits));
+    fast
+}
+
+/// Every block and every sync point decodes alike with tables of every size.
+fn assert_tables_agree(encoded: &Encoded, texts: &[&str]) {
+    let model = Model::from_bytes(&encoded.model).expect("model parses");
+    for bits in 4..=10 {
+        let mut buf = Vec::new();
+        let fast = with_tables(&model, bits, &mut buf);
+        for (b, text) in texts.iter().enumerate() {
+            let stream = encoded.stream(b).expect("block");
+            let fast_items = items(Decoder::new(&fast, stream));
+            assert_eq!(fast_items, items(Decoder::new(&model, stream)), "block {b}");
+            let decoded: String = fast_items.iter().map(|i| i.expect("decodes").1).collect();
+            assert_eq!(decoded, *text);
+            for offset in (0..=text.len())
+                .step_by(37)
+                .filter(|&o| text.is_char_boundary(o))
+            {
+                let sync = encoded.sync_point(b, offset as u32).expect("sync point");
+                let rest = Decoder::at(&fast, stream, sync).expect("starts");
+                assert_eq!(
+                    items(rest),
+                    items(Decoder::at(&model, stream, sync).expect("starts"))
+                );
+            }
+        }
+    }
+}
+
+fn encoded_article() -> &'static (Vec<&'static str>, Encoded) {
+    static ENCODED: OnceLock<(Vec<&'static str>, Encoded)> = OnceLock::new();
+    ENCODED.get_or_init(|| {
+        let texts: Vec<&str> = inkleaf_cli::BUNDLED_ARTICLE.lines().collect();
+        let encoded = encode(&texts).expect("encodes");
+        (texts, encoded)
+    })
+}
+
+#[test]
+fn the_article_decodes_alike_at_every_table_size() {
+    let (texts, encoded) = encoded_article();
+    assert_tables_agree(encoded, texts);
+}
+
+#[test]
+fn long_codes_and_wide_alphabets_decode_alike() {
+    // Hundreds of CJK characters with skewed frequencies: codes far longer than 10 bits,
+    // escapes, and literals past ASCII.
+    let mut cjk = String::new();
+    let mut x = 7u32;
+    for _ in 0..20_000 {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        let rank = (x >> 16) % 600;
+        cjk.push(char::from_u32(0x4E00 + rank * rank / 600).expect("CJK"));
+    }
+    let texts = [
+        cjk.as_str(),
+        "“Curly” quotes — em dashes… and ‘single’ ones.",
+        "Emoji 🙂🚀 and \u{10FFFF}\u{80}\u{7FF}",
+        "",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    ];
+    let encoded = encode(&texts).expect("encodes");
+    assert_tables_agree(&encoded, &texts);
+}
+
+#[test]
+fn a_buffer_too_small_is_refused_and_the_widest_fit_is_taken() {
+    let (_, encoded) = encoded_article();
+    let model = Model::from_bytes(&encoded.model).expect("model parses");
+    let needed = model.table_words(4);
+    let mut small = vec![0u32; needed - 1];
+    let mut refused = model;
+    assert_eq!(
+        refused.accelerate(&mut small),
+        Err(Error::BufferTooSmall {
+            needed: needed as u32 * 4
+        })
+    );
+    let mut large = vec![0u32; model.table_words(10) * 3];
+    let mut fast = model;
+    assert_eq!(fast.accelerate(&mut large), Ok(10));
+    let mut between = vec![0u32; model.table_words(7) + 1];
+    let mut fast = model;
+    assert_eq!(fast.accelerate(&mut between), Ok(7));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn corrupt_streams_fail_alike(
+        flips in prop::collection::vec(any::<prop::sample::Index>(), 1..8),
+        random in prop::collection::vec(any::<u8>(), 0..300),
+        text_len in 0u32..2000,
+        bits in 4u32..=10,
+    ) {
+        let (_, encoded) = encoded_article();
+        let model = Model::from_bytes(&encoded.model).expect("model parses");
+        let mut buf = Vec::new();
+        let fast = with_tables(&model, bits, &mut buf);
+        let mut flipped = encoded.blocks[1].bits.clone();
+        for flip in &flips {
+            let bit = flip.index(flipped.len() * 8);
+            flipped[bit / 8] ^= 0x80 >> (bit % 8);
+        }
+        for bits in [&flipped, &random] {
+            let stream = Stream { bits, text_len };
+            prop_assert_eq!(items(Decoder::new(&fast, stream)), items(Decoder::new(&model, stream)));
+        }
+    }
+}
