@@ -58,7 +58,8 @@ struct BuiltForJson {
 
 pub(super) fn run(file: &Path, json: bool, out: &mut String) -> anyhow::Result<()> {
     let bytes = load::read_blob(file)?;
-    let book = load::open(file, &bytes)?;
+    let mut tables = Vec::new();
+    let book = load::open(file, &bytes, &mut tables)?;
     let report = report(file, &bytes, &book)?;
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;

@@ -53,7 +53,8 @@ pub(super) fn run(
     out: &mut String,
 ) -> anyhow::Result<()> {
     let bytes = load::read_blob(file)?;
-    let book = load::open(file, &bytes)?;
+    let mut tables = Vec::new();
+    let book = load::open(file, &bytes, &mut tables)?;
     let profile = load::layout_profile(&book, display)?;
     let font = book
         .layout_font()

@@ -36,7 +36,8 @@ pub(super) fn render_blob(
     display: Option<&str>,
     out: &mut String,
 ) -> anyhow::Result<()> {
-    let book = load::open(file, bytes)?;
+    let mut tables = Vec::new();
+    let book = load::open(file, bytes, &mut tables)?;
     let profile = load::layout_profile(&book, display)?;
     let font = book
         .layout_font()
