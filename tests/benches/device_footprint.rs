@@ -65,9 +65,22 @@ fn main() {
         "inkleaf-plain",
     ])
     .unwrap_or_else(|e| panic!("{e}"));
+    firmware::build(&[
+        "--no-default-features",
+        "--features",
+        "coded,tables",
+        "--bin",
+        "inkleaf-plain-tables",
+    ])
+    .unwrap_or_else(|e| panic!("{e}"));
     firmware::build(&["--no-default-features", "--bin", "inkleaf-plain-text"])
         .unwrap_or_else(|e| panic!("{e}"));
     let lean = column("inkleaf, blit, no `justify`", "inkleaf-plain", Some(&plain));
+    let lean_tables = column(
+        "the same, 4 KB of lookup tables",
+        "inkleaf-plain-tables",
+        Some(&plain),
+    );
     let plain_text_blob = std::fs::read(firmware::fixture("article-2.9in-plain-text.inkleaf"))
         .expect("the plain-text fixture is committed");
     let plain_text_pages =
@@ -80,7 +93,7 @@ fn main() {
 
     print_table(
         &baseline,
-        &[&blit, &lean, &lean_plain_text, &pixels, &peer],
+        &[&blit, &lean, &lean_tables, &lean_plain_text, &pixels, &peer],
         &at_preset,
     );
     println!(

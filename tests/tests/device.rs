@@ -34,6 +34,13 @@ fn plain_layout_blitted_matches_the_simulator() {
 }
 
 #[test]
+fn plain_layout_through_lookup_tables_matches_the_simulator() {
+    firmware::build(&["--features", "tables", "--bin", "inkleaf-plain-tables"])
+        .unwrap_or_else(|message| panic!("{message}"));
+    check("inkleaf-plain-tables", "article-2.9in.inkleaf", Look::Plain);
+}
+
+#[test]
 fn plain_layout_of_a_plain_text_blob_matches_the_simulator() {
     check(
         "inkleaf-plain-text",

@@ -248,7 +248,7 @@ impl<'a> Book<'a> {
     /// Decodes the text through lookup tables in `buf` from now on ([`Model::accelerate`]):
     /// the same text, faster, for a reader with RAM to spare. Returns the tables' index bits;
     /// 0 for plain text, which has nothing to speed up.
-    #[cfg(feature = "coded")]
+    #[cfg(feature = "tables")]
     pub fn accelerate(&mut self, buf: &'a mut [u32]) -> Result<u32, Error> {
         match &mut self.model {
             Some(model) => model.accelerate(buf),

@@ -8,6 +8,7 @@
 //! instead be flat (`max_len` 31): each symbol is its id as an `id_width`-bit number, no table.
 
 use super::bits::{self, Cursor};
+#[cfg(feature = "tables")]
 use super::table::MISS;
 use super::MAX_CODE_LEN;
 
@@ -150,6 +151,7 @@ impl Code {
     /// Writes this code's lookup table (`1 << bits` words, `bits` at most 16): the word at
     /// index `w` is `id << 8 | length` of the code that the bit string `w` starts, or
     /// [`MISS`] if that code is longer than `bits`.
+    #[cfg(feature = "tables")]
     pub(crate) fn fill_table(&self, model: &[u8], id_width: u32, bits: u32, table: &mut [u32]) {
         table.fill(MISS);
         match u32::from(self.max_len) {
@@ -223,6 +225,7 @@ mod tests {
     }
 
     /// Every entry of `code`'s `bits`-bit table agrees with walking the code.
+    #[cfg(feature = "tables")]
     fn assert_table_matches_walk(code: &Code, data: &[u8], id_width: u32, bits: u32) {
         let mut table = [0u32; 1 << 10];
         let table = &mut table[..1 << bits];
@@ -238,6 +241,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "tables")]
     #[test]
     fn tables_agree_with_the_walk() {
         let symbols: [u32; 258] = core::array::from_fn(|i| i as u32);
@@ -253,6 +257,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "tables")]
     #[test]
     fn flat_and_single_symbol_tables() {
         // A flat code (`max_len` 31) and a one-symbol code (`max_len` 0, symbol 5 in 4 bits).

@@ -28,6 +28,7 @@ mod code;
 mod context;
 mod decoder;
 mod model;
+#[cfg(feature = "tables")]
 mod table;
 #[cfg(feature = "alloc")]
 mod train;

@@ -3,6 +3,7 @@
 use super::bits::{self, width_for, Cursor};
 use super::code::Code;
 use super::context::{ContextMap, State};
+#[cfg(feature = "tables")]
 use super::table::{self, Tables};
 use super::{MAX_CONTEXTS, MAX_ENTRY_BYTES, VERSION};
 use crate::Error;
@@ -13,8 +14,9 @@ use crate::Error;
 /// symbol id, context and offset is in range, every literal is a `char`, and every dictionary
 /// entry decodes to 1 to 32 bytes of literals. Decoding can then rely on it. The struct holds
 /// offsets into the borrowed bytes and two small caches (each code's first counts, the context
-/// map): 412 bytes on a 32-bit target, so a model and a decoder fit in 512 bytes of RAM. With
-/// RAM to spare, [`Model::accelerate`] adds lookup tables in a caller's buffer.
+/// map): 412 bytes on a 32-bit target (396 without the `tables` feature), so a model and a
+/// decoder fit in 512 bytes of RAM. With RAM to spare, `Model::accelerate` (feature `tables`)
+/// adds lookup tables in a caller's buffer.
 #[derive(Copy, Clone, Debug)]
 pub struct Model<'a> {
     data: &'a [u8],
@@ -32,6 +34,7 @@ pub struct Model<'a> {
     ends_at: u32,
     spell_at: u32,
     /// Lookup tables in a caller's buffer, once [`Model::accelerate`] built them.
+    #[cfg(feature = "tables")]
     tables: Option<Tables<'a>>,
 }
 
@@ -100,6 +103,7 @@ impl<'a> Model<'a> {
             codes: [Code::default(); MAX_CONTEXTS + 1],
             ends_at: 0,
             spell_at: 0,
+            #[cfg(feature = "tables")]
             tables: None,
         });
         // The escape code cannot escape; context codes may use id `n_sym` as the escape.
@@ -179,6 +183,7 @@ impl<'a> Model<'a> {
     /// Reads one code of code `index` (0 the escape code, then the contexts' codes).
     #[inline]
     fn read_code(&self, index: usize, stream: &[u8], pos: u32) -> Option<(u32, u32)> {
+        #[cfg(feature = "tables")]
         if let Some(tables) = &self.tables {
             if let Some(found) = tables.code(index, bits::peek32(stream, pos)) {
                 return Some(found);
@@ -202,6 +207,7 @@ impl<'a> Model<'a> {
             return Symbol::Literal(id);
         }
         let entry = id - self.n_lit;
+        #[cfg(feature = "tables")]
         if let Some((start, end)) = self.tables.as_ref().and_then(|t| t.entry(id, entry)) {
             return Symbol::Entry(self.spell_at + start, self.spell_at + end);
         }
@@ -235,6 +241,7 @@ impl<'a> Model<'a> {
     /// The character of literal `id` and the state after it in `state`.
     #[inline]
     pub(crate) fn step(&self, state: State, id: u32) -> (char, State) {
+        #[cfg(feature = "tables")]
         if let Some((ch, group)) = self.tables.as_ref().and_then(|t| t.literal(id)) {
             return (ch, self.contexts.next_in_group(state, group));
         }
@@ -243,6 +250,7 @@ impl<'a> Model<'a> {
 
     /// Words of RAM that [`Model::accelerate`] fills with tables indexed by `bits` bits
     /// (4 to 10): one table of `1 << bits` words per code, one word per literal.
+    #[cfg(feature = "tables")]
     pub fn table_words(&self, bits: u32) -> usize {
         table::words(u32::from(self.contexts()) + 1, self.n_sym, bits)
     }
@@ -254,6 +262,7 @@ impl<'a> Model<'a> {
     /// The model alone decodes in under 512 bytes of RAM; the tables are for a host or a
     /// device with RAM to spare. The Rust book's model takes 17 tables: 68 KB at 10 bits,
     /// 4 KB at 6.
+    #[cfg(feature = "tables")]
     pub fn accelerate(&mut self, buf: &'a mut [u32]) -> Result<u32, Error> {
         let codes = u32::from(self.contexts()) + 1;
         let fits = |bits: u32| self.table_words(bits) <= buf.len();

@@ -66,27 +66,57 @@ impl fmt::Display for Failure {
 /// `buffer` should be a `static` (e.g. from `cortex_m::singleton!`), so that `STACK_PEAK`
 /// is the engine's stack alone.
 pub fn main<'b, S: Surface<'b>>(blob: &[u8], buffer: &'b mut [u8], look: Look) -> ! {
+    run::<S>(blob, buffer, look, None)
+}
+
+/// [`main`], with coded text decoded through lookup tables in `tables` (`Book::accelerate`).
+pub fn main_with_tables<'b, S: Surface<'b>>(
+    blob: &'static [u8],
+    buffer: &'b mut [u8],
+    look: Look,
+    tables: &'static mut [u32],
+) -> ! {
+    run::<S>(blob, buffer, look, Some(tables))
+}
+
+fn run<'a, 'b, S: Surface<'b>>(
+    blob: &'a [u8],
+    buffer: &'b mut [u8],
+    look: Look,
+    tables: Option<&'a mut [u32]>,
+) -> ! {
     let mut host = rt::boot();
     let mark = meter::Mark::here();
-    match read_and_draw::<S>(&mut host, blob, buffer, look) {
+    match read_and_draw::<S>(&mut host, blob, buffer, look, tables) {
         Ok(pages) => rt::finish(&mut host, mark, pages),
         Err(failure) => panic!("{failure}"),
     }
 }
 
-/// Sends `MEASURE open`, `MEASURE paginate`, then `PAGE n` and `MEASURE page<n>` per page.
-/// Returns the number of pages.
+/// Sends `MEASURE open` (tables built included), `MEASURE paginate`, then `PAGE n` and
+/// `MEASURE page<n>` per page. Returns the number of pages.
 #[inline(never)]
-fn read_and_draw<'b, S: Surface<'b>>(
+fn read_and_draw<'a, 'b, S: Surface<'b>>(
     host: &mut Host,
-    blob: &[u8],
+    blob: &'a [u8],
     buffer: &'b mut [u8],
     look: Look,
+    tables: Option<&'a mut [u32]>,
 ) -> Result<u32, Failure> {
     // Opened in place and borrowed from there: a book with a text model is too big to copy
     // around on a device's stack.
     let mut opened = Err(inkleaf::Error::CorruptModel);
-    let ((), cost) = meter::measure(|| opened = Book::from_bytes(blob));
+    let ((), cost) = meter::measure(|| {
+        opened = Book::from_bytes(blob);
+        #[cfg(feature = "tables")]
+        if let (Ok(book), Some(tables)) = (&mut opened, tables) {
+            if let Err(e) = book.accelerate(tables) {
+                opened = Err(e);
+            }
+        }
+    });
+    #[cfg(not(feature = "tables"))]
+    let _ = tables;
     host.measure(format_args!("open"), cost);
     let book = opened.as_ref().map_err(|e| *e)?;
     let built = book.built_for().ok_or(Failure::NotBuiltFor)?;
