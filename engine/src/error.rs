@@ -54,9 +54,9 @@ pub enum Error {
     TrailingPayload(Part),
     /// A block kind this engine does not know.
     UnknownBlockKind(u8),
-    /// The output buffer is too small for the blob.
+    /// A buffer the caller gave (for a blob, a framebuffer or lookup tables) is too small.
     BufferTooSmall {
-        /// Bytes the blob needs.
+        /// Bytes it needs.
         needed: u32,
     },
     /// The content is larger than the format's 32-bit lengths allow.
@@ -103,7 +103,7 @@ impl fmt::Display for Error {
             Error::TrailingPayload(part) => write!(f, "unexpected bytes after the {}", part.name()),
             Error::UnknownBlockKind(k) => write!(f, "unknown block kind {k}"),
             Error::BufferTooSmall { needed } => {
-                write!(f, "output buffer too small: {needed} bytes needed")
+                write!(f, "buffer too small: {needed} bytes needed")
             }
             Error::TooLarge => f.write_str("content too large for the blob format"),
             Error::ProfileTooSmall {

@@ -2,7 +2,7 @@
 //! to: the same characters, offsets and errors as the model alone, at every table size.
 
 use inkleaf::codec::{encode, Decoder, Encoded, Model, Stream};
-use inkleaf::Error;
+use inkleaf::{Book, Error};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -92,6 +92,21 @@ fn long_codes_and_wide_alphabets_decode_alike() {
 }
 
 #[test]
+fn a_flat_escape_code_decodes_alike() {
+    // 700 characters seen once each: too rare for any table, so the escape code is flat
+    // (every id in `id_width` bits), wider than small tables.
+    let rare: String = (0..700)
+        .filter_map(|i| char::from_u32(0x4E00 + i * 7))
+        .collect();
+    let texts = [
+        rare.as_str(),
+        "Some ordinary words, then the rare ones again.",
+    ];
+    let encoded = encode(&texts).expect("encodes");
+    assert_tables_agree(&encoded, &texts);
+}
+
+#[test]
 fn a_buffer_too_small_is_refused_and_the_widest_fit_is_taken() {
     let (_, encoded) = encoded_article();
     let model = Model::from_bytes(&encoded.model).expect("model parses");
@@ -108,8 +123,58 @@ fn a_buffer_too_small_is_refused_and_the_widest_fit_is_taken() {
     let mut fast = model;
     assert_eq!(fast.accelerate(&mut large), Ok(10));
     let mut between = vec![0u32; model.table_words(7) + 1];
-    let mut fast = model;
-    assert_eq!(fast.accelerate(&mut between), Ok(7));
+    assert_eq!(
+        fast.accelerate(&mut between),
+        Ok(7),
+        "tables can be rebuilt"
+    );
+    let stream = encoded.stream(3).expect("block");
+    assert_eq!(
+        items(Decoder::new(&fast, stream)),
+        items(Decoder::new(&model, stream))
+    );
+    // A failed rebuild keeps the tables it had.
+    assert!(fast.accelerate(&mut small).is_err());
+    assert_eq!(
+        items(Decoder::new(&fast, stream)),
+        items(Decoder::new(&model, stream))
+    );
+}
+
+/// Every character of every block of `book`, read front to back.
+fn book_text(book: &Book<'_>) -> Vec<Option<char>> {
+    let mut out = Vec::new();
+    for block in book.blocks() {
+        let mut text = block.text;
+        out.extend((0..text.len()).map(|i| text.char_at(i)));
+    }
+    out
+}
+
+#[test]
+fn books_read_alike_through_tables() {
+    let fixture = |name: &str| {
+        let path = format!("{}/fixtures/device/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    let (coded, plain) = (
+        fixture("article-2.9in.inkleaf"),
+        fixture("article-2.9in-plain-text.inkleaf"),
+    );
+    let mut tables = vec![0u32; 4096];
+    let mut unused = vec![0u32; 16];
+    let mut fast = Book::from_bytes(&coded).expect("the coded fixture opens");
+    let mut plain_book = Book::from_bytes(&plain).expect("the plain fixture opens");
+    assert_eq!(fast.accelerate(&mut tables), Ok(8));
+    assert_eq!(
+        plain_book.accelerate(&mut unused),
+        Ok(0),
+        "plain text has no model"
+    );
+    let in_place = book_text(&Book::from_bytes(&coded).expect("opens"));
+    assert_eq!(book_text(&fast), in_place);
+    assert_eq!(book_text(&plain_book), in_place);
+    assert!(in_place.iter().flatten().count() > 7_000);
 }
 
 proptest! {

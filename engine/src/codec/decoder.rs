@@ -206,7 +206,7 @@ impl<'m, 'a> Decoder<'m, 'a> {
 
     #[inline]
     fn emit(&mut self, literal: u32) -> Result<(u32, char), ()> {
-        let (ch, state) = self.model.step(self.state, literal);
+        let (ch, state) = self.model.literal_and_next(self.state, literal);
         self.state = state;
         let at = self.offset;
         self.offset = at.checked_add(ch.len_utf8() as u32).ok_or(())?;

@@ -208,7 +208,7 @@ impl<'a> Model<'a> {
         }
         let entry = id - self.n_lit;
         #[cfg(feature = "tables")]
-        if let Some((start, end)) = self.tables.as_ref().and_then(|t| t.entry(id, entry)) {
+        if let Some((start, end)) = self.tables.as_ref().and_then(|t| t.entry(id, self.n_lit)) {
             return Symbol::Entry(self.spell_at + start, self.spell_at + end);
         }
         let width = u32::from(self.off_width);
@@ -240,7 +240,7 @@ impl<'a> Model<'a> {
 
     /// The character of literal `id` and the state after it in `state`.
     #[inline]
-    pub(crate) fn step(&self, state: State, id: u32) -> (char, State) {
+    pub(crate) fn literal_and_next(&self, state: State, id: u32) -> (char, State) {
         #[cfg(feature = "tables")]
         if let Some((ch, group)) = self.tables.as_ref().and_then(|t| t.literal(id)) {
             return (ch, self.contexts.next_in_group(state, group));
@@ -249,10 +249,11 @@ impl<'a> Model<'a> {
     }
 
     /// Words of RAM that [`Model::accelerate`] fills with tables indexed by `bits` bits
-    /// (4 to 10): one table of `1 << bits` words per code, one word per symbol.
+    /// (4 to 10; others are clamped): one table of `1 << bits` words per code, one word per
+    /// symbol.
     #[cfg(feature = "tables")]
     pub fn table_words(&self, bits: u32) -> usize {
-        table::words(u32::from(self.contexts()) + 1, self.n_sym, bits)
+        table::words_for(u32::from(self.contexts()) + 1, self.n_sym, bits)
     }
 
     /// Builds lookup tables in `buf` and decodes through them from now on: faster, with the
@@ -261,7 +262,7 @@ impl<'a> Model<'a> {
     ///
     /// The model alone decodes in under 512 bytes of RAM; the tables are for a host or a
     /// device with RAM to spare. The bundled article's model (9 codes, 89 symbols) takes
-    /// 2.7 KB at 6 bits; the Rust book's (17 codes, 3,858 symbols) 83 KB at 10 bits.
+    /// 2.6 KB at 6 bits; the Rust book's (17 codes, 3,858 symbols) 83 KB at 10 bits.
     #[cfg(feature = "tables")]
     pub fn accelerate(&mut self, buf: &'a mut [u32]) -> Result<u32, Error> {
         let codes = u32::from(self.contexts()) + 1;
@@ -274,8 +275,8 @@ impl<'a> Model<'a> {
             .rev()
             .find(|&b| fits(b))
             .ok_or(too_small)?;
-        let literals_at = (codes as usize) << bits;
-        let (code_words, rest) = buf.split_at_mut_checked(literals_at).ok_or(too_small)?;
+        let symbols_at = (codes as usize) << bits;
+        let (code_words, rest) = buf.split_at_mut_checked(symbols_at).ok_or(too_small)?;
         for (code, words) in self
             .codes
             .iter()
@@ -293,7 +294,7 @@ impl<'a> Model<'a> {
         }
         self.tables = Some(Tables {
             words: buf,
-            literals_at: literals_at as u32,
+            symbols_at: symbols_at as u32,
             bits: bits as u8,
         });
         Ok(bits)

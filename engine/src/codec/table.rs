@@ -6,8 +6,9 @@
 //! a branch that mispredicts whenever the code length changes. A host, or a device with a few
 //! kilobytes to spare, can instead give [`Model::accelerate`](super::Model::accelerate) a
 //! buffer: each code gets a table indexed by the next `bits` bits of the stream, and each
-//! literal one word with its character and group. Codes longer than `bits` still walk, so the
-//! tables change how fast a model decodes, never what it decodes to.
+//! symbol one word (a literal's character and group, an entry's spelling end). Codes longer
+//! than `bits` still walk, so the tables change how fast a model decodes, never what it
+//! decodes to.
 
 /// A code table word for bit strings that start a code longer than the table's bits.
 pub(crate) const MISS: u32 = u32::MAX;
@@ -17,14 +18,18 @@ pub(crate) const MIN_BITS: u32 = 4;
 pub(crate) const MAX_BITS: u32 = 10;
 
 /// Lookup tables built for one model, in a caller's buffer.
+///
+/// The model asks only for its own codes and symbols (code index up to its contexts, literal
+/// ids for literals, entry ids for entries); any other index reads some other word or misses,
+/// which can decode wrong text but never panics.
 #[derive(Copy, Clone, Debug)]
 pub(crate) struct Tables<'t> {
     /// One table per code (the escape code first), `1 << bits` words each: `id << 8 | length`
-    /// of the code the next `bits` bits start, or [`MISS`]. Then one word per literal:
-    /// its character, and its group from bit 24.
+    /// of the code the next `bits` bits start, or [`MISS`]. Then one word per symbol: a
+    /// literal's character with its group from bit 24, an entry's spelling end.
     pub(crate) words: &'t [u32],
-    /// Index of the first literal word.
-    pub(crate) literals_at: u32,
+    /// Index of symbol 0's word.
+    pub(crate) symbols_at: u32,
     pub(crate) bits: u8,
 }
 
@@ -40,30 +45,37 @@ impl Tables<'_> {
         }
     }
 
-    /// `(character, group)` of literal `id`, if the table has it.
+    /// `(character, group)` of literal `id`.
     #[inline]
     pub(crate) fn literal(&self, id: u32) -> Option<(char, u32)> {
-        let word = *self.words.get(self.literals_at.wrapping_add(id) as usize)?;
+        let word = self.symbol(id)?;
         // Built from checked literals, so the character is valid; a miss never panics.
         Some((char::from_u32(word & 0x1F_FFFF)?, word >> 24))
     }
-}
 
-impl Tables<'_> {
-    /// Spelling range of entry number `entry` (symbol `id`), relative to the spellings' start.
+    /// Spelling range of entry symbol `id`, the first entry being `first`, relative to the
+    /// spellings' start.
     #[inline]
-    pub(crate) fn entry(&self, id: u32, entry: u32) -> Option<(u32, u32)> {
-        let at = self.literals_at.wrapping_add(id) as usize;
-        let end = *self.words.get(at)?;
-        let start = match entry {
-            0 => 0,
-            _ => *self.words.get(at.wrapping_sub(1))?,
+    pub(crate) fn entry(&self, id: u32, first: u32) -> Option<(u32, u32)> {
+        let end = self.symbol(id)?;
+        // An entry's spelling starts where the one before it ends.
+        let start = match id > first {
+            true => self.symbol(id - 1)?,
+            false => 0,
         };
         Some((start, end))
     }
+
+    fn symbol(&self, id: u32) -> Option<u32> {
+        self.words
+            .get(self.symbols_at.wrapping_add(id) as usize)
+            .copied()
+    }
 }
 
-/// Words tables of `bits` bits take for `codes` codes and `literals` literals.
-pub(crate) fn words(codes: u32, literals: u32, bits: u32) -> usize {
-    ((codes as usize) << bits).saturating_add(literals as usize)
+/// Words that tables of `bits` bits (clamped to [`MIN_BITS`]..=[`MAX_BITS`]) take for `codes`
+/// codes and `symbols` symbols.
+pub(crate) fn words_for(codes: u32, symbols: u32, bits: u32) -> usize {
+    let bits = bits.clamp(MIN_BITS, MAX_BITS);
+    ((codes as usize) << bits).saturating_add(symbols as usize)
 }

@@ -70,11 +70,11 @@ pub fn main<'b, S: Surface<'b>>(blob: &[u8], buffer: &'b mut [u8], look: Look) -
 }
 
 /// [`main`], with coded text decoded through lookup tables in `tables` (`Book::accelerate`).
-pub fn main_with_tables<'b, S: Surface<'b>>(
-    blob: &'static [u8],
+pub fn main_with_tables<'a, 'b, S: Surface<'b>>(
+    blob: &'a [u8],
     buffer: &'b mut [u8],
     look: Look,
-    tables: &'static mut [u32],
+    tables: &'a mut [u32],
 ) -> ! {
     run::<S>(blob, buffer, look, Some(tables))
 }
