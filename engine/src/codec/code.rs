@@ -111,11 +111,11 @@ impl Code {
     ) -> (u32, u32) {
         match u32::from(self.max_len) {
             FLAT => return (bits::read(stream, pos, id_width), id_width),
-            0 => return (bits::read(model, self.list_at, id_width), 0),
+            0 => return (self.listed(model, id_width, 0), 0),
             _ => {}
         }
         let window = bits::peek32(stream, pos);
-        let symbol = |index: u32| bits::read(model, self.list_at + index * id_width, id_width);
+        let symbol = |index: u32| self.listed(model, id_width, index);
         // `first` is the first code of length `len`, `index` the list slot of that code:
         // a window whose top `len` bits are `first + rank` with `rank < count` is that
         // length's symbol number `rank` (DEFLATE's `puff`). Lengths below the shortest hold
@@ -132,8 +132,7 @@ impl Code {
             len += 1;
         }
         // Past the cached counts: read them from flash, just before the list.
-        let width = u32::from(self.count_width);
-        let counts_at = self.list_at.wrapping_sub(u32::from(self.max_len) * width);
+        let (width, counts_at) = (u32::from(self.count_width), self.counts_at());
         while len <= u32::from(self.max_len) {
             let count = bits::read(model, counts_at + (len - 1) * width, width);
             let rank = (window >> (32 - len)).wrapping_sub(first);
@@ -146,6 +145,19 @@ impl Code {
         }
         // Unreachable for a checked code; symbol 0 keeps decoding total anyway.
         (symbol(0), u32::from(self.max_len))
+    }
+
+    /// Symbol number `index` of the list, in canonical order.
+    #[inline]
+    fn listed(&self, model: &[u8], id_width: u32, index: u32) -> u32 {
+        bits::read(model, self.list_at + index * id_width, id_width)
+    }
+
+    /// Where the counts of lengths 1 to `max_len` are stored: just before the list.
+    #[inline]
+    fn counts_at(&self) -> u32 {
+        self.list_at
+            .wrapping_sub(u32::from(self.max_len) * u32::from(self.count_width))
     }
 
     /// Writes this code's lookup table (`1 << bits` words, `bits` at most 16): the word at
@@ -163,19 +175,18 @@ impl Code {
             }
             FLAT => return,
             0 => {
-                table.fill(bits::read(model, self.list_at, id_width) << 8);
+                table.fill(self.listed(model, id_width, 0) << 8);
                 return;
             }
             _ => {}
         }
-        let width = u32::from(self.count_width);
-        let counts_at = self.list_at.wrapping_sub(u32::from(self.max_len) * width);
+        let (width, counts_at) = (u32::from(self.count_width), self.counts_at());
         let (mut first, mut index) = (0u32, 0u32);
         for len in 1..=u32::from(self.max_len).min(bits) {
             let count = bits::read(model, counts_at + (len - 1) * width, width);
             let span = 1usize << (bits - len);
             for rank in 0..count {
-                let symbol = bits::read(model, self.list_at + (index + rank) * id_width, id_width);
+                let symbol = self.listed(model, id_width, index + rank);
                 let start = ((first + rank) as usize) << (bits - len);
                 // A checked code's codes of length `len` are below `1 << len`.
                 if let Some(words) = table.get_mut(start..start + span) {
