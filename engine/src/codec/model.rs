@@ -275,7 +275,7 @@ impl<'a> Model<'a> {
             .rev()
             .find(|&b| fits(b))
             .ok_or(too_small)?;
-        let symbols_at = (codes as usize) << bits;
+        let symbols_at = table::symbols_at(codes, bits);
         let (code_words, rest) = buf.split_at_mut_checked(symbols_at).ok_or(too_small)?;
         for (code, words) in self
             .codes

@@ -76,6 +76,11 @@ impl Tables<'_> {
 /// Words that tables of `bits` bits (clamped to [`MIN_BITS`]..=[`MAX_BITS`]) take for `codes`
 /// codes and `symbols` symbols.
 pub(crate) fn words_for(codes: u32, symbols: u32, bits: u32) -> usize {
-    let bits = bits.clamp(MIN_BITS, MAX_BITS);
-    ((codes as usize) << bits).saturating_add(symbols as usize)
+    symbols_at(codes, bits.clamp(MIN_BITS, MAX_BITS)).saturating_add(symbols as usize)
+}
+
+/// Index of symbol 0's word in tables of `bits` bits (at most [`MAX_BITS`]): after one
+/// table of `1 << bits` words per code.
+pub(crate) fn symbols_at(codes: u32, bits: u32) -> usize {
+    (codes as usize) << bits
 }
