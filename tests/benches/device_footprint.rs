@@ -65,14 +65,7 @@ fn main() {
         "inkleaf-plain",
     ])
     .unwrap_or_else(|e| panic!("{e}"));
-    firmware::build(&[
-        "--no-default-features",
-        "--features",
-        "coded,tables",
-        "--bin",
-        "inkleaf-plain-tables",
-    ])
-    .unwrap_or_else(|e| panic!("{e}"));
+    firmware::build(firmware::TABLES_FIRMWARE).unwrap_or_else(|e| panic!("{e}"));
     firmware::build(&["--no-default-features", "--bin", "inkleaf-plain-text"])
         .unwrap_or_else(|e| panic!("{e}"));
     let lean = column("inkleaf, blit, no `justify`", "inkleaf-plain", Some(&plain));

@@ -35,17 +35,8 @@ fn plain_layout_blitted_matches_the_simulator() {
 
 #[test]
 fn plain_layout_through_lookup_tables_matches_the_simulator() {
-    // Built as the footprint benchmark builds it, so both measure the same binary.
     firmware::check_tools()
-        .and_then(|()| {
-            firmware::build(&[
-                "--no-default-features",
-                "--features",
-                "coded,tables",
-                "--bin",
-                "inkleaf-plain-tables",
-            ])
-        })
+        .and_then(|()| firmware::build(firmware::TABLES_FIRMWARE))
         .unwrap_or_else(|message| panic!("{message}"));
     check("inkleaf-plain-tables", "article-2.9in.inkleaf", Look::Plain);
 }

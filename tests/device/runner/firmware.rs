@@ -70,6 +70,17 @@ fn target_dir() -> PathBuf {
     crate_dir().join("target")
 }
 
+/// Build arguments of `inkleaf-plain-tables`: coded text and lookup tables, no `justify`,
+/// like the lean firmware it is compared with. The device test and the footprint benchmark
+/// both build it so, and so measure the same binary.
+pub const TABLES_FIRMWARE: &[&str] = &[
+    "--no-default-features",
+    "--features",
+    "coded,tables",
+    "--bin",
+    "inkleaf-plain-tables",
+];
+
 /// `cargo build --release` in `tests/device`, plus `args` (e.g. `--features peer`).
 pub fn build(args: &[&str]) -> Result<(), String> {
     let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
