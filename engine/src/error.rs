@@ -77,6 +77,9 @@ pub enum Error {
     /// The blob's text is coded, and this build of the engine reads plain text only (its
     /// `coded` feature is off).
     CodedTextUnsupported,
+    /// The blob's text is coded with the built-in English model, and this build of the engine
+    /// leaves it out (its `english` feature is off).
+    BuiltinModelMissing,
     /// A coded text stream that does not decode, or a bad sync point.
     CorruptText,
     /// A packed font section failed its checks.
@@ -120,6 +123,9 @@ impl fmt::Display for Error {
             Error::CorruptModel => f.write_str("corrupt text model"),
             Error::CodedTextUnsupported => f.write_str(
                 "the text is coded, and this engine was built to read plain text only",
+            ),
+            Error::BuiltinModelMissing => f.write_str(
+                "the text is coded with the built-in English model, which this engine was built without",
             ),
             Error::CorruptText => f.write_str("corrupt coded text"),
             Error::BadFont(fault) => write!(f, "malformed font section: {fault}"),

@@ -28,10 +28,23 @@ pub struct Options<'f> {
     pub packed: Option<&'f [u8]>,
     /// Add hyphenation points for the document's language.
     pub hyphenate: bool,
-    /// Store the text coded with a model trained for it, instead of as UTF-8.
-    pub coded: bool,
+    /// How the text is stored.
+    pub text: TextStorage,
     /// More profiles to bake page indexes for, after the main one.
     pub also_for: &'f [Profile],
+}
+
+/// How a blob stores its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextStorage {
+    /// Coded in the fewest bytes: with the engine's built-in English model, or with a model
+    /// trained for the text and stored in the blob.
+    Coded,
+    /// Coded with a model trained for the text, always: for firmware built without the
+    /// built-in model (the engine's `english` feature).
+    Trained,
+    /// UTF-8 as it is.
+    Plain,
 }
 
 /// Packs `doc` in a built-in font, hyphenated for its language when there are patterns for
@@ -41,7 +54,7 @@ pub fn build(doc: &Document, profile: Profile, font: FontId) -> Result<Built, in
         font,
         packed: None,
         hyphenate: true,
-        coded: true,
+        text: TextStorage::Coded,
         also_for: &[],
     };
     build_with(doc, profile, &options)
@@ -80,11 +93,11 @@ pub fn build_with(
             hyphens: Hyphens::from_encoded(hyphens),
         })
         .collect();
-    let encoded = if options.coded {
-        let texts: Vec<&str> = doc.blocks.iter().map(|(_, t)| t.as_str()).collect();
-        Some(inkleaf::codec::encode(&texts)?)
-    } else {
-        None
+    let texts: Vec<&str> = doc.blocks.iter().map(|(_, t)| t.as_str()).collect();
+    let encoded = match options.text {
+        TextStorage::Coded => Some(inkleaf::codec::encode(&texts)?),
+        TextStorage::Trained => Some(inkleaf::codec::train(&texts)?),
+        TextStorage::Plain => None,
     };
     let coded: Vec<CodedBlock<'_>> = encoded.as_ref().map_or_else(Vec::new, |e| {
         e.blocks

@@ -75,8 +75,16 @@ fn report(name: &str, whole: &str, blocks: &[&str]) {
         whole.len(),
         blocks.len()
     );
+    let which = if model.is_builtin() {
+        format!(
+            "the engine's built-in English model ({} B of firmware, 1 B in the blob)",
+            model.byte_len()
+        )
+    } else {
+        "trained for this text".to_string()
+    };
     println!(
-        "  model: {} literals, {} contexts, {} entries; trained in {:.0?}",
+        "  model: {which}: {} literals, {} contexts, {} entries; chosen in {:.0?}",
         model.literals(),
         model.contexts(),
         model.entries(),

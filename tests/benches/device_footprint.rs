@@ -70,7 +70,7 @@ fn main() {
         .unwrap_or_else(|e| panic!("{e}"));
     let lean = column("inkleaf, blit, no `justify`", "inkleaf-plain", Some(&plain));
     let lean_tables = column(
-        "the same, 4 KB of lookup tables",
+        "the same, 12 KB of lookup tables",
         "inkleaf-plain-tables",
         Some(&plain),
     );

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use embedded_graphics::prelude::*;
 use inkleaf::font::MONO_6X10;
 use inkleaf::{Align, Book, FontId, Framebuffer, Layout, Margins, Profile};
+use inkleaf_cli::build::TextStorage;
 
 const WIDTH: u16 = 296;
 const HEIGHT: u16 = 128;
@@ -57,19 +58,19 @@ fn main() {
     let text = inkleaf_cli::BUNDLED_ARTICLE;
     let doc = inkleaf_cli::input::parse_text(text);
     // Plain UTF-8 text, as embedded-text reads it; the coded blob is timed alongside.
-    let options = |coded| inkleaf_cli::build::Options {
+    let options = |text| inkleaf_cli::build::Options {
         font: FontId::Mono6x10,
         packed: None,
         hyphenate: true,
-        coded,
+        text,
         also_for: &[],
     };
-    let build = |coded| {
-        inkleaf_cli::build::build_with(&doc, profile(), &options(coded))
+    let build = |text| {
+        inkleaf_cli::build::build_with(&doc, profile(), &options(text))
             .expect("the article builds")
             .blob
     };
-    let (plain_blob, coded_blob) = (build(false), build(true));
+    let (plain_blob, coded_blob) = (build(TextStorage::Plain), build(TextStorage::Coded));
     let book = Book::from_bytes(&plain_blob).expect("a fresh blob opens");
     let coded_book = Book::from_bytes(&coded_blob).expect("a fresh blob opens");
     let coded =

@@ -1,7 +1,9 @@
 //! The text codec: exact round trips, decoding from every sync point, and no panics or
 //! runaway loops on corrupt models and streams.
 
-use inkleaf::codec::{encode, Decoder, Encoded, Model, State, Stream, SyncPoint};
+use inkleaf::codec::{
+    encode, encode_with, train, Decoder, Encoded, Model, State, Stream, SyncPoint, BUILTIN_ENGLISH,
+};
 use inkleaf::Error;
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -54,17 +56,30 @@ fn article() -> Vec<&'static str> {
     inkleaf_cli::BUNDLED_ARTICLE.lines().collect()
 }
 
-/// The article, encoded once for the tests that corrupt it (training is slow in debug builds).
+/// The article with a model of its own, encoded once for the tests that corrupt it
+/// (training is slow in debug builds).
 fn encoded_article() -> &'static Encoded {
     static ENCODED: OnceLock<Encoded> = OnceLock::new();
-    ENCODED.get_or_init(|| encode(&article()).expect("encodes"))
+    ENCODED.get_or_init(|| train(&article()).expect("encodes"))
+}
+
+/// The article coded with the built-in English model, as `encode` stores it.
+fn builtin_article() -> &'static Encoded {
+    static ENCODED: OnceLock<Encoded> = OnceLock::new();
+    ENCODED.get_or_init(|| encode_with(&[BUILTIN_ENGLISH], &article()).expect("encodes"))
 }
 
 #[test]
 fn article_round_trips_from_every_boundary() {
     let texts = article();
     let encoded = round_trip(&texts);
+    assert_eq!(
+        encoded.model,
+        [BUILTIN_ENGLISH],
+        "the article gets the built-in model"
+    );
     every_sync_point(&encoded, &texts);
+    every_sync_point(encoded_article(), &texts);
 }
 
 #[test]
@@ -210,7 +225,7 @@ fn bad_sync_requests_are_errors() {
 #[test]
 fn bad_models_are_errors() {
     assert_eq!(Model::from_bytes(&[]).err(), Some(Error::CorruptModel));
-    let encoded = encode(&["some text"]).expect("encodes");
+    let encoded = train(&["some text"]).expect("encodes");
     let mut wrong_version = encoded.model.clone();
     wrong_version[0] = 2;
     assert_eq!(
@@ -307,19 +322,20 @@ proptest! {
         random in prop::collection::vec(any::<u8>(), 0..300),
         text_len in 0u32..2000,
     ) {
-        let encoded = encoded_article();
-        let model = Model::from_bytes(&encoded.model).expect("model parses");
-        let mut bits = encoded.blocks[0].bits.clone();
-        for flip in &flips {
-            let bit = flip.index(bits.len() * 8);
-            bits[bit / 8] ^= 0x80 >> (bit % 8);
-        }
-        drain(&model, Stream { bits: &bits, text_len });
-        drain(&model, Stream { bits: &random, text_len });
-        let sync = SyncPoint { bit: text_len * 3, skip: (text_len % 40) as u8, state: State { context: (text_len % 9) as u8, class: (text_len % 5) as u8 }, offset: text_len / 2 };
-        if let Ok(decoder) = Decoder::at(&model, Stream { bits: &random, text_len }, sync) {
-            for item in decoder {
-                if item.is_err() { break; }
+        for encoded in [encoded_article(), builtin_article()] {
+            let model = Model::from_bytes(&encoded.model).expect("model parses");
+            let mut bits = encoded.blocks[0].bits.clone();
+            for flip in &flips {
+                let bit = flip.index(bits.len() * 8);
+                bits[bit / 8] ^= 0x80 >> (bit % 8);
+            }
+            drain(&model, Stream { bits: &bits, text_len });
+            drain(&model, Stream { bits: &random, text_len });
+            let sync = SyncPoint { bit: text_len * 3, skip: (text_len % 40) as u8, state: State { context: (text_len % 9) as u8, class: (text_len % 5) as u8 }, offset: text_len / 2 };
+            if let Ok(decoder) = Decoder::at(&model, Stream { bits: &random, text_len }, sync) {
+                for item in decoder {
+                    if item.is_err() { break; }
+                }
             }
         }
     }

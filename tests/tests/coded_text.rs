@@ -2,16 +2,22 @@
 //! goes back through its checkpoints, or to the block's start, and never loses its place.
 
 use inkleaf::{Book, FontId};
+use inkleaf_cli::build::TextStorage;
 use inkleaf_tests::blobs::{article, preset};
 
+/// Both ways of coding: the built-in English model (which the article gets by default) and
+/// a model trained for the text, stored in the blob.
+const CODINGS: [(TextStorage, bool); 2] =
+    [(TextStorage::Coded, true), (TextStorage::Trained, false)];
+
 /// The article's blocks as stored coded, next to the same blocks as plain strings.
-fn coded_article() -> (Vec<u8>, Vec<String>) {
+fn coded_article(text: TextStorage) -> (Vec<u8>, Vec<String>) {
     let doc = article();
     let options = inkleaf_cli::build::Options {
         font: FontId::Mono6x10,
         packed: None,
         hyphenate: false,
-        coded: true,
+        text,
         also_for: &[],
     };
     let blob = inkleaf_cli::build::build_with(&doc, preset("2.9in").profile, &options)
@@ -28,9 +34,16 @@ fn expected(plain: &str, i: usize) -> Option<char> {
 
 #[test]
 fn reads_in_any_order_match_the_plain_text() {
-    let (blob, plain) = coded_article();
+    for (storage, builtin) in CODINGS {
+        reads_in_any_order(storage, builtin);
+    }
+}
+
+fn reads_in_any_order(storage: TextStorage, builtin: bool) {
+    let (blob, plain) = coded_article(storage);
     let book = Book::from_bytes(&blob).expect("a fresh blob opens");
-    assert!(book.model().is_some(), "the blob stores coded text");
+    let model = book.model().expect("the blob stores coded text");
+    assert_eq!(model.is_builtin(), builtin, "{storage:?}");
     let mut reads = 0;
     for (block, plain) in book.blocks().zip(&plain) {
         let mut text = block.text;
@@ -67,9 +80,16 @@ fn reads_in_any_order_match_the_plain_text() {
 
 #[test]
 fn every_offset_backwards_matches_the_plain_text() {
-    let (blob, plain) = coded_article();
-    let book = Book::from_bytes(&blob).expect("a fresh blob opens");
-    for (block, plain) in book.blocks().zip(&plain) {
+    for (storage, builtin) in CODINGS {
+        let (blob, plain) = coded_article(storage);
+        let book = Book::from_bytes(&blob).expect("a fresh blob opens");
+        assert_eq!(book.model().map(|m| m.is_builtin()), Some(builtin));
+        every_offset_backwards(&book, &plain);
+    }
+}
+
+fn every_offset_backwards(book: &Book<'_>, plain: &[String]) {
+    for (block, plain) in book.blocks().zip(plain) {
         let mut text = block.text;
         // The worst order for a forward decoder: every byte, last first.
         for at in (0..=plain.len()).rev() {

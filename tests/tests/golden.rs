@@ -4,35 +4,64 @@
 
 use inkleaf::font::MONO_6X10;
 use inkleaf::{Book, FontId, Layout, FORMAT_VERSION};
-use inkleaf_cli::build::{build_with, Options};
+use inkleaf_cli::build::{build_with, Options, TextStorage};
 use inkleaf_tests::blobs::{article, preset};
 
 const GOLDEN: &[u8] = include_bytes!("../fixtures/golden/article.inkleaf");
 
+/// The same article coded with a model of its own (`--text trained`): pins the model layout
+/// of `docs/CODEC.md`, which the default blob leaves to the built-in model.
+const GOLDEN_TRAINED: &[u8] = include_bytes!("../fixtures/golden/article-trained.inkleaf");
+
 /// How the golden blob was built, as `inkleaf build` arguments.
 const BUILD_ARGS: &str = "--display 2.9in --display oled-128x64 --font builtin:6x10";
 
+/// Each golden blob, its file and how its text is stored.
+const GOLDENS: [(&[u8], &str, TextStorage); 2] = [
+    (GOLDEN, "article.inkleaf", TextStorage::Coded),
+    (
+        GOLDEN_TRAINED,
+        "article-trained.inkleaf",
+        TextStorage::Trained,
+    ),
+];
+
 #[test]
-fn the_builder_still_writes_the_golden_blob() {
+fn the_builder_still_writes_the_golden_blobs() {
     // What `inkleaf build` with no input file does with BUILD_ARGS.
     let mut doc = article();
     doc.source = "article.txt".into();
     doc.title = "Article".into();
-    let options = Options {
-        font: FontId::Mono6x10,
-        packed: None,
-        hyphenate: true,
-        coded: true,
-        also_for: &[preset("oled-128x64").profile],
-    };
-    let fresh = build_with(&doc, preset("2.9in").profile, &options).unwrap();
-    assert!(
-        fresh.blob == GOLDEN,
-        "the builder's output changed. If that is intended, update docs/FORMAT.md (and \
-         FORMAT_VERSION if old readers cannot read it) and regenerate the golden blob with \
-         `cargo run -p inkleaf-cli -- build -o tests/fixtures/golden/article.inkleaf {}`",
-        BUILD_ARGS
-    );
+    for (golden, file, text) in GOLDENS {
+        let options = Options {
+            font: FontId::Mono6x10,
+            packed: None,
+            hyphenate: true,
+            text,
+            also_for: &[preset("oled-128x64").profile],
+        };
+        let fresh = build_with(&doc, preset("2.9in").profile, &options).unwrap();
+        let text_arg = match text {
+            TextStorage::Trained => " --text trained",
+            _ => "",
+        };
+        assert!(
+            fresh.blob == golden,
+            "the builder's output changed. If that is intended, update docs/FORMAT.md (and \
+             FORMAT_VERSION if old readers cannot read it) and regenerate the golden blob with \
+             `cargo run -p inkleaf-cli -- build -o tests/fixtures/golden/{file} {BUILD_ARGS}{text_arg}`"
+        );
+    }
+}
+
+#[test]
+fn the_golden_blobs_use_the_model_they_say() {
+    let builtin = Book::from_bytes(GOLDEN).unwrap();
+    assert!(builtin.model().unwrap().is_builtin());
+    assert_eq!(builtin.part_sizes().model, 3, "Some, length 1, 0x81");
+    let trained = Book::from_bytes(GOLDEN_TRAINED).unwrap();
+    assert!(!trained.model().unwrap().is_builtin());
+    assert!(trained.part_sizes().model > 400);
 }
 
 #[test]
@@ -46,8 +75,14 @@ fn the_golden_header_is_what_the_format_says() {
 }
 
 #[test]
-fn the_golden_blob_reads_back_the_article() {
-    let book = Book::from_bytes(GOLDEN).unwrap();
+fn the_golden_blobs_read_back_the_article() {
+    for (golden, ..) in GOLDENS {
+        reads_back_the_article(golden);
+    }
+}
+
+fn reads_back_the_article(golden: &[u8]) {
+    let book = Book::from_bytes(golden).unwrap();
     assert!(book.model().is_some(), "the golden text is coded");
     let text: Vec<String> = book.blocks().map(|b| b.text.to_string()).collect();
     assert_eq!(text.join("\n"), inkleaf_cli::BUNDLED_ARTICLE.trim_end());
@@ -59,12 +94,18 @@ fn the_golden_blob_reads_back_the_article() {
         + sizes.model
         + sizes.text
         + sizes.hyphens;
-    assert_eq!(sum, GOLDEN.len(), "the parts add up to the blob");
+    assert_eq!(sum, golden.len(), "the parts add up to the blob");
 }
 
 #[test]
 fn the_golden_page_indexes_match_a_fresh_layout() {
-    let book = Book::from_bytes(GOLDEN).unwrap();
+    for (golden, ..) in GOLDENS {
+        page_indexes_match(golden);
+    }
+}
+
+fn page_indexes_match(golden: &[u8]) {
+    let book = Book::from_bytes(golden).unwrap();
     let indexes: Vec<_> = book.page_indexes().collect();
     assert_eq!(indexes.len(), 2);
     for (index, name) in indexes.iter().zip(["2.9in", "oled-128x64"]) {

@@ -50,7 +50,7 @@ fn dejavu_blob(display: &str, bits: u8) -> (Vec<u8>, inkleaf::Profile) {
         font: display.font,
         packed: Some(&section),
         hyphenate: true,
-        coded: true,
+        text: inkleaf_cli::build::TextStorage::Coded,
         also_for: &[],
     };
     let built = inkleaf_cli::build::build_with(&doc, display.profile, &options).unwrap();

@@ -147,6 +147,43 @@ impl Code {
         (symbol(0), u32::from(self.max_len))
     }
 
+    /// Every symbol's `(length, code)`, indexed by id (`ids` of them); `None` for symbols
+    /// this code does not list. For encoders: the decoder walks the code instead.
+    #[cfg(feature = "alloc")]
+    pub(crate) fn codewords(
+        &self,
+        model: &[u8],
+        id_width: u32,
+        ids: u32,
+    ) -> alloc::vec::Vec<Option<(u32, u32)>> {
+        let mut words = alloc::vec![None; ids as usize];
+        let mut set = |symbol: u32, word| {
+            if let Some(slot) = words.get_mut(symbol as usize) {
+                *slot = Some(word);
+            }
+        };
+        match u32::from(self.max_len) {
+            FLAT => (0..ids).for_each(|id| set(id, (id_width, id))),
+            0 => set(self.listed(model, id_width, 0), (0, 0)),
+            max_len => {
+                let (width, counts_at) = (u32::from(self.count_width), self.counts_at());
+                let (mut first, mut index) = (0u32, 0u32);
+                for len in 1..=max_len {
+                    let count = bits::read(model, counts_at + (len - 1) * width, width);
+                    for rank in 0..count {
+                        set(
+                            self.listed(model, id_width, index + rank),
+                            (len, first + rank),
+                        );
+                    }
+                    index += count;
+                    first = (first + count) << 1;
+                }
+            }
+        }
+        words
+    }
+
     /// Symbol number `index` of the list, in canonical order.
     #[inline]
     fn listed(&self, model: &[u8], id_width: u32, index: u32) -> u32 {

@@ -27,6 +27,7 @@ mod bits;
 mod code;
 mod context;
 mod decoder;
+mod english;
 mod model;
 #[cfg(feature = "tables")]
 mod table;
@@ -36,9 +37,10 @@ mod train;
 pub use context::State;
 pub(crate) use decoder::Checkpoint;
 pub use decoder::{Decoder, Stream, SyncPoint};
+pub use english::{builtin_model, BUILTIN_ENGLISH};
 pub use model::Model;
 #[cfg(feature = "alloc")]
-pub use train::{encode, Encoded, EncodedBlock};
+pub use train::{encode, encode_with, train, train_general, Encoded, EncodedBlock};
 
 /// The model format version this engine reads, the model's first byte.
 pub const VERSION: u8 = 1;

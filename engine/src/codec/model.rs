@@ -5,7 +5,7 @@ use super::code::Code;
 use super::context::{ContextMap, State};
 #[cfg(feature = "tables")]
 use super::table::{self, Tables};
-use super::{MAX_CONTEXTS, MAX_ENTRY_BYTES, VERSION};
+use super::{BUILTIN_ENGLISH, MAX_CONTEXTS, MAX_ENTRY_BYTES, VERSION};
 use crate::Error;
 
 /// A checked view of a model's bytes (see `docs/CODEC.md` for the layout).
@@ -49,7 +49,10 @@ pub(crate) enum Symbol {
 
 impl<'a> Model<'a> {
     /// Parses and checks a model. Any input gives a model, [`Error::UnsupportedVersion`] for
-    /// a first byte other than [`VERSION`], or [`Error::CorruptModel`].
+    /// a first byte other than [`VERSION`], or [`Error::CorruptModel`]. The one byte
+    /// [`BUILTIN_ENGLISH`] opens the built-in English model
+    /// ([`builtin_model`](super::builtin_model)), or gives [`Error::BuiltinModelMissing`] in a
+    /// build without it.
     pub fn from_bytes(data: &'a [u8]) -> Result<Self, Error> {
         let mut slot = None;
         Self::open_in(data, &mut slot)?;
@@ -62,9 +65,15 @@ impl<'a> Model<'a> {
     // Never inlined, so a caller holding the model does not keep the room parsing needs.
     #[inline(never)]
     pub(crate) fn open_in(data: &'a [u8], slot: &mut Option<Self>) -> Result<(), Error> {
-        let opened = match data.first() {
-            Some(&v) if v != VERSION => Err(Error::UnsupportedVersion(u16::from(v))),
-            _ => Self::parse(data, slot).ok_or(Error::CorruptModel),
+        // One byte names the built-in model (`docs/CODEC.md`).
+        let data = match data {
+            [BUILTIN_ENGLISH] => super::builtin_model().ok_or(Error::BuiltinModelMissing),
+            bytes => Ok(bytes),
+        };
+        let opened = match data {
+            Err(e) => Err(e),
+            Ok(&[v, ..]) if v != VERSION => Err(Error::UnsupportedVersion(u16::from(v))),
+            Ok(data) => Self::parse(data, slot).ok_or(Error::CorruptModel),
         };
         if opened.is_err() {
             *slot = None;
@@ -300,6 +309,37 @@ impl<'a> Model<'a> {
         Ok(bits)
     }
 
+    /// Every code's `(length, code)` per symbol id, escape code first: what an encoder
+    /// writes. A context code's entry for id `n_sym` is its escape.
+    #[cfg(feature = "alloc")]
+    pub(crate) fn codewords(&self) -> alloc::vec::Vec<alloc::vec::Vec<Option<(u32, u32)>>> {
+        let id_width = u32::from(self.id_width);
+        let codes = usize::from(self.contexts()) + 1;
+        self.codes
+            .iter()
+            .take(codes)
+            .map(|code| code.codewords(self.data, id_width, self.n_sym + 1))
+            .collect()
+    }
+
+    /// The text of dictionary entry `entry` (below [`Model::entries`]).
+    #[cfg(feature = "alloc")]
+    pub(crate) fn entry_text(&self, entry: u32) -> alloc::string::String {
+        let mut text = alloc::string::String::new();
+        if let Symbol::Entry(mut pos, end) = self.symbol(self.n_lit + entry) {
+            let mut state = self.entry_state();
+            while pos < end {
+                let Some((lit, next)) = self.spelled_literal(pos, state.context) else {
+                    break;
+                };
+                text.push(self.literal(lit));
+                state = self.next_state(state, lit);
+                pos = next;
+            }
+        }
+        text
+    }
+
     /// The context state after literal `id` in `state`.
     #[inline]
     pub(crate) fn next_state(&self, state: State, id: u32) -> State {
@@ -319,6 +359,21 @@ impl<'a> Model<'a> {
     /// Whether `state` is a state of this model.
     pub(crate) fn valid_state(&self, state: State) -> bool {
         self.contexts.valid(state)
+    }
+
+    /// Whether this is the built-in English model, rather than one a blob carries.
+    pub fn is_builtin(&self) -> bool {
+        super::builtin_model().is_some_and(|english| core::ptr::eq(english, self.data))
+    }
+
+    /// The characters this model can code, in literal id order.
+    pub fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        (0..self.n_lit).map(|id| self.literal(id))
+    }
+
+    /// Size of the model in bytes, wherever it is stored.
+    pub fn byte_len(&self) -> usize {
+        self.data.len()
     }
 
     /// Number of contexts (1 to 16).

@@ -27,6 +27,9 @@ struct InspectJson<'a> {
     text_bytes: usize,
     /// `coded` (with a text model) or `plain` (UTF-8).
     text_storage: &'static str,
+    /// The text model of coded text: `trained` (stored in the blob, `parts.model` bytes) or
+    /// `builtin-english` (the engine's own; the blob stores one byte for it).
+    text_model: Option<&'static str>,
     parts: Parts,
     built_for: Option<BuiltForJson>,
     /// Every baked page index, the first being `built_for`.
@@ -94,7 +97,16 @@ pub(super) fn run(file: &Path, json: bool, out: &mut String) -> anyhow::Result<(
         "parts:    header {} + metadata {} + page index {} + fonts {} + model {} + text {} + hyphens {} bytes",
         p.header, p.metadata, p.page_index, p.fonts, p.model, p.text, p.hyphens
     )?;
-    writeln!(out, "text:     {}", r.text_storage)?;
+    match r.text_model {
+        Some("builtin-english") => writeln!(
+            out,
+            "text:     {}, with the engine's built-in English model ({} bytes of firmware, not in the blob)",
+            r.text_storage,
+            inkleaf::codec::builtin_model().map_or(0, <[u8]>::len)
+        )?,
+        Some(model) => writeln!(out, "text:     {}, with a {model} model", r.text_storage)?,
+        None => writeln!(out, "text:     {}", r.text_storage)?,
+    }
     if r.page_indexes.is_empty() {
         writeln!(out, "built for no particular display")?;
     }
@@ -171,6 +183,13 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
         } else {
             "plain"
         },
+        text_model: book.model().map(|m| {
+            if m.is_builtin() {
+                "builtin-english"
+            } else {
+                "trained"
+            }
+        }),
         parts: Parts {
             header: sizes.header,
             metadata: sizes.metadata,

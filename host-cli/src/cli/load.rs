@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::{anyhow, bail, Context};
 use inkleaf::{Book, FontId, Profile};
-use inkleaf_cli::build::{build_with, Options};
+use inkleaf_cli::build::{build_with, Options, TextStorage};
 use inkleaf_cli::displays::{self, Display, Typeface};
 use inkleaf_cli::fonts;
 use inkleaf_cli::input::{self, Document};
@@ -180,7 +180,7 @@ pub(crate) struct CliBuilt {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct How<'p> {
     pub(crate) hyphenate: bool,
-    pub(crate) coded: bool,
+    pub(crate) text: TextStorage,
     pub(crate) also_for: &'p [Profile],
 }
 
@@ -203,7 +203,7 @@ pub(crate) fn build(
                 font: *id,
                 packed: None,
                 hyphenate: how.hyphenate,
-                coded: how.coded,
+                text: how.text,
                 also_for: how.also_for,
             };
             let built = build_with(doc, profile, &options).map_err(fail)?;
@@ -237,7 +237,7 @@ pub(crate) fn build(
         font: fallback,
         packed: Some(&section),
         hyphenate: how.hyphenate,
-        coded: how.coded,
+        text: how.text,
         also_for: how.also_for,
     };
     let built = build_with(doc, profile, &options).map_err(fail)?;

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use inkleaf::Align;
+use inkleaf_cli::build::TextStorage;
 
 /// Build, inspect and preview inkleaf blobs for small e-paper readers.
 #[derive(Debug, Parser)]
@@ -89,7 +90,9 @@ struct Look {
     /// than once to bake page indexes for several displays; the first sets the font.
     #[arg(long, default_value = crate::cli::load::DEFAULT_DISPLAY)]
     display: Vec<String>,
-    /// How the text is stored: coded with a model trained for it (smaller), or plain UTF-8.
+    /// How the text is stored: coded in the fewest bytes (with the engine's built-in English
+    /// model or a model trained for it), coded with a trained model in the blob (for firmware
+    /// built without the built-in model), or plain UTF-8.
     #[arg(long, value_enum, default_value_t = TextArg::Coded)]
     text: TextArg,
     /// Font: a TrueType/OpenType file, a bundled face (dejavu-sans, dejavu-serif,
@@ -119,7 +122,11 @@ impl Look {
     fn how<'p>(&self, also_for: &'p [inkleaf::Profile]) -> load::How<'p> {
         load::How {
             hyphenate: self.hyphenate == HyphenateArg::Auto,
-            coded: self.text == TextArg::Coded,
+            text: match self.text {
+                TextArg::Coded => TextStorage::Coded,
+                TextArg::Trained => TextStorage::Trained,
+                TextArg::Plain => TextStorage::Plain,
+            },
             also_for,
         }
     }
@@ -128,6 +135,7 @@ impl Look {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum TextArg {
     Coded,
+    Trained,
     Plain,
 }
 

@@ -103,8 +103,15 @@ pub(crate) struct Codes {
 }
 
 impl Codes {
-    /// Codes for `counts[ctx][symbol]`; `pair_bits` prices a table entry.
+    /// Codes for `counts[ctx][symbol]`.
     pub(crate) fn build(counts: &[Vec<u64>], symbols: u32) -> Self {
+        Self::covering(counts, symbols, 0)
+    }
+
+    /// Codes for `counts[ctx][symbol]` in which symbols `0..cover` can be coded in every
+    /// context, seen there or not: every context has an escape and the escape code lists
+    /// them all. A model for texts it was not trained on needs this.
+    pub(crate) fn covering(counts: &[Vec<u64>], symbols: u32, cover: u32) -> Self {
         let id_width = f64::from(width_for(symbols));
         let n = symbols as usize;
         // Start with everything listed, then escape what does not pay for its entry.
@@ -150,10 +157,13 @@ impl Codes {
                     escaped[s] += c[s];
                 }
             }
-            if esc > 0 || freqs.is_empty() {
+            if esc > 0 || freqs.is_empty() || cover > 0 {
                 freqs.push((symbols, esc.max(1)));
             }
             tables.push(Table::new(&freqs, n + 1));
+        }
+        for e in escaped.iter_mut().take(cover as usize) {
+            *e += 1;
         }
         let mut g: Vec<(u32, u64)> = (0..n)
             .filter(|&s| escaped[s] > 0)

@@ -4,7 +4,9 @@
 //! before them, groups those into contexts ([`mapping`]), builds codes ([`codes`]) and measures
 //! the exact size ([`round`]). Rounds climb ([`climb`]): each drops dictionary entries that do
 //! not pay ([`prune`]) and adds candidates that look like they would ([`grow`]). Two climbs, one
-//! from no entries and one from every candidate ([`dict`]); the smaller result wins.
+//! from no entries and one from every candidate ([`dict`]); the smaller result wins. A text
+//! the built-in English model codes in fewer bytes than a trained model and its text is coded
+//! with that ([`fixed`]), and stores one byte for its model.
 
 mod alphabet;
 mod bitwriter;
@@ -12,6 +14,7 @@ mod climb;
 mod codes;
 mod contexts;
 mod dict;
+mod fixed;
 mod grow;
 mod huffman;
 mod mapping;
@@ -25,12 +28,29 @@ use alloc::vec::Vec;
 use alphabet::Alphabet;
 pub use output::{Encoded, EncodedBlock};
 
+use crate::codec::BUILTIN_ENGLISH;
 use crate::Error;
 
-/// Trains a model on `texts` (one per block) and codes each of them.
+/// Codes `texts` (one per block) in the fewest bytes: with a model trained on them
+/// ([`train`]), or with the built-in English model if that codes them smaller, model included.
 ///
 /// Errors only for texts past the format's 32-bit limits ([`Error::TooLarge`]).
 pub fn encode(texts: &[&str]) -> Result<Encoded, Error> {
+    let trained = train(texts)?;
+    let built_in = crate::codec::builtin_model()
+        .and_then(|english| fixed::encode_with(english, alloc::vec![BUILTIN_ENGLISH], texts));
+    let size = |e: &Encoded| e.model.len() + e.text_bytes();
+    Ok(match built_in {
+        Some(b) if size(&b) < size(&trained) => b,
+        _ => trained,
+    })
+}
+
+/// Trains a model on `texts` (one per block) and codes each of them: a blob that carries its
+/// model, for engines built without the built-in one.
+///
+/// Errors only for texts past the format's 32-bit limits ([`Error::TooLarge`]).
+pub fn train(texts: &[&str]) -> Result<Encoded, Error> {
     if texts.iter().any(|t| u32::try_from(t.len()).is_err()) {
         return Err(Error::TooLarge);
     }
@@ -47,4 +67,21 @@ pub fn encode(texts: &[&str]) -> Result<Encoded, Error> {
         .ok_or(Error::CorruptText)?
         .round;
     round.finish(&alphabet, texts).ok_or(Error::CorruptText)
+}
+
+/// Codes `texts` with the model in `model` (its bytes, as [`encode`] writes them) instead of
+/// training one. `None` if the model does not open or lacks a character of the texts.
+pub fn encode_with(model: &[u8], texts: &[&str]) -> Option<Encoded> {
+    fixed::encode_with(model, model.to_vec(), texts)
+}
+
+/// Trains a model on `corpus` for texts it has not seen: like [`encode`]'s, but every
+/// literal can be coded in every context. This is how the built-in English model is made.
+pub fn train_general(corpus: &[&str]) -> Result<Vec<u8>, Error> {
+    let alphabet = Alphabet::new(corpus);
+    let total: usize = corpus.iter().map(|t| t.len()).sum();
+    let pool = dict::candidates(corpus, 256 + total / 32);
+    let best = climb::climb(corpus, &alphabet, &pool, Vec::new()).ok_or(Error::CorruptText)?;
+    let round = best.round.covering(alphabet.len());
+    round.plan(&alphabet).model().ok_or(Error::CorruptText)
 }

@@ -35,12 +35,48 @@ pub struct EncodedBlock {
     end_state: State,
 }
 
+/// A token as written: where its text starts, where its code starts, its symbol and the
+/// state before it.
 #[derive(Copy, Clone, Debug)]
-struct TokenAt {
-    start: u32,
-    bit: u32,
-    symbol: u32,
-    state: State,
+pub(crate) struct TokenAt {
+    pub(crate) start: u32,
+    pub(crate) bit: u32,
+    pub(crate) symbol: u32,
+    pub(crate) state: State,
+}
+
+impl EncodedBlock {
+    /// A block from its bits and tokens; `end_state` is the state after its text.
+    pub(crate) fn new(
+        bits: Vec<u8>,
+        text_len: u32,
+        tokens: Vec<TokenAt>,
+        end_state: State,
+    ) -> Self {
+        EncodedBlock {
+            bits,
+            text_len,
+            tokens,
+            end_state,
+        }
+    }
+}
+
+impl Encoded {
+    /// The result of coding with `model`, whose entries spell `entries`.
+    pub(crate) fn new(
+        model: Vec<u8>,
+        blocks: Vec<EncodedBlock>,
+        entries: Vec<String>,
+        literals: u32,
+    ) -> Self {
+        Encoded {
+            model,
+            blocks,
+            entries,
+            literals,
+        }
+    }
 }
 
 impl Encoded {
@@ -205,10 +241,5 @@ impl Plan<'_> {
 
 /// Assembles the result.
 pub(crate) fn encoded(model: Vec<u8>, blocks: Vec<EncodedBlock>, plan: &Plan<'_>) -> Encoded {
-    Encoded {
-        model,
-        blocks,
-        entries: plan.entries.to_vec(),
-        literals: plan.alphabet.len(),
-    }
+    Encoded::new(model, blocks, plan.entries.to_vec(), plan.alphabet.len())
 }

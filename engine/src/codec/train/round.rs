@@ -73,6 +73,12 @@ impl Round {
         }
     }
 
+    /// The same round with codes that can code every literal in every context.
+    pub(crate) fn covering(mut self, literals: u32) -> Self {
+        self.codes = Codes::covering(&self.uses, self.codes.symbols, literals);
+        self
+    }
+
     pub(crate) fn plan<'p>(&'p self, alphabet: &'p Alphabet) -> Plan<'p> {
         Plan {
             alphabet,

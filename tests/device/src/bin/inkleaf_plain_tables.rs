@@ -1,4 +1,4 @@
-//! `inkleaf-plain` with 4 KB of RAM for lookup tables (`Book::accelerate`): what a device
+//! `inkleaf-plain` with 12 KB of RAM for lookup tables (`Book::accelerate`): what a device
 //! with RAM to spare gains on a page turn of coded text.
 #![no_std]
 #![no_main]
@@ -8,8 +8,9 @@ use inkleaf_device::{article, fb::bytes_for, surface::Blit};
 
 static BLOB: &[u8] = include_bytes!("../../../fixtures/device/article-2.9in.inkleaf");
 const BYTES: usize = bytes_for(296, 128);
-/// 4 KB: the article's model (9 codes, 89 symbols) gets 6-bit tables.
-const TABLE_WORDS: usize = 1024;
+/// 12 KB: the built-in model the article is coded with (17 codes, 1,442 symbols, a word
+/// each) gets 6-bit tables.
+const TABLE_WORDS: usize = 3072;
 
 #[entry]
 fn main() -> ! {
