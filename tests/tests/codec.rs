@@ -149,8 +149,15 @@ fn decoders_copy_cheaply_and_independently() {
     let texts = article();
     let encoded = encode(&texts).expect("encodes");
     let model = Model::from_bytes(&encoded.model).expect("model parses");
+    // 512 bytes on a 32-bit device (the engine asserts it when built for one); a 64-bit
+    // host's slices and references take 32 more.
+    let budget = if cfg!(target_pointer_width = "64") {
+        512 + 32
+    } else {
+        512
+    };
     assert!(
-        size_of::<Decoder<'_, '_>>() + size_of::<Model<'_>>() <= 512,
+        size_of::<Decoder<'_, '_>>() + size_of::<Model<'_>>() <= budget,
         "decoder state {} + model {} bytes",
         size_of::<Decoder<'_, '_>>(),
         size_of::<Model<'_>>()

@@ -5,6 +5,9 @@
 
 use super::bits::{self, width_for, Cursor};
 
+/// Literals whose group is kept in RAM: every printable ASCII character and a newline.
+const LOW_LITERALS: usize = 96;
+
 /// The decoder's context state: the context of the next symbol and the class of the last
 /// character (which picks the row of the map once the next character is known).
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -23,6 +26,10 @@ pub(crate) struct ContextMap {
     class_of_group: u32,
     /// `map[class * groups + group]`: the context (64 bytes, so a state needs one flash read).
     map: [u8; 64],
+    /// Groups of the first [`LOW_LITERALS`] literals, two to a byte: the group picks the next
+    /// context, so every character waits for it, and these (ASCII, in code point order) are
+    /// most of any English text.
+    low_groups: [u8; LOW_LITERALS / 2],
     groups: u8,
     classes: u8,
     contexts: u8,
@@ -51,11 +58,17 @@ impl ContextMap {
             group_at: 0,
             class_of_group: 0,
             map: [0; 64],
+            low_groups: [0; LOW_LITERALS / 2],
             start: State::default(),
             entry: State::default(),
         };
         map.group_at = c.pos();
-        field_run(c, literals, map.group_width, groups)?;
+        for literal in 0..literals as usize {
+            let group = c.bits(u32::from(map.group_width)).filter(|&g| g < groups)?;
+            if let Some(pair) = map.low_groups.get_mut(literal / 2) {
+                *pair |= (group as u8) << (4 * (literal % 2));
+            }
+        }
         for group in 0..groups {
             let class = c
                 .bits(u32::from(map.class_width))
@@ -98,6 +111,9 @@ impl ContextMap {
     /// The group of literal `literal`.
     #[inline]
     pub(crate) fn group(&self, model: &[u8], literal: u32) -> u32 {
+        if let Some(&pair) = self.low_groups.get((literal / 2) as usize) {
+            return u32::from(pair >> (4 * (literal % 2))) & 15;
+        }
         field(model, self.group_at, literal, self.group_width)
     }
 
@@ -116,14 +132,4 @@ impl ContextMap {
 #[inline]
 fn field(model: &[u8], at: u32, index: u32, width: u8) -> u32 {
     bits::read(model, at + index * u32::from(width), u32::from(width))
-}
-
-/// Skips `n` fields of `width` bits, each below `limit`.
-fn field_run(c: &mut Cursor<'_>, n: u32, width: u8, limit: u32) -> Option<()> {
-    for _ in 0..n {
-        if c.bits(u32::from(width))? >= limit {
-            return None;
-        }
-    }
-    Some(())
 }

@@ -13,9 +13,9 @@ use crate::Error;
 /// [`Model::from_bytes`] validates everything once: the codes are complete prefix codes, every
 /// symbol id, context and offset is in range, every literal is a `char`, and every dictionary
 /// entry decodes to 1 to 32 bytes of literals. Decoding can then rely on it. The struct holds
-/// offsets into the borrowed bytes and two small caches (each code's first counts, the context
-/// map): 412 bytes on a 32-bit target (396 without the `tables` feature), so a model and a
-/// decoder fit in 512 bytes of RAM. With RAM to spare, `Model::accelerate` (feature `tables`)
+/// offsets into the borrowed bytes and small caches (each code's first counts, the context
+/// map, the groups of the first 96 literals): 460 bytes on a 32-bit target (444 without the
+/// `tables` feature), so a model and a decoder fit in 512 bytes of RAM. With RAM to spare, `Model::accelerate` (feature `tables`)
 /// adds lookup tables in a caller's buffer.
 #[derive(Copy, Clone, Debug)]
 pub struct Model<'a> {
