@@ -270,8 +270,8 @@ impl<'a> Model<'a> {
     /// or [`Error::BufferTooSmall`] (in bytes) if not even 4-bit tables fit.
     ///
     /// The model alone decodes in under 512 bytes of RAM; the tables are for a host or a
-    /// device with RAM to spare. The bundled article's model (9 codes, 89 symbols) takes
-    /// 2.6 KB at 6 bits; the Rust book's (17 codes, 3,858 symbols) 83 KB at 10 bits.
+    /// device with RAM to spare. The built-in English model (17 codes, 1,442 symbols) takes
+    /// 10 KB at 6 bits; the Rust book's (17 codes, 3,858 symbols) 83 KB at 10 bits.
     #[cfg(feature = "tables")]
     pub fn accelerate(&mut self, buf: &'a mut [u32]) -> Result<u32, Error> {
         let codes = u32::from(self.contexts()) + 1;
