@@ -92,6 +92,9 @@ fn build_inspect_pages_and_render_agree_on_the_page_count() {
     );
     assert_eq!(json["blocks"], 16);
     assert_eq!(json["integrity"], "ok");
+    assert_eq!(json["text_storage"], "coded");
+    assert_eq!(json["text_model"], "builtin-english");
+    assert_eq!(json["parts"]["model"], 3, "the model is named, not stored");
     let pages = json["pages"].as_u64().unwrap();
 
     let laid = inkleaf()
@@ -305,4 +308,30 @@ fn a_failed_build_keeps_the_previous_output() {
         std::fs::read(dir.path().join("x.inkleaf")).unwrap(),
         b"previous"
     );
+}
+
+#[test]
+fn text_trained_stores_a_model_and_inspect_says_which() {
+    let dir = TempDir::new().unwrap();
+    let blob = dir.path().join("t.inkleaf");
+    inkleaf()
+        .args(["build", "--text", "trained", "--font", "builtin:6x10", "-o"])
+        .arg(&blob)
+        .assert()
+        .success();
+    let inspect = inkleaf().arg("inspect").arg(&blob).assert().success();
+    let text = String::from_utf8(inspect.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.contains("text:     coded, with a trained model"),
+        "{text}"
+    );
+    let json = inkleaf()
+        .arg("inspect")
+        .arg(&blob)
+        .arg("--json")
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+    assert_eq!(json["text_model"], "trained");
+    assert!(json["parts"]["model"].as_u64().unwrap() > 400);
 }
