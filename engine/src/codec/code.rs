@@ -16,7 +16,11 @@ use super::MAX_CODE_LEN;
 pub(crate) const FLAT: u32 = 31;
 
 /// Counts a [`Code`] keeps in RAM: the lengths from `min_len` on that most symbols have.
-const CACHED: usize = 8;
+/// Six, not eight, leave room for the first symbol in the same 16 bytes, which gains more.
+const CACHED: usize = 6;
+
+/// [`Code::first`] for a first symbol whose id does not fit 16 bits.
+const NOT_KEPT: u16 = u16::MAX;
 
 /// Where one code sits in the model's bytes, with its first counts at hand (16 bytes).
 #[derive(Copy, Clone, Debug, Default)]
@@ -30,6 +34,9 @@ pub(crate) struct Code {
     /// Shortest code length; shorter lengths have no codes and are skipped when decoding.
     min_len: u8,
     cached: u8,
+    /// The first listed symbol, the one with the shortest code (the likeliest in its context),
+    /// or [`NOT_KEPT`] if its id is wider: decoded without a flash read.
+    first: u16,
 }
 
 impl Code {
@@ -78,9 +85,10 @@ impl Code {
             total
         };
         code.list_at = cursor.pos();
-        for _ in 0..total {
-            if cursor.bits(id_width)? >= ids {
-                return None;
+        for slot in 0..total {
+            let id = cursor.bits(id_width).filter(|&id| id < ids)?;
+            if slot == 0 {
+                code.first = u16::try_from(id).unwrap_or(NOT_KEPT);
             }
         }
         Some(code)
@@ -125,7 +133,11 @@ impl Code {
             let count = u32::from(count);
             let rank = (window >> (32 - len)).wrapping_sub(first);
             if rank < count {
-                return (symbol(index + rank), len);
+                let at = index + rank;
+                if at == 0 && self.first != NOT_KEPT {
+                    return (u32::from(self.first), len);
+                }
+                return (symbol(at), len);
             }
             index += count;
             first = (first + count) << 1;
@@ -321,18 +333,33 @@ mod tests {
 
     #[test]
     fn counts_past_a_byte_are_not_cached() {
-        // Length 2 holds two codes, length 9 the other 256: 2/4 + 256/512 = 1. Lengths 2 to
-        // 8 are cached, length 9's count does not fit a byte.
+        // Length 4 holds eight codes, length 9 the other 256: 8/16 + 256/512 = 1. Lengths 4
+        // to 8 are cached; length 9 is within the first CACHED lengths, but its count does
+        // not fit a byte.
         let mut counts = [0u32; 9];
-        counts[1] = 2;
+        counts[3] = 8;
         counts[8] = 256;
-        let symbols: [u32; 258] = core::array::from_fn(|i| i as u32);
+        let symbols: [u32; 264] = core::array::from_fn(|i| i as u32);
         let data = code_bytes(&counts, 9, &symbols, 9);
-        let code = Code::parse(&mut Cursor::new(&data), 9, 258, false).expect("valid code");
-        assert_eq!(code.cached, 7);
-        assert_eq!(code.decode(&data, 9, &[0x00], 0), (0, 2));
-        assert_eq!(code.decode(&data, 9, &[0x40], 0), (1, 2));
-        assert_eq!(code.decode(&data, 9, &[0x80, 0x00], 0), (2, 9));
-        assert_eq!(code.decode(&data, 9, &[0xFF, 0x80], 0), (257, 9));
+        let code = Code::parse(&mut Cursor::new(&data), 9, 264, false).expect("valid code");
+        assert_eq!(code.cached, 5);
+        assert_eq!(code.decode(&data, 9, &[0x00], 0), (0, 4));
+        assert_eq!(code.decode(&data, 9, &[0x70], 0), (7, 4));
+        assert_eq!(code.decode(&data, 9, &[0x80, 0x00], 0), (8, 9));
+        assert_eq!(code.decode(&data, 9, &[0xFF, 0x80], 0), (263, 9));
+    }
+
+    #[test]
+    fn a_first_symbol_past_16_bits_is_read_from_flash() {
+        // Two one-bit codes; the first symbol's id needs 17 bits, the second's does not.
+        let data = code_bytes(&[2], 2, &[70_000, 1], 17);
+        let code = Code::parse(&mut Cursor::new(&data), 17, 70_001, false).expect("valid code");
+        assert_eq!(code.first, NOT_KEPT);
+        assert_eq!(code.decode(&data, 17, &[0x00], 0), (70_000, 1));
+        assert_eq!(code.decode(&data, 17, &[0x80], 0), (1, 1));
+        let narrow = code_bytes(&[2], 2, &[300, 1], 17);
+        let narrow_code = Code::parse(&mut Cursor::new(&narrow), 17, 70_001, false).unwrap();
+        assert_eq!(narrow_code.first, 300);
+        assert_eq!(narrow_code.decode(&narrow, 17, &[0x00], 0), (300, 1));
     }
 }
