@@ -14,17 +14,25 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// Bytes of prose taken from each source. The model grows with the corpus: from this much it
-/// is about 10 KB, and codes the bundled article's text in about 2.65 KB.
+/// is about 12 KB, and codes the bundled article's text in about 2.6 KB.
 const PER_SOURCE: usize = 200_000;
 
 /// Sentences per paragraph built from WordNet's glosses.
 const GLOSSES_PER_PARAGRAPH: usize = 6;
 
-/// Characters every text may need, in one paragraph so that the model has each of them.
-const EXTRA: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789 \
-    !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ \u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026} \
-    \u{e0}\u{e1}\u{e2}\u{e4}\u{e7}\u{e8}\u{e9}\u{ea}\u{eb}\u{ed}\u{ef}\u{f1}\u{f3}\u{f6}\u{fc} \
-    \u{2022}\u{b0}\u{a3}\u{20ac}\u{d7}.";
+/// Characters a text may need that the prose may lack, in one paragraph so that the model
+/// has each of them: printable ASCII, a newline (a Markdown hard break), Latin-1 (no-break
+/// space and soft hyphen included), and the punctuation, currency, arrows and math signs of
+/// English typesetting.
+fn extra() -> String {
+    let ascii = (' '..='~').chain(['\n']);
+    let latin1 = '\u{a0}'..='\u{ff}';
+    let typeset =
+        "\u{2018}\u{2019}\u{201a}\u{201c}\u{201d}\u{201e}\u{2013}\u{2014}\u{2026}\u{2022}\
+        \u{2020}\u{2021}\u{2030}\u{2032}\u{2033}\u{2039}\u{203a}\u{20ac}\u{2122}\u{2190}\u{2192}\
+        \u{2191}\u{2193}\u{2212}\u{2248}\u{2260}\u{2264}\u{2265}";
+    ascii.chain(latin1).chain(typeset.chars()).collect()
+}
 
 fn main() -> ExitCode {
     let Some(out) = std::env::args().nth(1) else {
@@ -49,7 +57,7 @@ fn main() -> ExitCode {
     };
     let mut corpus = spread(&glosses, PER_SOURCE);
     corpus.extend(spread(&fortunes, PER_SOURCE));
-    corpus.push(EXTRA.to_string());
+    corpus.push(extra());
     let texts: Vec<&str> = corpus.iter().map(String::as_str).collect();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
     let model = match inkleaf::codec::train_general(&texts) {
@@ -122,8 +130,8 @@ fn glosses(dir: &Path) -> std::io::Result<Vec<String>> {
         .collect())
 }
 
-/// The fortunes (plain files, `%` between them), each made one paragraph; attributions and
-/// ASCII art left out.
+/// The fortunes (plain files, `%` between them), each made one paragraph; attributions, ASCII
+/// art and fortunes with control characters left out.
 fn fortunes(dir: &Path) -> std::io::Result<Vec<String>> {
     let mut names: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
@@ -141,6 +149,13 @@ fn fortunes(dir: &Path) -> std::io::Result<Vec<String>> {
             continue;
         };
         for fortune in text.split("\n%\n") {
+            // Some fortunes underline or embolden by backspacing over letters: not prose.
+            if fortune
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t')
+            {
+                continue;
+            }
             let words: Vec<&str> = fortune
                 .lines()
                 .map(str::trim)

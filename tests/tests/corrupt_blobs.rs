@@ -3,17 +3,29 @@
 
 use embedded_graphics::Drawable;
 use inkleaf::{Book, Error, Layout, Part};
+use inkleaf_cli::build::{build_with, Options, TextStorage};
 use inkleaf_tests::blobs::{article, fix_crc, preset};
 
-/// The article with metadata, so the metadata part is not all empty strings.
+/// The article with metadata, so the metadata part is not all empty strings, coded with the
+/// built-in model (its model part is then one byte).
 fn blob() -> Vec<u8> {
+    blob_with(TextStorage::Coded)
+}
+
+/// The same, coded as `text` says.
+fn blob_with(text: TextStorage) -> Vec<u8> {
     let mut doc = article();
     doc.title = "The “mission”".into();
     doc.byline = "Staff".into();
     let display = preset("oled-128x64");
-    inkleaf_cli::build::build(&doc, display.profile, display.font)
-        .unwrap()
-        .blob
+    let options = Options {
+        font: display.font,
+        packed: None,
+        hyphenate: true,
+        text,
+        also_for: &[],
+    };
+    build_with(&doc, display.profile, &options).unwrap().blob
 }
 
 #[test]
@@ -62,8 +74,14 @@ fn every_single_bit_flip_is_rejected() {
 /// book that lays out and draws without panicking.
 #[test]
 fn bit_flips_behind_a_valid_checksum_never_panic() {
-    let original = blob();
-    let sizes = Book::from_bytes(&original).unwrap().part_sizes();
+    // The built-in model's blob, and a trained model's, whose model part flips can reach.
+    for text in [TextStorage::Coded, TextStorage::Trained] {
+        flips_never_panic(&blob_with(text));
+    }
+}
+
+fn flips_never_panic(original: &[u8]) {
+    let sizes = Book::from_bytes(original).unwrap().part_sizes();
     // Metadata and page indexes, the model's first bytes, the block list's length and the
     // first block's framing plus the first words of its text: each flip here is laid out and
     // drawn, which is what costs time.
@@ -83,7 +101,7 @@ fn bit_flips_behind_a_valid_checksum_never_panic() {
     let (mut opened, mut rejected) = (0, 0);
     for byte in bytes {
         for bit in 0..8 {
-            let mut blob = original.clone();
+            let mut blob = original.to_vec();
             blob[byte] ^= 1 << bit;
             fix_crc(&mut blob);
             match Book::from_bytes(&blob) {

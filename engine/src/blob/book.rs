@@ -420,3 +420,20 @@ mod plain_only {
         assert!(first.text.as_plain().is_some_and(|t| !t.is_empty()));
     }
 }
+
+/// With `coded` but without `english` (`cargo test -p inkleaf --no-default-features --features
+/// coded`): blobs coded with the built-in model are turned down by name.
+#[cfg(all(test, feature = "coded", not(feature = "english")))]
+mod without_the_built_in_model {
+    use super::*;
+
+    const BUILT_IN: &[u8] = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+
+    #[test]
+    fn blobs_coded_with_it_are_turned_down() {
+        assert_eq!(
+            Book::from_bytes(BUILT_IN).err(),
+            Some(Error::BuiltinModelMissing)
+        );
+    }
+}

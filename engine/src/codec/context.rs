@@ -5,7 +5,8 @@
 
 use super::bits::{self, width_for, Cursor};
 
-/// Literals whose group is kept in RAM: every printable ASCII character and a newline.
+/// Literals whose group is kept in RAM: the 96 lowest code points of the model's, which in an
+/// English model are printable ASCII and a newline.
 const LOW_LITERALS: usize = 96;
 
 /// The decoder's context state: the context of the next symbol and the class of the last

@@ -3,7 +3,7 @@
 //! A short text cannot pay for a model of its own: the bundled article's trained model is
 //! 483 bytes, 14% of its coded size. So the engine carries one model trained once on general
 //! English prose (`docs/CODEC.md`, "The built-in model"), and a blob whose text it codes
-//! better stores one byte, [`BUILTIN_ENGLISH`], instead of a model. It costs about 10 KB
+//! better stores one byte, [`BUILTIN_ENGLISH`], instead of a model. It costs about 11.6 KB
 //! of flash (feature `english`); without it such blobs fail with
 //! [`Error::BuiltinModelMissing`](crate::Error::BuiltinModelMissing).
 

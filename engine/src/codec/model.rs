@@ -13,10 +13,10 @@ use crate::Error;
 /// [`Model::from_bytes`] validates everything once: the codes are complete prefix codes, every
 /// symbol id, context and offset is in range, every literal is a `char`, and every dictionary
 /// entry decodes to 1 to 32 bytes of literals. Decoding can then rely on it. The struct holds
-/// offsets into the borrowed bytes and small caches (each code's first counts, the context
-/// map, the groups of the first 96 literals): 460 bytes on a 32-bit target (444 without the
-/// `tables` feature), so a model and a decoder fit in 512 bytes of RAM. With RAM to spare, `Model::accelerate` (feature `tables`)
-/// adds lookup tables in a caller's buffer.
+/// offsets into the borrowed bytes and small caches (each code's first counts and first
+/// symbol, the context map, the groups of the first 96 literals): 460 bytes on a 32-bit target
+/// (444 without the `tables` feature), so a model and a decoder fit in 512 bytes of RAM. With
+/// RAM to spare, `Model::accelerate` (feature `tables`) adds lookup tables in a caller's buffer.
 #[derive(Copy, Clone, Debug)]
 pub struct Model<'a> {
     data: &'a [u8],
@@ -270,7 +270,7 @@ impl<'a> Model<'a> {
     /// or [`Error::BufferTooSmall`] (in bytes) if not even 4-bit tables fit.
     ///
     /// The model alone decodes in under 512 bytes of RAM; the tables are for a host or a
-    /// device with RAM to spare. The built-in English model (17 codes, 1,442 symbols) takes
+    /// device with RAM to spare. The built-in English model (17 codes, 1,450 symbols) takes
     /// 10 KB at 6 bits; the Rust book's (17 codes, 3,858 symbols) 83 KB at 10 bits.
     #[cfg(feature = "tables")]
     pub fn accelerate(&mut self, buf: &'a mut [u32]) -> Result<u32, Error> {

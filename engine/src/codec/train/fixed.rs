@@ -8,7 +8,7 @@ use alloc::vec::Vec;
 use super::bitwriter::BitWriter;
 use super::dict::Trie;
 use super::output::{Encoded, EncodedBlock, TokenAt};
-use crate::codec::{Model, State};
+use crate::codec::{Decoder, Model, State};
 
 /// What coding with one model needs, read once from it.
 struct Coder<'m> {
@@ -111,12 +111,17 @@ impl Coder<'_> {
 }
 
 /// Codes `texts` (one per block) with the model in `bytes`, which the result carries as its
-/// model bytes (`stored`). `None` if the model does not open or cannot code some text.
+/// model bytes (`stored`). `None` if the model does not open, has an entry of one character
+/// (after which the state is not the one the text implies, which [`Coder::block`] relies on)
+/// or cannot code some text.
 pub(crate) fn encode_with(bytes: &[u8], stored: Vec<u8>, texts: &[&str]) -> Option<Encoded> {
     let model = Model::from_bytes(bytes).ok()?;
     let literals = model.literals();
     let ids = (0..literals).map(|id| (model.literal(id), id)).collect();
     let entries: Vec<String> = (0..model.entries()).map(|e| model.entry_text(e)).collect();
+    if entries.iter().any(|e| e.chars().nth(1).is_none()) {
+        return None;
+    }
     let coder = Coder {
         model: &model,
         ids,
@@ -129,5 +134,74 @@ pub(crate) fn encode_with(bytes: &[u8], stored: Vec<u8>, texts: &[&str]) -> Opti
         .iter()
         .map(|text| coder.block(text, &trie))
         .collect::<Option<Vec<_>>>()?;
-    Some(Encoded::new(stored, blocks, entries, literals))
+    let encoded = Encoded::new(stored, blocks, entries, literals);
+    // What the texts decode to is checked, not assumed: a model this coder misreads must not
+    // yield a blob with other text in it.
+    let decodes = |(b, text): (usize, &&str)| {
+        let stream = encoded.stream(b)?;
+        let mut out = String::with_capacity(text.len());
+        for item in Decoder::new(&model, stream) {
+            out.push(item.ok()?.1);
+        }
+        (out == **text).then_some(())
+    };
+    texts.iter().enumerate().try_for_each(decodes)?;
+    Some(encoded)
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::string::String;
+    use alloc::vec::Vec;
+
+    use super::super::alphabet::Alphabet;
+    use super::super::parse::Token;
+    use super::super::round::Round;
+    use super::encode_with;
+
+    /// A model whose one entry is the single character `a`.
+    fn one_character_entry_model() -> Vec<u8> {
+        let texts = ["bab abba"];
+        let alphabet = Alphabet::new(&texts);
+        let entries = [String::from("a")];
+        let tokens: Vec<Vec<Token>> = texts
+            .iter()
+            .map(|t| {
+                t.char_indices()
+                    .map(|(i, ch)| Token {
+                        start: i as u32,
+                        symbol: if ch == 'a' {
+                            alphabet.len()
+                        } else {
+                            alphabet.id(ch)
+                        },
+                    })
+                    .collect()
+            })
+            .collect();
+        let round = Round::new(&alphabet, &texts, tokens, &entries, None);
+        round.plan(&alphabet).model().expect("spells")
+    }
+
+    // With few contexts the misread state can happen to pick the same code, so this model
+    // decodes right even when used; the entry check refuses it all the same.
+    #[test]
+    fn models_with_one_character_entries_are_not_used() {
+        let model = one_character_entry_model();
+        assert!(
+            crate::codec::Model::from_bytes(&model).is_ok(),
+            "the format allows it"
+        );
+        assert!(encode_with(&model, model.clone(), &["bab"]).is_none());
+    }
+
+    #[test]
+    fn the_built_in_entries_are_two_characters_or_more() {
+        let english = crate::codec::builtin_model().expect("built with `english`");
+        let model = crate::codec::Model::from_bytes(english).unwrap();
+        for e in 0..model.entries() {
+            assert!(model.entry_text(e).chars().count() >= 2, "entry {e}");
+        }
+        assert!(encode_with(english, Vec::new(), &["The built-in model codes this."]).is_some());
+    }
 }

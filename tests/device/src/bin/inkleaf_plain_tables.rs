@@ -8,7 +8,7 @@ use inkleaf_device::{article, fb::bytes_for, surface::Blit};
 
 static BLOB: &[u8] = include_bytes!("../../../fixtures/device/article-2.9in.inkleaf");
 const BYTES: usize = bytes_for(296, 128);
-/// 12 KB: the built-in model the article is coded with (17 codes, 1,442 symbols, a word
+/// 12 KB: the built-in model the article is coded with (17 codes, 1,450 symbols, a word
 /// each) gets 6-bit tables.
 const TABLE_WORDS: usize = 3072;
 
