@@ -15,6 +15,11 @@ use inkleaf::codec::{Decoder, Model, Stream};
 const ROUND_BYTES: usize = 20_000_000;
 
 fn main() -> ExitCode {
+    if cfg!(feature = "tables") {
+        // Unified features (`--all-features`, a workspace build) would measure another build.
+        eprintln!("decode_speed: built with the `tables` feature; run it with `-p inkleaf` alone");
+        return ExitCode::FAILURE;
+    }
     let Some(path) = std::env::args().nth(1) else {
         eprintln!("usage: decode_speed FILE");
         return ExitCode::FAILURE;

@@ -143,9 +143,15 @@ fn report(name: &str, whole: &str, blocks: &[&str]) {
 /// `decode_speed` example, built on its own and run on the coded texts written to a file.
 fn firmware_decode_speed(name: &str, encoded: &Encoded) -> f64 {
     let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let target = workspace.join("target/decode-speed");
+    // Beside this benchmark's own build: <target>/release/deps/codec-*.
+    let exe = std::env::current_exe().expect("the benchmark's path");
+    let target = exe
+        .ancestors()
+        .nth(3)
+        .map_or_else(|| workspace.join("target"), PathBuf::from)
+        .join("decode-speed");
     let file = target.join(format!("{}.coded", name.replace(' ', "-")));
-    std::fs::create_dir_all(&target).expect("target/decode-speed");
+    std::fs::create_dir_all(&target).expect("a directory for the engine's own build");
     let mut data = (encoded.model.len() as u32).to_le_bytes().to_vec();
     data.extend_from_slice(&encoded.model);
     for b in &encoded.blocks {
@@ -157,15 +163,18 @@ fn firmware_decode_speed(name: &str, encoded: &Encoded) -> f64 {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = std::process::Command::new(cargo)
         .current_dir(&workspace)
-        .env("CARGO_TARGET_DIR", &target)
+        .env_remove("CARGO_TARGET_DIR")
+        .arg("run")
+        .arg("--target-dir")
+        .arg(&target)
         .args([
-            "run",
             "--quiet",
             "--release",
             "-p",
             "inkleaf",
             "--example",
             "decode_speed",
+            "--",
         ])
         .arg(&file)
         .output()

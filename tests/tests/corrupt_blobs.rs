@@ -75,8 +75,15 @@ fn every_single_bit_flip_is_rejected() {
 #[test]
 fn bit_flips_behind_a_valid_checksum_never_panic() {
     // The built-in model's blob, and a trained model's, whose model part flips can reach.
-    for text in [TextStorage::Coded, TextStorage::Trained] {
-        flips_never_panic(&blob_with(text));
+    for (text, builtin) in [(TextStorage::Coded, true), (TextStorage::Trained, false)] {
+        let blob = blob_with(text);
+        let book = Book::from_bytes(&blob).unwrap();
+        assert_eq!(
+            book.model().map(|m| m.is_builtin()),
+            Some(builtin),
+            "{text:?}"
+        );
+        flips_never_panic(&blob);
     }
 }
 

@@ -19,7 +19,7 @@ pub(crate) const FLAT: u32 = 31;
 /// Six, not eight, leave room for the first symbol in the same 16 bytes, which gains more.
 const CACHED: usize = 6;
 
-/// [`Code::first`] for a first symbol whose id does not fit 16 bits.
+/// [`Code::first`] for a first symbol whose id is 65,535 or more: read from flash.
 const NOT_KEPT: u16 = u16::MAX;
 
 /// Where one code sits in the model's bytes, with its first counts at hand (16 bytes).
@@ -35,7 +35,7 @@ pub(crate) struct Code {
     min_len: u8,
     cached: u8,
     /// The first listed symbol, the one with the shortest code (the likeliest in its context),
-    /// or [`NOT_KEPT`] if its id is wider: decoded without a flash read.
+    /// decoded without a flash read if its id is below 65,535; [`NOT_KEPT`] otherwise.
     first: u16,
 }
 
@@ -357,6 +357,10 @@ mod tests {
         assert_eq!(code.first, NOT_KEPT);
         assert_eq!(code.decode(&data, 17, &[0x00], 0), (70_000, 1));
         assert_eq!(code.decode(&data, 17, &[0x80], 0), (1, 1));
+        let edge = code_bytes(&[2], 2, &[65_535, 1], 17);
+        let edge_code = Code::parse(&mut Cursor::new(&edge), 17, 70_001, false).unwrap();
+        assert_eq!(edge_code.first, NOT_KEPT, "65,535 is the sentinel itself");
+        assert_eq!(edge_code.decode(&edge, 17, &[0x00], 0), (65_535, 1));
         let narrow = code_bytes(&[2], 2, &[300, 1], 17);
         let narrow_code = Code::parse(&mut Cursor::new(&narrow), 17, 70_001, false).unwrap();
         assert_eq!(narrow_code.first, 300);

@@ -195,6 +195,7 @@ mod tests {
         assert!(encode_with(&model, model.clone(), &["bab"]).is_none());
     }
 
+    #[cfg(feature = "english")]
     #[test]
     fn the_built_in_entries_are_two_characters_or_more() {
         let english = crate::codec::builtin_model().expect("built with `english`");

@@ -70,7 +70,8 @@ pub fn train(texts: &[&str]) -> Result<Encoded, Error> {
 }
 
 /// Codes `texts` with the model in `model` (its bytes, as [`encode`] writes them) instead of
-/// training one. `None` if the model does not open or lacks a character of the texts.
+/// training one. `None` if the model does not open, lacks a character of the texts, has a
+/// dictionary entry of one character, or codes a block that does not decode back to its text.
 pub fn encode_with(model: &[u8], texts: &[&str]) -> Option<Encoded> {
     fixed::encode_with(model, model.to_vec(), texts)
 }
