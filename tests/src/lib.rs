@@ -4,10 +4,12 @@
 //!   raw payload (with a correct CRC-32) for the error fixtures.
 //! - [`frames`]: a packed framebuffer that keeps one frame per page.
 //! - [`targets`]: draw targets that record every pixel, or fail on demand.
+//! - [`coded`]: coded text decoded back, whole and from every sync point.
 //! - [`check`]: the pagination invariants every layout must satisfy, and reading the words of a
 //!   layout back out of its lines.
 
 pub mod blobs;
 pub mod check;
+pub mod coded;
 pub mod frames;
 pub mod targets;

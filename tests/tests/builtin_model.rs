@@ -1,10 +1,9 @@
 //! The built-in English model: pinned bytes, any text of its characters coded and decoded
 //! exactly, and chosen only when it makes the blob smaller.
 
-use inkleaf::codec::{
-    builtin_model, encode, encode_with, train, Decoder, Encoded, Model, BUILTIN_ENGLISH,
-};
+use inkleaf::codec::{builtin_model, encode, encode_with, train, Encoded, Model, BUILTIN_ENGLISH};
 use inkleaf_tests::blobs::crc32;
+use inkleaf_tests::coded::{decode_all, every_sync_point};
 use proptest::prelude::*;
 
 /// Length and CRC-32 of `engine/src/codec/english.model`. Blobs name the model by one byte
@@ -17,9 +16,7 @@ fn english() -> Model<'static> {
 }
 
 fn decoded(encoded: &Encoded, model: &Model<'_>, block: usize) -> String {
-    Decoder::new(model, encoded.stream(block).expect("block"))
-        .map(|r| r.expect("decodes").1)
-        .collect()
+    decode_all(encoded, model, block).expect("decodes")
 }
 
 /// Codes `texts` with the built-in model and checks that they decode exactly, from the start
@@ -30,15 +27,7 @@ fn round_trip_builtin(texts: &[&str]) {
     for (b, text) in texts.iter().enumerate() {
         assert_eq!(decoded(&encoded, &model, b), *text, "block {b}");
     }
-    let Some(first) = texts.first() else { return };
-    for offset in (0..=first.len()).filter(|&o| first.is_char_boundary(o)) {
-        let sync = encoded.sync_point(0, offset as u32).expect("sync point");
-        let rest: String = Decoder::at(&model, encoded.stream(0).unwrap(), sync)
-            .expect("starts")
-            .map(|r| r.expect("decodes").1)
-            .collect();
-        assert_eq!(rest, first[offset..], "from byte {offset}");
-    }
+    every_sync_point(&encoded, &texts[..texts.len().min(1)]);
 }
 
 #[test]

@@ -5,23 +5,9 @@ use inkleaf::codec::{
     encode, encode_with, train, Decoder, Encoded, Model, State, Stream, SyncPoint, BUILTIN_ENGLISH,
 };
 use inkleaf::Error;
+use inkleaf_tests::coded::{decode_all, every_sync_point};
 use proptest::prelude::*;
 use std::sync::OnceLock;
-
-fn decode_all(encoded: &Encoded, model: &Model<'_>, block: usize) -> Result<String, Error> {
-    let mut out = String::new();
-    let mut expected_offset = 0;
-    for item in Decoder::new(model, encoded.stream(block).expect("block")) {
-        let (offset, ch) = item?;
-        assert_eq!(
-            offset, expected_offset,
-            "offsets are the text's byte offsets"
-        );
-        expected_offset += ch.len_utf8() as u32;
-        out.push(ch);
-    }
-    Ok(out)
-}
 
 fn round_trip(texts: &[&str]) -> Encoded {
     let encoded = encode(texts).expect("encodes");
@@ -34,22 +20,6 @@ fn round_trip(texts: &[&str]) -> Encoded {
         );
     }
     encoded
-}
-
-/// Decoding from the sync point of every character boundary gives the rest of the block.
-fn every_sync_point(encoded: &Encoded, texts: &[&str]) {
-    let model = Model::from_bytes(&encoded.model).expect("model parses");
-    for (b, text) in texts.iter().enumerate() {
-        for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
-            let sync = encoded.sync_point(b, offset as u32).expect("sync point");
-            let stream = encoded.stream(b).expect("block");
-            let rest: String = Decoder::at(&model, stream, sync)
-                .expect("starts")
-                .map(|r| r.expect("decodes").1)
-                .collect();
-            assert_eq!(rest, text[offset..], "from {b}:{offset}");
-        }
-    }
 }
 
 fn article() -> Vec<&'static str> {
