@@ -4,9 +4,9 @@
 //! before them, groups those into contexts ([`mapping`]), builds codes ([`codes`]) and measures
 //! the exact size ([`round`]). Rounds climb ([`climb`]): each drops dictionary entries that do
 //! not pay ([`prune`]) and adds candidates that look like they would ([`grow`]). Two climbs, one
-//! from no entries and one from every candidate ([`dict`]); the smaller result wins. A text
-//! the built-in English model codes in fewer bytes than a trained model and its text is coded
-//! with that ([`fixed`]), and stores one byte for its model.
+//! from no entries and one from every candidate ([`dict`]); the smaller result wins. Texts the
+//! built-in English model codes in fewer bytes than a trained model do are coded with it
+//! instead ([`fixed`]), and store one byte for their model.
 
 mod alphabet;
 mod bitwriter;
@@ -55,8 +55,7 @@ pub fn train(texts: &[&str]) -> Result<Encoded, Error> {
         return Err(Error::TooLarge);
     }
     let alphabet = Alphabet::new(texts);
-    let total: usize = texts.iter().map(|t| t.len()).sum();
-    let pool = dict::candidates(texts, 256 + total / 32);
+    let pool = candidate_pool(texts);
     // Two starts: growing from no entries, and pruning from every candidate.
     let grown = climb::climb(texts, &alphabet, &pool, Vec::new());
     let pruned = climb::climb(texts, &alphabet, &pool, pool.clone());
@@ -80,9 +79,14 @@ pub fn encode_with(model: &[u8], texts: &[&str]) -> Option<Encoded> {
 /// literal can be coded in every context. This is how the built-in English model is made.
 pub fn train_general(corpus: &[&str]) -> Result<Vec<u8>, Error> {
     let alphabet = Alphabet::new(corpus);
-    let total: usize = corpus.iter().map(|t| t.len()).sum();
-    let pool = dict::candidates(corpus, 256 + total / 32);
+    let pool = candidate_pool(corpus);
     let best = climb::climb(corpus, &alphabet, &pool, Vec::new()).ok_or(Error::CorruptText)?;
     let round = best.round.covering(alphabet.len());
     round.plan(&alphabet).model().ok_or(Error::CorruptText)
+}
+
+/// The dictionary candidates a climb draws from: more for more text.
+fn candidate_pool(texts: &[&str]) -> Vec<alloc::string::String> {
+    let total: usize = texts.iter().map(|t| t.len()).sum();
+    dict::candidates(texts, 256 + total / 32)
 }
