@@ -80,6 +80,11 @@ pub enum Error {
     /// The blob's text is coded with the built-in English model, and this build of the engine
     /// leaves it out (its `english` feature is off).
     BuiltinModelMissing,
+    /// The profile justifies its text, and this build of the engine sets justified
+    /// paragraphs with nothing but Knuth–Plass, which it leaves out (its `justify` feature is
+    /// off). Breaking them any other way would put different text on each page than the
+    /// blob's page index and every other reader of it.
+    JustifyUnsupported,
     /// A coded text stream that does not decode, or a bad sync point.
     CorruptText,
     /// A packed font section failed its checks.
@@ -126,6 +131,9 @@ impl fmt::Display for Error {
             ),
             Error::BuiltinModelMissing => f.write_str(
                 "the text is coded with the built-in English model, which this engine was built without",
+            ),
+            Error::JustifyUnsupported => f.write_str(
+                "the text is justified, and this engine was built without Knuth–Plass (its `justify` feature)",
             ),
             Error::CorruptText => f.write_str("corrupt coded text"),
             Error::BadFont(fault) => write!(f, "malformed font section: {fault}"),

@@ -153,6 +153,7 @@ impl<'a, 'f, F: Font> Lines<'a, 'f, F> {
 
     /// Whether `block` is set with Knuth–Plass.
     fn planned(&self, block: Block<'_>) -> bool {
+        // Without `justify`, `Layout::new` turns justified profiles down.
         cfg!(feature = "justify") && self.align == Align::Justify && !block.kind.is_heading()
     }
 

@@ -50,8 +50,14 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
     /// profile and font, pages are found through it; otherwise they are laid out as asked for.
     ///
     /// Fails with [`Error::ProfileTooSmall`] if the text area cannot hold one line of the
-    /// widest character followed by a hyphen.
+    /// widest character followed by a hyphen, and with [`Error::JustifyUnsupported`] for a
+    /// justified profile when the engine is built without its `justify` feature.
     pub fn new(book: &'a Book<'a>, profile: Profile, font: &'f F) -> Result<Self, Error> {
+        // Justified paragraphs are set by Knuth–Plass alone: any other breaking would move
+        // text between pages, away from the baked index and from every other reader.
+        if profile.align == Align::Justify && !cfg!(feature = "justify") {
+            return Err(Error::JustifyUnsupported);
+        }
         let layout = Layout {
             index: book.page_index(&profile, font),
             book,
