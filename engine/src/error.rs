@@ -68,6 +68,9 @@ pub enum Error {
         /// Pixels of text height the profile leaves.
         text_height: u32,
     },
+    /// The blob records no display profile (it has no page index), so it cannot be laid out
+    /// as built: choose a [`Profile`](crate::Profile) and use [`Layout::new`](crate::Layout::new).
+    ProfileMissing,
     /// A reading position outside the book.
     PositionOutOfRange(Position),
     /// A page number past the last page.
@@ -121,6 +124,9 @@ impl fmt::Display for Error {
                 f,
                 "display profile leaves a {text_width}x{text_height} px text area, too small for the font"
             ),
+            Error::ProfileMissing => {
+                f.write_str("the blob records no display profile to lay it out as built")
+            }
             Error::PositionOutOfRange(p) => {
                 write!(f, "position {}:{} is outside the book", p.block, p.offset)
             }
@@ -142,6 +148,15 @@ impl fmt::Display for Error {
 }
 
 impl core::error::Error for Error {}
+
+/// Lets `?` pass on the result of drawing onto a target that cannot fail (a
+/// [`Framebuffer`](crate::Framebuffer), a simulator display) inside a function that returns
+/// an [`Error`].
+impl From<core::convert::Infallible> for Error {
+    fn from(never: core::convert::Infallible) -> Self {
+        match never {}
+    }
+}
 
 impl Part {
     fn name(self) -> &'static str {

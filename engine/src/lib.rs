@@ -1,29 +1,35 @@
 //! inkleaf turns articles into compact blobs that a small e-paper reader shows page by page.
 //!
 //! This crate is the part that runs everywhere, microcontrollers included: it opens a blob
-//! without allocating ([`Book::from_bytes`]), paginates it for a display ([`Layout`]) and draws
-//! pages onto any embedded-graphics [`DrawTarget`](embedded_graphics::draw_target::DrawTarget).
-//! Building blobs ([`pack_into`], or `pack_to_vec` with the `alloc` feature) is for hosts.
+//! in place without allocating ([`Book::from_bytes`]), paginates it for a display
+//! ([`Layout`]) and draws its pages ([`Page`]) onto any embedded-graphics
+//! [`DrawTarget`](embedded_graphics::draw_target::DrawTarget). Showing page `n` as the blob
+//! was built takes three statements:
 //!
 //! ```
-//! use embedded_graphics::{mock_display::MockDisplay, pixelcolor::BinaryColor, Drawable};
-//! use inkleaf::{font::MONO_6X10, Block, BlockKind, Book, Layout, Meta, Profile};
+//! # use embedded_graphics::{mock_display::MockDisplay, pixelcolor::BinaryColor};
+//! use embedded_graphics::Drawable;
+//! use inkleaf::Book;
 //!
-//! // Normally the blob comes from `inkleaf build` and sits in flash.
-//! # let blocks = [Block::new(BlockKind::Paragraph, "Hello, paper.")];
-//! # let mut buffer = [0u8; 128];
-//! # let len = inkleaf::pack_into(&inkleaf::Contents::plain(Meta::default(), &blocks), &mut buffer)?;
-//! # let blob = &buffer[..len];
-//! let book = Book::from_bytes(blob)?;
-//! let layout = Layout::new(&book, Profile::new(64, 64), &MONO_6X10)?;
-//! let page = layout.page(0)?;
-//!
-//! let mut display = MockDisplay::<BinaryColor>::new();
-//! // A page clears itself to paper before inking, which MockDisplay counts as overdraw.
-//! display.set_allow_overdraw(true);
-//! layout.view(page, None).draw(&mut display).unwrap();
+//! // Made by `inkleaf build`; on a device it sits in flash (`include_bytes!`).
+//! let blob = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
+//! # let mut display = MockDisplay::<BinaryColor>::new();
+//! # display.set_allow_out_of_bounds_drawing(true);
+//! # display.set_allow_overdraw(true);
+//! # let n = 0;
+//! let book = Book::from_bytes(blob)?; // checks magic, version, length and CRC-32
+//! let layout = book.layout()?; // the display, font and page index it was built for
+//! layout.page(n)?.draw(&mut display)?; // any DrawTarget<Color = BinaryColor>
 //! # Ok::<(), inkleaf::Error>(())
 //! ```
+//!
+//! A reader keeps [`Position`]s rather than page numbers: they survive a change of font or
+//! display ([`Layout::page_of`]), and [`Layout::page_at`] opens the page starting at one
+//! without laying out the pages before it. [`Layout::new`] lays a book out for any other
+//! [`Profile`] and font. The modules hold the rest: [`font`] (built-in and packed fonts),
+//! [`text`] (blocks and their characters), [`layout`] and [`draw`] (lines, page iterators,
+//! the packed [`Framebuffer`]), `codec` (the text decoder), [`format`] (wire-format views)
+//! and [`build`] (packing blobs, for hosts).
 #![no_std]
 #![deny(
     missing_docs,
@@ -39,26 +45,41 @@
 extern crate alloc;
 
 mod blob;
-mod draw;
 mod error;
-pub mod font;
-mod layout;
 
 #[cfg(feature = "coded")]
 pub mod codec;
+pub mod draw;
+pub mod font;
+pub mod layout;
 
-#[cfg(feature = "alloc")]
-pub use blob::{encode_hyphens, pack_to_vec, PackedIndex};
-pub use blob::{
-    pack_into, packed_len, Block, BlockKind, Blocks, Book, BuiltFor, CharsBetween, CodedBlock,
-    Contents, FontCheck, FontId, Header, Hyphens, Meta, PageIndex, PageIndexes, PartSizes,
-    StoredText, Text, FORMAT_VERSION, HEADER_LEN, MAGIC,
-};
-pub use draw::{draw_glyph_gray, Framebuffer, PageView};
-pub use error::{Error, Part};
-pub use layout::{
-    Align, Layout, Line, LineEnd, Margins, Page, PageLines, Pages, Position, Profile,
-};
+pub mod text {
+    //! A book's content as it reads: its blocks, their text decoded to characters, where
+    //! words may break, and the metadata.
+    pub use crate::blob::{Block, BlockKind, Blocks, CharsBetween, Hyphens, Meta, Text};
+}
+
+pub mod format {
+    //! Views of the wire format (`docs/FORMAT.md`): the header, the bytes of each part, and
+    //! the page index records a builder bakes per display.
+    pub use crate::blob::{
+        BuiltFor, FontCheck, Header, PageIndex, PageIndexes, PartSizes, FORMAT_VERSION, HEADER_LEN,
+        MAGIC,
+    };
+    pub use crate::error::Part;
+}
+
+pub mod build {
+    //! Packing content into a blob, for hosts; reading never needs it.
+    #[cfg(feature = "alloc")]
+    pub use crate::blob::{encode_hyphens, pack_to_vec, PackedIndex};
+    pub use crate::blob::{pack_into, packed_len, CodedBlock, Contents, StoredText};
+}
+
+pub use blob::Book;
+pub use draw::Framebuffer;
+pub use error::Error;
+pub use layout::{Layout, Page, Position, Profile};
 
 /// The README's firmware example, compiled as a doctest so it cannot go stale.
 #[cfg(doctest)]

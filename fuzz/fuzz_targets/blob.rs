@@ -44,7 +44,7 @@ fuzz_target!(|data: &[u8]| {
         let Ok(page) = layout.page_at(n, start) else {
             return;
         };
-        layout.view(page, Some(total)).draw_into(&mut framebuffer);
+        page.with_total(total).draw_into(&mut framebuffer);
         start = page.end;
     }
 });

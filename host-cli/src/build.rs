@@ -2,8 +2,11 @@
 
 use inkleaf::font::AnyFont;
 use inkleaf::{
-    encode_hyphens, pack_to_vec, Block, Book, BuiltFor, CodedBlock, Contents, FontCheck, FontId,
-    Hyphens, Layout, Meta, PackedIndex, PageIndex, Profile, StoredText,
+    build::{encode_hyphens, pack_to_vec, CodedBlock, Contents, PackedIndex, StoredText},
+    font::FontId,
+    format::{BuiltFor, FontCheck, PageIndex},
+    text::{Block, Hyphens, Meta},
+    Book, Layout, Profile,
 };
 
 use crate::hyphenate::{hyphen_points, language};
@@ -89,7 +92,7 @@ pub fn build_with(
         .zip(&points)
         .map(|((kind, text), hyphens)| Block {
             kind: *kind,
-            text: inkleaf::Text::plain(text),
+            text: inkleaf::text::Text::plain(text),
             hyphens: Hyphens::from_encoded(hyphens),
         })
         .collect();

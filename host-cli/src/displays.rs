@@ -1,6 +1,6 @@
 //! Display presets: the panels people put inkleaf on.
 
-use inkleaf::{FontId, Margins, Profile};
+use inkleaf::{font::FontId, layout::Margins, Profile};
 
 /// A named display with the profile and font that suit it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use inkleaf::BlockKind;
+use inkleaf::text::BlockKind;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 /// A text ready to pack: owned blocks and metadata.

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use embedded_graphics::pixelcolor::Gray4;
 use embedded_graphics::prelude::*;
 use inkleaf::font::{Font, FontFault, PackedFont};
-use inkleaf::{draw_glyph_gray, Book, Error, FontId, Framebuffer, Layout, Profile};
+use inkleaf::{draw::draw_glyph_gray, font::FontId, Book, Error, Framebuffer, Layout, Profile};
 use inkleaf_cli::fonts::{bundled_font, pack_font};
 use inkleaf_cli::{build, input, BUNDLED_ARTICLE};
 use proptest::prelude::*;
@@ -77,8 +77,8 @@ fn exercise(font: &PackedFont<'_>) {
         let bytes = vec![0u8; Framebuffer::<Vec<u8>>::bytes_needed(96, 64)];
         let mut framebuffer = Framebuffer::new(bytes, 96, 64).unwrap();
         for page in layout.pages().take(4) {
-            layout.view(page, Some(4)).draw_into(&mut framebuffer);
-            layout.view(page, None).draw_gray(&mut Sink(0)).unwrap();
+            page.with_total(4).draw_into(&mut framebuffer);
+            page.draw_gray(&mut Sink(0)).unwrap();
         }
     }
 }

@@ -8,7 +8,7 @@ use embedded_graphics::pixelcolor::{BinaryColor, Gray4, Gray8, GrayColor, Rgb888
 use embedded_graphics::prelude::*;
 use embedded_graphics_simulator::{OutputSettingsBuilder, SimulatorDisplay};
 use inkleaf::font::{Font, PackedFont};
-use inkleaf::{draw_glyph_gray, Book, FontId, Framebuffer, Layout, Profile};
+use inkleaf::{draw::draw_glyph_gray, font::FontId, Book, Framebuffer, Layout, Profile};
 use inkleaf_cli::fonts::{bundled_font, pack_font};
 use inkleaf_cli::{build, displays, input, BUNDLED_ARTICLE};
 
@@ -99,14 +99,14 @@ fn article_page_on_the_2_9in_panel() {
         let layout = Layout::new(&book, profile, &font).unwrap();
         let page = layout.page(0).unwrap();
         if bpp == 1 {
-            let display = inkleaf_sim::draw_page(&layout, page, None);
+            let display = inkleaf_sim::draw_page(&page);
             for scale in [1, 3] {
                 inkleaf_sim::save_png(&display, scale, &out(&format!("page-1bpp-{scale}x")))
                     .unwrap();
             }
         } else {
             let mut display = SimulatorDisplay::<Gray4>::new(size);
-            layout.view(page, None).draw_gray(&mut display).unwrap();
+            page.draw_gray(&mut display).unwrap();
             save_gray(&display, "page-4bpp");
         }
         println!("{bpp} bpp: {} pages", layout.page_count());
@@ -123,9 +123,9 @@ fn blitting_equals_drawing_for_packed_fonts() {
         let book = Book::from_bytes(&blob).unwrap();
         let layout = Layout::new(&book, profile, &font).unwrap();
         for page in layout.pages() {
-            let drawn = inkleaf_sim::draw_page(&layout, page, None);
+            let drawn = inkleaf_sim::draw_page(&page);
             let mut framebuffer = Framebuffer::new(vec![0u8; 37 * 128], 296, 128).unwrap();
-            layout.view(page, None).draw_into(&mut framebuffer);
+            page.draw_into(&mut framebuffer);
             for p in drawn.bounding_box().points() {
                 assert_eq!(
                     framebuffer.is_on(p),

@@ -13,7 +13,7 @@ use embedded_graphics_simulator::{
     BinaryColorTheme, OutputSettings, OutputSettingsBuilder, SimulatorDisplay,
 };
 use inkleaf::font::Font;
-use inkleaf::{Layout, Page};
+use inkleaf::Page;
 
 pub use sheet::contact_sheet;
 
@@ -36,49 +36,29 @@ pub fn epaper_output(scale: u32) -> OutputSettings {
         .build()
 }
 
-/// Draws `page` onto a fresh simulator display the size of the layout's profile.
-pub fn draw_page<F: Font>(
-    layout: &Layout<'_, '_, F>,
-    page: Page,
-    total: Option<u32>,
-) -> SimulatorDisplay<BinaryColor> {
-    let profile = layout.profile();
-    let mut display = SimulatorDisplay::new(Size::new(
-        u32::from(profile.width),
-        u32::from(profile.height),
-    ));
+/// Draws `page` onto a fresh simulator display the size of its layout's profile, footer
+/// included when the page knows the total ([`Page::with_total`]).
+pub fn draw_page<F: Font>(page: &Page<'_, F>) -> SimulatorDisplay<BinaryColor> {
+    let mut display = SimulatorDisplay::new(page.size());
     // The simulator display never fails to draw.
-    let Ok(()) = layout.view(page, total).draw(&mut display);
+    let Ok(()) = page.draw(&mut display);
     display
 }
 
 /// Draws `page` in shades of gray (for fonts packed at 2 or 4 bits per pixel).
-pub fn draw_page_gray<F: Font>(
-    layout: &Layout<'_, '_, F>,
-    page: Page,
-    total: Option<u32>,
-) -> SimulatorDisplay<Gray8> {
-    let profile = layout.profile();
-    let mut display = SimulatorDisplay::new(Size::new(
-        u32::from(profile.width),
-        u32::from(profile.height),
-    ));
-    let Ok(()) = layout.view(page, total).draw_gray(&mut display);
+pub fn draw_page_gray<F: Font>(page: &Page<'_, F>) -> SimulatorDisplay<Gray8> {
+    let mut display = SimulatorDisplay::new(page.size());
+    let Ok(()) = page.draw_gray(&mut display);
     display
 }
 
 /// A page as it will look on the panel: 1-bit, or gray when `gray`, in paper and ink colours.
-pub fn preview<F: Font>(
-    layout: &Layout<'_, '_, F>,
-    page: Page,
-    total: Option<u32>,
-    gray: bool,
-) -> SimulatorDisplay<Rgb888> {
+pub fn preview<F: Font>(page: &Page<'_, F>, gray: bool) -> SimulatorDisplay<Rgb888> {
     if gray {
-        let display = draw_page_gray(layout, page, total);
+        let display = draw_page_gray(page);
         tint(&display, |p| display.get_pixel(p).luma())
     } else {
-        let display = draw_page(layout, page, total);
+        let display = draw_page(page);
         tint(
             &display,
             |p| if display.get_pixel(p).is_on() { 0 } else { 255 },

@@ -208,7 +208,7 @@ fn blob_parts(blocks: &[&str]) -> BlobParts {
         language: "en".into(),
         blocks: blocks
             .iter()
-            .map(|b| (inkleaf::BlockKind::Paragraph, (*b).to_owned()))
+            .map(|b| (inkleaf::text::BlockKind::Paragraph, (*b).to_owned()))
             .collect(),
         ..Default::default()
     };
@@ -216,7 +216,7 @@ fn blob_parts(blocks: &[&str]) -> BlobParts {
         .iter()
         .find(|d| d.name == "2.9in")
         .expect("the 2.9in preset");
-    let built = inkleaf_cli::build::build(&doc, display.profile, inkleaf::FontId::Mono6x10)
+    let built = inkleaf_cli::build::build(&doc, display.profile, inkleaf::font::FontId::Mono6x10)
         .expect("the text builds");
     let book = inkleaf::Book::from_bytes(&built.blob).expect("the blob opens");
     let sizes = book.part_sizes();

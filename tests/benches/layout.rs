@@ -14,7 +14,11 @@ use std::time::{Duration, Instant};
 
 use embedded_graphics::prelude::*;
 use inkleaf::font::MONO_6X10;
-use inkleaf::{Align, Book, FontId, Framebuffer, Layout, Margins, Profile};
+use inkleaf::{
+    font::FontId,
+    layout::{Align, Margins},
+    Book, Framebuffer, Layout, Profile,
+};
 use inkleaf_cli::build::TextStorage;
 
 const WIDTH: u16 = 296;
@@ -32,10 +36,10 @@ fn profile() -> Profile {
 type Buffer = Framebuffer<Vec<u8>>;
 
 /// inkleaf's whole job, as a device does it: list the pages, then draw each one.
-fn inkleaf_pass(layout: &Layout<'_, '_, inkleaf::font::MonoFont>, fb: &mut Buffer) -> u32 {
+fn inkleaf_pass(layout: &Layout<'_, &inkleaf::font::MonoFont>, fb: &mut Buffer) -> u32 {
     let mut pages = 0;
     for page in layout.pages() {
-        layout.view(page, None).draw_into(fb);
+        page.draw_into(fb);
         black_box(fb.as_bytes());
         pages += 1;
     }
@@ -85,7 +89,7 @@ fn main() {
     let mut previous_end = None;
     for line in layout
         .pages()
-        .flat_map(|page| layout.lines(&page).expect("page of this layout"))
+        .flat_map(|page| page.lines().expect("page of this layout"))
     {
         // A line that starts where the last one ended continues a word broken after a hyphen.
         if previous_end != Some((line.block, line.start)) {

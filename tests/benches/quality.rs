@@ -13,7 +13,11 @@ mod ours;
 mod reference;
 
 use inkleaf::font::{Font, MONO_6X10, MONO_8X13};
-use inkleaf::{Align, Book, FontId, Layout, Margins, Profile};
+use inkleaf::{
+    font::FontId,
+    layout::{Align, Margins},
+    Book, Layout, Profile,
+};
 use metrics::{figures, Figures};
 
 /// Lines per page, as in the published figures.

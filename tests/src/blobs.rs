@@ -1,7 +1,12 @@
 //! Blobs for tests: the bundled article, ad-hoc blocks, and hand-made bytes.
 
 use inkleaf::{
-    pack_to_vec, Block, BlockKind, FontId, Margins, Meta, Profile, FORMAT_VERSION, MAGIC,
+    build::pack_to_vec,
+    font::FontId,
+    format::{FORMAT_VERSION, MAGIC},
+    layout::Margins,
+    text::{Block, BlockKind, Meta},
+    Profile,
 };
 use inkleaf_cli::displays::{Display, PRESETS};
 use inkleaf_cli::input::{parse_text, Document};
@@ -39,7 +44,7 @@ pub fn pack_blocks(blocks: &[(BlockKind, &str)]) -> Vec<u8> {
         .iter()
         .map(|&(kind, text)| Block::new(kind, text))
         .collect();
-    pack_to_vec(&inkleaf::Contents::plain(Meta::default(), &blocks))
+    pack_to_vec(&inkleaf::build::Contents::plain(Meta::default(), &blocks))
         .expect("small test blocks pack")
 }
 

@@ -4,7 +4,10 @@ use embedded_graphics::prelude::{Point, Size};
 use embedded_graphics::primitives::Rectangle;
 use embedded_graphics::Drawable;
 use inkleaf::font::Font;
-use inkleaf::{Book, Error, Layout, Line, LineEnd, Page, Position};
+use inkleaf::{
+    layout::{Line, LineEnd},
+    Book, Error, Layout, Page, Position,
+};
 
 use crate::targets::Recorder;
 
@@ -29,11 +32,11 @@ pub fn source_words(book: &Book<'_>) -> Vec<String> {
 }
 
 /// Every page with its lines, in order.
-pub fn pages_and_lines<F: Font>(layout: &Layout<'_, '_, F>) -> Vec<(Page, Vec<Line>)> {
+pub fn pages_and_lines<'l, F: Font>(layout: &'l Layout<'l, F>) -> Vec<(Page<'l, F>, Vec<Line>)> {
     layout
         .pages()
         .map(|page| {
-            let lines = layout.lines(&page).expect("a page's start is valid");
+            let lines = page.lines().expect("a page's start is valid");
             (page, lines.collect())
         })
         .collect()
@@ -42,7 +45,7 @@ pub fn pages_and_lines<F: Font>(layout: &Layout<'_, '_, F>) -> Vec<(Page, Vec<Li
 /// The words read back from laid-out lines. A line that ends where the next one starts, in the
 /// same block, broke inside a word (a split, or a break after a hyphen or dash), so the two
 /// texts are joined before splitting into words.
-pub fn laid_out_words<F: Font>(layout: &Layout<'_, '_, F>, lines: &[Line]) -> Vec<String> {
+pub fn laid_out_words<F: Font>(layout: &Layout<'_, F>, lines: &[Line]) -> Vec<String> {
     let mut words = Vec::new();
     let mut pending = String::new();
     for (i, line) in lines.iter().enumerate() {
@@ -69,15 +72,15 @@ pub fn laid_out_words<F: Font>(layout: &Layout<'_, '_, F>, lines: &[Line]) -> Ve
 }
 
 /// Most lines a page can hold: the first at the top, the rest a line pitch apart.
-pub fn max_lines<F: Font>(layout: &Layout<'_, '_, F>) -> u32 {
+pub fn max_lines<F: Font>(layout: &Layout<'_, F>) -> u32 {
     1 + (layout.text_height() - layout.line_height()) / layout.line_pitch()
 }
 
 /// What [`check_layout`] saw, for tests that want to assert more.
 #[derive(Clone, Debug)]
-pub struct Checked {
+pub struct Checked<'l, F> {
     /// All pages with their lines.
-    pub pages: Vec<(Page, Vec<Line>)>,
+    pub pages: Vec<(Page<'l, F>, Vec<Line>)>,
 }
 
 /// Checks every pagination invariant of `layout`, panicking with a description on the first
@@ -91,7 +94,7 @@ pub struct Checked {
 /// - no page has more lines than fit, no line is wider than the text area, no page but the
 ///   last ends in a heading that has text after it;
 /// - drawing puts no pixel off the display and no ink outside the text area and footer band.
-pub fn check_layout<F: Font>(layout: &Layout<'_, '_, F>) -> Checked {
+pub fn check_layout<'l, F: Font>(layout: &'l Layout<'l, F>) -> Checked<'l, F> {
     let pages = pages_and_lines(layout);
     check_page_chain(layout, &pages);
     check_lines(layout, &pages);
@@ -107,7 +110,7 @@ pub fn check_layout<F: Font>(layout: &Layout<'_, '_, F>) -> Checked {
     Checked { pages }
 }
 
-fn check_page_chain<F: Font>(layout: &Layout<'_, '_, F>, pages: &[(Page, Vec<Line>)]) {
+fn check_page_chain<F: Font>(layout: &Layout<'_, F>, pages: &[(Page<'_, F>, Vec<Line>)]) {
     let end = Position::new(layout.book().block_count(), 0);
     assert_eq!(layout.page_count() as usize, pages.len());
     for (i, (page, _)) in pages.iter().enumerate() {
@@ -127,7 +130,7 @@ fn check_page_chain<F: Font>(layout: &Layout<'_, '_, F>, pages: &[(Page, Vec<Lin
     }
 }
 
-fn check_lines<F: Font>(layout: &Layout<'_, '_, F>, pages: &[(Page, Vec<Line>)]) {
+fn check_lines<F: Font>(layout: &Layout<'_, F>, pages: &[(Page<'_, F>, Vec<Line>)]) {
     let mut previous: Option<Position> = None;
     for (page, lines) in pages {
         assert_eq!(lines.len() as u32, page.lines, "{page:?} line count");
@@ -174,7 +177,7 @@ fn check_lines<F: Font>(layout: &Layout<'_, '_, F>, pages: &[(Page, Vec<Line>)])
 }
 
 /// The rectangle the text lines may ink.
-pub fn text_area<F: Font>(layout: &Layout<'_, '_, F>) -> Rectangle {
+pub fn text_area<F: Font>(layout: &Layout<'_, F>) -> Rectangle {
     let m = layout.profile().margins;
     Rectangle::new(
         Point::new(i32::from(m.left), i32::from(m.top)),
@@ -183,7 +186,7 @@ pub fn text_area<F: Font>(layout: &Layout<'_, '_, F>) -> Rectangle {
 }
 
 /// The band between the text area and the bottom margin where the footer goes.
-pub fn footer_band<F: Font>(layout: &Layout<'_, '_, F>) -> Rectangle {
+pub fn footer_band<F: Font>(layout: &Layout<'_, F>) -> Rectangle {
     let p = layout.profile();
     let m = p.margins;
     let top = u32::from(p.height) - u32::from(m.bottom) - layout.footer_height();
@@ -193,10 +196,10 @@ pub fn footer_band<F: Font>(layout: &Layout<'_, '_, F>) -> Rectangle {
     )
 }
 
-fn check_drawing<F: Font>(layout: &Layout<'_, '_, F>, page: Page, lines: &[Line], total: u32) {
+fn check_drawing<F: Font>(layout: &Layout<'_, F>, page: Page<'_, F>, lines: &[Line], total: u32) {
     let p = layout.profile();
     let mut recorder = Recorder::new(Size::new(u32::from(p.width), u32::from(p.height)));
-    let Ok(()) = layout.view(page, Some(total)).draw(&mut recorder);
+    let Ok(()) = page.with_total(total).draw(&mut recorder);
     if let Some(off) = recorder.outside().next() {
         panic!("page {} draws off the display at {off:?}", page.index);
     }

@@ -1,7 +1,7 @@
 //! Coded text read out of order gives exactly the characters of the plain text: the reader
 //! goes back through its checkpoints, or to the block's start, and never loses its place.
 
-use inkleaf::{Book, FontId};
+use inkleaf::{font::FontId, Book};
 use inkleaf_cli::build::TextStorage;
 use inkleaf_tests::blobs::{article, preset};
 

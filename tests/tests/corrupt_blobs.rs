@@ -2,7 +2,7 @@
 //! single-bit flip of the article's blob, and bit flips that keep a valid checksum.
 
 use embedded_graphics::Drawable;
-use inkleaf::{Book, Error, Layout, Part};
+use inkleaf::{format::Part, Book, Error, Layout};
 use inkleaf_cli::build::{build_with, Options, TextStorage};
 use inkleaf_tests::blobs::{article, fix_crc, preset};
 
@@ -154,7 +154,7 @@ fn lay_out_and_draw(book: Book<'_>) {
     for n in [0, count.saturating_sub(1)] {
         let Ok(page) = layout.page(n) else { continue };
         let mut frame = inkleaf::Framebuffer::new([0u8; 16 * 64], 128, 64).unwrap();
-        let view = layout.view(page, Some(count));
+        let view = page.with_total(count);
         // Both drawing paths: pixel by pixel, and glyph rows blitted into the packed buffer.
         let Ok(()) = view.draw(&mut frame);
         view.draw_into(&mut frame);

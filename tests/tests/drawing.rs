@@ -7,7 +7,12 @@ use embedded_graphics::pixelcolor::BinaryColor;
 use embedded_graphics::prelude::{Point, Size};
 use embedded_graphics::text::{Baseline, Text};
 use embedded_graphics::Drawable;
-use inkleaf::{Align, BlockKind, Book, FontId, Layout, Margins, Profile};
+use inkleaf::{
+    font::FontId,
+    layout::{Align, Margins},
+    text::BlockKind,
+    Book, Layout, Profile,
+};
 use inkleaf_tests::blobs::pack_blocks;
 use inkleaf_tests::targets::{FailingTarget, MyError};
 
@@ -34,7 +39,11 @@ fn render(
     let mut display = MockDisplay::new();
     // The page is cleared to paper first, then inked.
     display.set_allow_overdraw(true);
-    layout.view(page, total).draw(&mut display).unwrap();
+    let page = match total {
+        Some(total) => page.with_total(total),
+        None => page,
+    };
+    page.draw(&mut display).unwrap();
     display
 }
 
@@ -239,7 +248,7 @@ fn a_failing_display_error_reaches_the_caller_untouched() {
     profile.footer = true;
     let book = Book::from_bytes(&blob).unwrap();
     let layout = Layout::new(&book, profile, FontId::Mono6x10.font()).unwrap();
-    let view = layout.view(layout.page(0).unwrap(), Some(1));
+    let view = layout.page(0).unwrap().with_total(1);
     let size = Size::new(64, 64);
 
     assert_eq!(

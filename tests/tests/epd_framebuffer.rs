@@ -58,10 +58,10 @@ fn check(rotation: DisplayRotation, logical: impl Fn(u32, u32) -> Point) {
             Size::new(296, 128),
             "landscape after rotation"
         );
-        let Ok(()) = layout
-            .view(page, Some(total))
+        let Ok(()) = page
+            .with_total(total)
             .draw(&mut panel.color_converted::<BinaryColor>());
-        let simulator = inkleaf_sim::draw_page(&layout, page, Some(total));
+        let simulator = inkleaf_sim::draw_page(&page.with_total(total));
 
         let buffer = panel.buffer();
         assert_eq!(buffer.len(), stride * HEIGHT as usize);

@@ -12,8 +12,12 @@
 //! checksum.
 
 use inkleaf::{
-    pack_into, pack_to_vec, Align, Block, BlockKind, Book, BuiltFor, Contents, Error, FontCheck,
-    FontId, Layout, Margins, Meta, PageIndex, Part, Position, Profile, StoredText, FORMAT_VERSION,
+    build::{pack_into, pack_to_vec, Contents, StoredText},
+    font::FontId,
+    format::{BuiltFor, FontCheck, PageIndex, Part, FORMAT_VERSION},
+    layout::{Align, Margins},
+    text::{Block, BlockKind, Meta},
+    Book, Error, Layout, Position, Profile,
 };
 use inkleaf_tests::blobs::{blob_with_payload, crc32, header, pack_blocks};
 

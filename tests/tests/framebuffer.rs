@@ -22,10 +22,10 @@ fn assert_both_paths_agree(blob: &[u8], display: &inkleaf_cli::displays::Display
     for page in layout.pages() {
         let mut pixelwise = buffer(w, h);
         let mut blitted = buffer(w, h);
-        let Ok(()) = layout.view(page, Some(total)).draw(&mut pixelwise);
+        let Ok(()) = page.with_total(total).draw(&mut pixelwise);
         // Start from ink everywhere: drawing a page must clear what was there before.
         let Ok(()) = blitted.clear(embedded_graphics::pixelcolor::BinaryColor::On);
-        layout.view(page, Some(total)).draw_into(&mut blitted);
+        page.with_total(total).draw_into(&mut blitted);
         assert_eq!(
             pixelwise.as_bytes(),
             blitted.as_bytes(),
@@ -33,7 +33,7 @@ fn assert_both_paths_agree(blob: &[u8], display: &inkleaf_cli::displays::Display
             display.name,
             page.index + 1
         );
-        let simulated = inkleaf_sim::draw_page(&layout, page, Some(total));
+        let simulated = inkleaf_sim::draw_page(&page.with_total(total));
         for point in simulated.bounding_box().points() {
             assert_eq!(
                 blitted.is_on(point),
@@ -53,13 +53,13 @@ fn the_article_blits_like_it_draws_on_every_preset() {
 
 #[test]
 fn glyphs_at_every_bit_offset_and_the_buffer_edges_blit_correctly() {
-    use inkleaf::BlockKind::{Heading, Paragraph};
+    use inkleaf::text::BlockKind::{Heading, Paragraph};
     let text = "Wg|j— “x” ÿÀ… ".repeat(40);
     let blob = pack_blocks(&[(Heading(1), "Édition spéciale"), (Paragraph, text.as_str())]);
     for display in &PRESETS {
         for margin in [0u16, 1, 3, 5, 7] {
             let mut display = *display;
-            display.profile.margins = inkleaf::Margins::all(margin);
+            display.profile.margins = inkleaf::layout::Margins::all(margin);
             assert_both_paths_agree(&blob, &display);
         }
     }

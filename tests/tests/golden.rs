@@ -3,7 +3,7 @@
 //! and, for a change readers cannot follow, a new format version).
 
 use inkleaf::font::MONO_6X10;
-use inkleaf::{Book, FontId, Layout, FORMAT_VERSION};
+use inkleaf::{font::FontId, format::FORMAT_VERSION, Book, Layout};
 use inkleaf_cli::build::{build_with, Options, TextStorage};
 use inkleaf_tests::blobs::{article, preset};
 

@@ -2,7 +2,11 @@
 //! drawing routine's pen travels, pair kerning included, so justified lines meet the margin.
 
 use inkleaf::font::{Font, PackedFont};
-use inkleaf::{Align, Book, FontId, Layout, LineEnd, Margins, Profile};
+use inkleaf::{
+    font::FontId,
+    layout::{Align, LineEnd, Margins},
+    Book, Layout, Profile,
+};
 
 /// DejaVu Sans at `px`, 1 bit, for the article's characters.
 fn dejavu(px: u32) -> Vec<u8> {
@@ -12,7 +16,7 @@ fn dejavu(px: u32) -> Vec<u8> {
 }
 
 /// The pen's travel over a line, as the drawing routine moves it.
-fn pen_travel<F: Font>(layout: &Layout<'_, '_, F>, line: &inkleaf::Line) -> (u32, u32) {
+fn pen_travel<F: Font>(layout: &Layout<'_, F>, line: &inkleaf::layout::Line) -> (u32, u32) {
     let font = layout.font();
     let (mut x, mut gap, mut previous, mut kerned) = (0u32, 0u32, '\0', 0u32);
     for c in layout.line_text(line).chars() {
@@ -61,7 +65,7 @@ fn every_line_draws_as_wide_as_it_measures() {
         let book = Book::from_bytes(&blob).unwrap();
         let layout = Layout::new(&book, profile, &font).unwrap();
         for page in layout.pages() {
-            for line in layout.lines(&page).unwrap() {
+            for line in page.lines().unwrap() {
                 let (travel, kerned) = pen_travel(&layout, &line);
                 kerned_pairs += kerned;
                 assert_eq!(

@@ -3,8 +3,11 @@
 //! right page, nothing drawn outside where it belongs. See `inkleaf_tests::check`.
 
 use inkleaf::{
-    pack_to_vec, Align, Block, BlockKind, Book, Error, FontId, Layout, Margins, Meta, Page,
-    Position, Profile,
+    build::pack_to_vec,
+    font::FontId,
+    layout::{Align, Margins},
+    text::{Block, BlockKind, Meta},
+    Book, Error, Layout, Page, Position, Profile,
 };
 use inkleaf_cli::build::build;
 use inkleaf_cli::displays::PRESETS;
@@ -65,13 +68,6 @@ fn positions_off_a_char_boundary_or_past_the_end_are_out_of_range() {
         assert_eq!(layout.page_of(position), Err(out_of_range));
         assert_eq!(layout.page_at(0, position), Err(out_of_range));
         assert!(matches!(layout.pages_from(0, position), Err(e) if e == out_of_range));
-        let page = Page {
-            index: 0,
-            start: position,
-            end: position,
-            lines: 1,
-        };
-        assert!(matches!(layout.lines(&page), Err(e) if e == out_of_range));
     }
     // Both sides of the quote are fine.
     assert!(layout.page_of(Position::new(block, quote)).is_ok());
@@ -153,7 +149,7 @@ fn blob_of(blocks: &[(BlockKind, String)]) -> Vec<u8> {
         .iter()
         .map(|(kind, text)| Block::new(*kind, text))
         .collect();
-    pack_to_vec(&inkleaf::Contents::plain(Meta::default(), &blocks)).unwrap()
+    pack_to_vec(&inkleaf::build::Contents::plain(Meta::default(), &blocks)).unwrap()
 }
 
 /// A display of any plausible size and settings, in any built-in font.
@@ -223,10 +219,11 @@ fn pages_opened_in_any_order_match_a_fresh_layout() {
         book.blocks().next().unwrap().text.as_plain().is_none(),
         "coded text"
     );
+    // A page from a layout that has turned no page before.
     let fresh = |index: u32| {
         let layout = Layout::new(&book, profile, font.font()).unwrap();
         let page = layout.page(index).unwrap();
-        (page, draw(&layout, page))
+        (page.start, page.end, page.lines, draw(page))
     };
     let pages = Layout::new(&book, profile, font.font())
         .unwrap()
@@ -237,14 +234,15 @@ fn pages_opened_in_any_order_match_a_fresh_layout() {
     order.extend([5, 2, 3, 9, 8, 1, 0, 7].into_iter().filter(|&n| n < pages));
     for index in order {
         let page = warm.page(index).unwrap();
-        assert_eq!((page, draw(&warm, page)), fresh(index), "page {index}");
+        let turned = (page.start, page.end, page.lines, draw(page));
+        assert_eq!(turned, fresh(index), "page {index}");
     }
     // Turning pages by their ends, as a device does, too.
     let mut start = Position::START;
     for index in 0..pages {
         let page = warm.page_at(index, start).unwrap();
         assert_eq!(
-            (page, draw(&warm, page)),
+            (page.start, page.end, page.lines, draw(page)),
             fresh(index),
             "turned to page {index}"
         );
@@ -252,8 +250,8 @@ fn pages_opened_in_any_order_match_a_fresh_layout() {
     }
 }
 
-fn draw(layout: &Layout<'_, '_, inkleaf::font::MonoFont>, page: Page) -> Vec<u8> {
+fn draw(page: Page<'_, &inkleaf::font::MonoFont>) -> Vec<u8> {
     let mut frame = inkleaf::Framebuffer::new(vec![0u8; 296 / 8 * 128], 296, 128).unwrap();
-    layout.view(page, None).draw_into(&mut frame);
+    page.draw_into(&mut frame);
     frame.into_inner()
 }

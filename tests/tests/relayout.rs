@@ -1,7 +1,7 @@
 //! A reading position survives a change of font: the page it is on in one layout maps to the
 //! page holding the same text in another.
 
-use inkleaf::{Book, FontId, Layout, Line, Position};
+use inkleaf::{font::FontId, layout::Line, Book, Layout, Position};
 use inkleaf_tests::blobs::{article_blob, preset};
 use inkleaf_tests::check::pages_and_lines;
 
@@ -57,7 +57,7 @@ fn a_bookmark_moves_between_all_fonts_and_back() {
         for layout in &layouts {
             let page = layout.page_of(bookmark).unwrap();
             assert!(page.contains(bookmark));
-            let lines: Vec<Line> = layout.lines(&page).unwrap().collect();
+            let lines: Vec<Line> = page.lines().unwrap().collect();
             assert!(drawn_on(&lines, bookmark), "{bookmark:?}");
         }
     }

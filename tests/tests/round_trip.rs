@@ -1,7 +1,10 @@
 //! Text → blob → text: nothing is lost or changed on the way through the format.
 
 use inkleaf::{
-    pack_into, pack_to_vec, packed_len, Block, BlockKind, Book, Contents, Error, FontId, Meta,
+    build::{pack_into, pack_to_vec, packed_len, Contents},
+    font::FontId,
+    text::{Block, BlockKind, Meta},
+    Book, Error,
 };
 use inkleaf_cli::build::build;
 use inkleaf_cli::input::{parse_markdown, Document};

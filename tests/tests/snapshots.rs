@@ -15,7 +15,7 @@ fn page_art(name: &str, index: u32) -> String {
     let book = Book::from_bytes(&blob).unwrap();
     let layout = Layout::new(&book, display.profile, display.font.font()).unwrap();
     let total = layout.page_count();
-    let drawn = inkleaf_sim::draw_page(&layout, layout.page(index).unwrap(), Some(total));
+    let drawn = inkleaf_sim::draw_page(&layout.page(index).unwrap().with_total(total));
     if let Some(dir) = std::env::var_os("INKLEAF_PNG_DIR") {
         let path = Path::new(&dir).join(format!("inkleaf-{name}-page{}.png", index + 1));
         inkleaf_sim::save_png(&drawn, 3, &path).unwrap();
@@ -63,7 +63,7 @@ fn dejavu_296x128_first_page_in_one_bit() {
     let book = Book::from_bytes(&blob).unwrap();
     let font = book.layout_font().unwrap();
     let layout = Layout::new(&book, profile, &font).unwrap();
-    let drawn = inkleaf_sim::draw_page(&layout, layout.page(0).unwrap(), None);
+    let drawn = inkleaf_sim::draw_page(&layout.page(0).unwrap());
     if let Some(dir) = std::env::var_os("INKLEAF_PNG_DIR") {
         let path = Path::new(&dir).join("inkleaf-dejavu-2.9in-page1.png");
         inkleaf_sim::save_png(&drawn, 3, &path).unwrap();
@@ -83,11 +83,11 @@ fn dejavu_400x300_first_lines_in_four_bit_gray() {
     let total = layout.page_count();
     let page = layout.page(0).unwrap();
     if let Some(dir) = std::env::var_os("INKLEAF_PNG_DIR") {
-        let preview = inkleaf_sim::preview(&layout, page, Some(total), true);
+        let preview = inkleaf_sim::preview(&page.with_total(total), true);
         let path = Path::new(&dir).join("inkleaf-dejavu-4.2in-gray-page1.png");
         inkleaf_sim::save_preview(&preview, 3, &path).unwrap();
     }
-    let drawn = inkleaf_sim::draw_page_gray(&layout, page, Some(total));
+    let drawn = inkleaf_sim::draw_page_gray(&page.with_total(total));
     let Size { width, .. } = profile_size(&profile);
     let rows: String = (0..48)
         .map(|y| {

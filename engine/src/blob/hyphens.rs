@@ -33,10 +33,12 @@ impl<'a> Hyphens<'a> {
         let mut last = 0u32;
         let mut points = self;
         while !points.bytes.is_empty() {
-            let at = points.step().ok_or(Error::Malformed(crate::Part::Blocks))?;
+            let at = points
+                .step()
+                .ok_or(Error::Malformed(crate::error::Part::Blocks))?;
             let inside = at > last && (at as usize) < text.len() && text.is_boundary(at as usize);
             if !inside {
-                return Err(Error::Malformed(crate::Part::Blocks));
+                return Err(Error::Malformed(crate::error::Part::Blocks));
             }
             last = at;
         }

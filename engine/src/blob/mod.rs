@@ -27,7 +27,7 @@ pub use pack_vec::pack_to_vec;
 #[cfg(feature = "alloc")]
 pub use page_index::Packed as PackedIndex;
 pub use page_index::{FontCheck, PageIndex};
-pub use payload::{BuiltFor, FontId, Meta};
+pub use payload::{BuiltFor, Meta};
 #[cfg(feature = "coded")]
 pub(crate) use text::Mark;
 pub use text::{CharsBetween, Text};

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::font::MonoFont;
+use crate::font::FontId;
 use crate::layout::Profile;
 
 /// What a reader shows about a text before its first page.
@@ -20,43 +20,6 @@ pub struct Meta<'a> {
     pub date: &'a str,
     /// BCP 47 language tag such as `en` or `en-GB`.
     pub language: &'a str,
-}
-
-/// A built-in font named in a blob.
-///
-/// Wire value is the variant index; new fonts are appended, never reordered.
-#[non_exhaustive]
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum FontId {
-    /// 6x10 mono, see [`crate::font::MONO_6X10`].
-    Mono6x10,
-    /// 8x13 mono, see [`crate::font::MONO_8X13`].
-    Mono8x13,
-    /// 10x20 mono, see [`crate::font::MONO_10X20`].
-    Mono10x20,
-}
-
-impl FontId {
-    /// The font this id names.
-    pub fn font(self) -> &'static MonoFont {
-        match self {
-            FontId::Mono6x10 => &crate::font::MONO_6X10,
-            FontId::Mono8x13 => &crate::font::MONO_8X13,
-            FontId::Mono10x20 => &crate::font::MONO_10X20,
-        }
-    }
-
-    /// Short name used by the CLI, such as `6x10`.
-    pub fn name(self) -> &'static str {
-        match self {
-            FontId::Mono6x10 => "6x10",
-            FontId::Mono8x13 => "8x13",
-            FontId::Mono10x20 => "10x20",
-        }
-    }
-
-    /// All built-in fonts, smallest first.
-    pub const ALL: [FontId; 3] = [FontId::Mono6x10, FontId::Mono8x13, FontId::Mono10x20];
 }
 
 /// The display profile and font a blob was built for, with the page count they give.

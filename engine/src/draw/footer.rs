@@ -14,7 +14,7 @@ use crate::layout::Layout;
 /// The label never reaches into the side margins or past the display's edge: a text area too
 /// narrow for it gets "x / y", then just "x", and whatever still does not fit is clipped.
 pub(super) fn draw<F: Font, C: Canvas>(
-    layout: &Layout<'_, '_, F>,
+    layout: &Layout<'_, F>,
     number: u32,
     total: u32,
     target: &mut C,

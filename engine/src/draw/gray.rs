@@ -22,7 +22,7 @@ use crate::font::Glyph;
 ///
 /// ```
 /// use embedded_graphics::{mock_display::MockDisplay, pixelcolor::Gray4, prelude::Point};
-/// use inkleaf::draw_glyph_gray;
+/// use inkleaf::draw::draw_glyph_gray;
 /// use inkleaf::font::Glyph;
 ///
 /// // One row: solid ink, then half coverage, at 4 bits per pixel.

@@ -1,4 +1,5 @@
-//! Drawing pages onto any embedded-graphics target.
+//! Drawing pages: onto any embedded-graphics target ([`Page`](crate::Page) is `Drawable`),
+//! into a packed 1-bit [`Framebuffer`], or onto a grayscale target.
 
 mod canvas;
 mod footer;
@@ -19,36 +20,37 @@ use crate::blob::Text;
 use crate::font::Font;
 use crate::layout::{is_space, Layout, Line, LineEnd, Page};
 
-/// A page ready to draw: paper is [`BinaryColor::Off`], ink is [`BinaryColor::On`].
-///
-/// Drawing lays the page's lines out again with the same routine pagination used, so what is
-/// drawn is exactly what was measured.
-#[derive(Debug)]
-pub struct PageView<'l, 'a, 'f, F> {
-    layout: &'l Layout<'a, 'f, F>,
-    page: Page,
-    total: Option<u32>,
-}
-
-impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
-    /// A drawable view of `page`. With `total` set, a footer shows "page x / total".
-    pub fn view(&self, page: Page, total: Option<u32>) -> PageView<'_, 'a, 'f, F> {
-        PageView {
-            layout: self,
-            page,
-            total,
-        }
-    }
-}
-
-impl<F> OriginDimensions for PageView<'_, '_, '_, F> {
+impl<F: Font> OriginDimensions for Page<'_, F> {
     fn size(&self) -> Size {
-        let profile = &self.layout.profile;
+        let profile = &self.layout().profile;
         Size::new(u32::from(profile.width), u32::from(profile.height))
     }
 }
 
-impl<F: Font> Drawable for PageView<'_, '_, '_, F> {
+/// Drawing lays the page's lines out again with the same routine pagination used, so what
+/// is drawn is exactly what was measured. Paper is [`BinaryColor::Off`], ink
+/// [`BinaryColor::On`]; a profile with a footer gets "page x / total" under the text when
+/// the total is known ([`Page::total`]).
+///
+/// ```
+/// use embedded_graphics::{mock_display::MockDisplay, pixelcolor::BinaryColor, Drawable};
+/// use inkleaf::build::{pack_into, Contents};
+/// use inkleaf::text::{Block, BlockKind, Meta};
+/// use inkleaf::{font::MONO_6X10, Book, Layout, Profile};
+///
+/// # let blocks = [Block::new(BlockKind::Paragraph, "Hello, paper.")];
+/// # let mut buffer = [0u8; 128];
+/// # let len = pack_into(&Contents::plain(Meta::default(), &blocks), &mut buffer)?;
+/// # let blob = &buffer[..len];
+/// let book = Book::from_bytes(blob)?;
+/// let layout = Layout::new(&book, Profile::new(64, 20), &MONO_6X10)?;
+/// let mut display = MockDisplay::<BinaryColor>::new();
+/// display.set_allow_overdraw(true); // a page clears itself to paper before inking
+/// layout.page(0)?.draw(&mut display)?;
+/// assert_eq!(display.get_pixel((0, 0).into()), Some(BinaryColor::Off));
+/// # Ok::<(), inkleaf::Error>(())
+/// ```
+impl<F: Font> Drawable for Page<'_, F> {
     type Color = BinaryColor;
     type Output = ();
 
@@ -57,7 +59,7 @@ impl<F: Font> Drawable for PageView<'_, '_, '_, F> {
     }
 }
 
-impl<F: Font> PageView<'_, '_, '_, F> {
+impl<F: Font> Page<'_, F> {
     /// Draws the page into a packed framebuffer, blitting glyph rows a byte at a time.
     /// The pixels are exactly those [`Drawable::draw`] gives.
     pub fn draw_into<B: AsRef<[u8]> + AsMut<[u8]>>(&self, framebuffer: &mut Framebuffer<B>) {
@@ -77,15 +79,15 @@ impl<F: Font> PageView<'_, '_, '_, F> {
     // Never inlined, so a caller's frame does not grow by the layout state drawing needs.
     #[inline(never)]
     fn render<C: Canvas>(&self, canvas: &mut C) -> Result<(), C::Error> {
-        let layout = self.layout;
+        let layout = self.layout();
         canvas.clear_page(self.size())?;
-        let Ok(mut lines) = layout.lines_at(self.page.start) else {
+        let Ok(mut lines) = layout.lines_at(self.start) else {
             // A page that does not belong to this layout draws as blank paper.
             return Ok(());
         };
         let margins = layout.profile().margins;
         let origin = Point::new(i32::from(margins.left), i32::from(margins.top));
-        layout.fill(&mut lines, Some(self.page.lines), |line, text, top| {
+        layout.fill(&mut lines, Some(self.lines), |line, text, top| {
             draw_line(
                 layout,
                 line,
@@ -94,8 +96,8 @@ impl<F: Font> PageView<'_, '_, '_, F> {
                 canvas,
             )
         })?;
-        if let (true, Some(total)) = (layout.profile().footer, self.total) {
-            footer::draw(layout, self.page.index + 1, total, canvas)?;
+        if let (true, Some(total)) = (layout.profile().footer, self.total()) {
+            footer::draw(layout, self.index + 1, total, canvas)?;
         }
         Ok(())
     }
@@ -103,7 +105,7 @@ impl<F: Font> PageView<'_, '_, '_, F> {
 
 /// Draws one line with its left edge at `origin`, its gaps as [`Layout::gap_width`] says.
 fn draw_line<F: Font, C: Canvas>(
-    layout: &Layout<'_, '_, F>,
+    layout: &Layout<'_, F>,
     line: &Line,
     text: Text<'_>,
     origin: Point,

@@ -7,6 +7,7 @@
 mod any;
 mod fallback;
 mod glyph;
+mod id;
 mod mono;
 mod mono_data;
 mod packed;
@@ -14,6 +15,7 @@ mod packed;
 pub use any::AnyFont;
 pub use fallback::fallback;
 pub use glyph::Glyph;
+pub use id::FontId;
 pub use mono::{MonoFont, MONO_10X20, MONO_6X10, MONO_8X13};
 pub use packed::{FontFault, PackedFont};
 
@@ -60,6 +62,40 @@ pub trait Font {
     fn kerning(&self, left: char, right: char) -> i32 {
         let _ = (left, right);
         0
+    }
+}
+
+/// A font behind a reference is the same font: `Layout::new(&book, profile, &MONO_6X10)`
+/// keeps one copy of a built-in font in flash.
+impl<F: Font + ?Sized> Font for &F {
+    #[inline]
+    fn line_height(&self) -> u32 {
+        (**self).line_height()
+    }
+
+    #[inline]
+    fn max_advance(&self) -> u32 {
+        (**self).max_advance()
+    }
+
+    #[inline]
+    fn glyph(&self, c: char) -> Option<Glyph<'_>> {
+        (**self).glyph(c)
+    }
+
+    #[inline]
+    fn glyphs(&self, c: char) -> Glyphs<'_> {
+        (**self).glyphs(c)
+    }
+
+    #[inline]
+    fn advance(&self, c: char) -> u32 {
+        (**self).advance(c)
+    }
+
+    #[inline]
+    fn kerning(&self, left: char, right: char) -> i32 {
+        (**self).kerning(left, right)
     }
 }
 

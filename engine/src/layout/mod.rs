@@ -24,7 +24,7 @@ pub(crate) use lines::Lines;
 use seeds::Seeds;
 
 use crate::blob::{Book, PageIndex};
-use crate::font::Font;
+use crate::font::{AnyFont, Font};
 use crate::Error;
 
 /// A book laid out for one profile and font.
@@ -33,11 +33,12 @@ use crate::Error;
 /// turning to the next page and drawing it do not decode from their paragraph's start. That
 /// memory sits in `Cell`s, so a layout is not `Sync`: share the book, not the layout.
 #[derive(Debug)]
-pub struct Layout<'a, 'f, F> {
+pub struct Layout<'a, F> {
     // Borrowed, not owned: a book carries its parsed text model, and a device's stack has
     // no room for copies of it.
     pub(crate) book: &'a Book<'a>,
-    pub(crate) font: &'f F,
+    // Owned: a font is a few words (or a reference, which is a font too).
+    pub(crate) font: F,
     pub(crate) profile: Profile,
     /// The page starts the builder baked for this profile and font, if any.
     index: Option<PageIndex<'a>>,
@@ -45,27 +46,31 @@ pub struct Layout<'a, 'f, F> {
     pub(crate) seeds: Seeds,
 }
 
-impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
+impl<'a, F: Font> Layout<'a, F> {
     /// Lays `book` out for `profile` in `font`. When the blob carries a page index for this
     /// profile and font, pages are found through it; otherwise they are laid out as asked for.
     ///
     /// Fails with [`Error::ProfileTooSmall`] if the text area cannot hold one line of the
     /// widest character followed by a hyphen, and with [`Error::JustifyUnsupported`] for a
     /// justified profile when the engine is built without its `justify` feature.
-    pub fn new(book: &'a Book<'a>, profile: Profile, font: &'f F) -> Result<Self, Error> {
+    pub fn new(book: &'a Book<'a>, profile: Profile, font: F) -> Result<Self, Error> {
         // Justified paragraphs are set by Knuth–Plass alone: any other breaking would move
         // text between pages, away from the baked index and from every other reader.
         if profile.align == Align::Justify && !cfg!(feature = "justify") {
             return Err(Error::JustifyUnsupported);
         }
         let layout = Layout {
-            index: book.page_index(&profile, font),
+            index: book.page_index(&profile, &font),
             book,
             font,
             profile,
             seeds: Seeds::default(),
         };
-        let widest = font.max_advance().saturating_add(font.advance('-')) + 1;
+        let widest = layout
+            .font
+            .max_advance()
+            .saturating_add(layout.font.advance('-'))
+            + 1;
         let (text_width, text_height) = (layout.text_width(), layout.text_height());
         if text_width < widest || text_height < layout.line_height() {
             return Err(Error::ProfileTooSmall {
@@ -87,22 +92,22 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
     }
 
     /// The font in use.
-    pub fn font(&self) -> &'f F {
-        self.font
+    pub fn font(&self) -> &F {
+        &self.font
     }
 
     /// All pages from the first.
-    pub fn pages(&self) -> Pages<'_, 'a, 'f, F> {
+    pub fn pages(&self) -> Pages<'_, F> {
         Pages {
             layout: self,
-            lines: Lines::from_start(self.book, self.font, self.text_width(), self.profile.align),
+            lines: Lines::from_start(self.book, &self.font, self.text_width(), self.profile.align),
             index: 0,
             resume: None,
         }
     }
 
     /// Pages from a known page start onwards; `index` numbers the first one.
-    pub fn pages_from(&self, index: u32, start: Position) -> Result<Pages<'_, 'a, 'f, F>, Error> {
+    pub fn pages_from(&self, index: u32, start: Position) -> Result<Pages<'_, F>, Error> {
         Ok(Pages {
             layout: self,
             lines: self.lines_at(start)?,
@@ -115,7 +120,7 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
     /// any page without laying out the ones before it.
     // Never inlined, so a caller's frame does not grow by the layout state this needs.
     #[inline(never)]
-    pub fn page_at(&self, index: u32, start: Position) -> Result<Page, Error> {
+    pub fn page_at(&self, index: u32, start: Position) -> Result<Page<'_, F>, Error> {
         self.pages_from(index, start)?
             .next()
             .ok_or(Error::PositionOutOfRange(start))
@@ -123,7 +128,7 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
 
     /// Page `index`: through the baked page index when there is one, else by laying out the
     /// pages before it.
-    pub fn page(&self, index: u32) -> Result<Page, Error> {
+    pub fn page(&self, index: u32) -> Result<Page<'_, F>, Error> {
         if let Some(baked) = &self.index {
             let start = baked.start(index).ok_or(Error::PageOutOfRange(index))?;
             return self.page_at(index, start);
@@ -150,7 +155,7 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
     /// The page holding `position`: a binary search of the baked page index when there is
     /// one, else one pass. Positions inside the spaces between two lines belong to the page
     /// before the break.
-    pub fn page_of(&self, position: Position) -> Result<Page, Error> {
+    pub fn page_of(&self, position: Position) -> Result<Page<'_, F>, Error> {
         self.check_position(position)?;
         if let Some(baked) = &self.index {
             let page = baked.page_of(position);
@@ -167,14 +172,6 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
             last = Some(page);
         }
         last.ok_or(Error::PositionOutOfRange(position))
-    }
-
-    /// The lines of `page`, in order.
-    pub fn lines(&self, page: &Page) -> Result<PageLines<'_, 'f, F>, Error> {
-        Ok(PageLines {
-            lines: self.lines_at(page.start)?,
-            left: page.lines,
-        })
     }
 
     /// The characters of a line, without a drawn hyphen.
@@ -243,11 +240,11 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
         u32::try_from(space + share).unwrap_or(0)
     }
 
-    pub(crate) fn lines_at(&self, start: Position) -> Result<Lines<'_, 'f, F>, Error> {
+    pub(crate) fn lines_at(&self, start: Position) -> Result<Lines<'_, '_, F>, Error> {
         // `Lines::new` checks the position as it finds the block, so one walk does both.
         Lines::new(
             self.book,
-            self.font,
+            &self.font,
             self.text_width(),
             self.profile.align,
             start,
@@ -267,14 +264,35 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
     }
 }
 
-/// The lines of one page.
-#[derive(Clone, Debug)]
-pub struct PageLines<'a, 'f, F> {
-    lines: Lines<'a, 'f, F>,
-    left: u32,
+impl<'a> Book<'a> {
+    /// The book laid out as it was built: for the first display profile it records, in its
+    /// own font (or the built-in font it names), through the page index baked for it.
+    ///
+    /// Fails with [`Error::ProfileMissing`] if the blob records no profile; then choose one
+    /// and use [`Layout::new`].
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let layout = book.layout()?;
+    /// assert_eq!(layout.profile().width, 296);
+    /// assert_eq!(layout.page_count(), 15);
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
+    pub fn layout(&self) -> Result<Layout<'_, AnyFont<'a>>, Error> {
+        let built = self.built_for().ok_or(Error::ProfileMissing)?;
+        Layout::new(self, built.profile, self.layout_font()?)
+    }
 }
 
-impl<F: Font> Iterator for PageLines<'_, '_, F> {
+/// The lines of one page.
+#[derive(Clone, Debug)]
+pub struct PageLines<'l, F> {
+    pub(crate) lines: Lines<'l, 'l, F>,
+    pub(crate) left: u32,
+}
+
+impl<F: Font> Iterator for PageLines<'_, F> {
     type Item = Line;
 
     fn next(&mut self) -> Option<Line> {

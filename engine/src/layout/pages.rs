@@ -1,13 +1,30 @@
 //! Filling pages with lines, for measuring and for drawing alike.
 
+use core::fmt;
+
 use super::lines::{Line, LineEnd, Lines};
-use super::{Layout, Position};
+use super::{Layout, PageLines, Position};
 use crate::blob::Text;
 use crate::font::Font;
+use crate::Error;
 
-/// One page: where it starts and where the next one starts.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub struct Page {
+/// One page of a [`Layout`]: where it starts, where the next one starts, and the lines
+/// between. It borrows its layout, so it draws itself (see [`Page::draw`]).
+///
+/// ```
+/// # use embedded_graphics::{mock_display::MockDisplay, pixelcolor::BinaryColor, Drawable};
+/// # use inkleaf::{Book, Position};
+/// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+/// let book = Book::from_bytes(blob)?;
+/// let layout = book.layout()?;
+/// let first = layout.page(0)?;
+/// assert_eq!(first.start, Position::START);
+/// // Page starts are all a reader needs to keep: the next page opens from this one's end.
+/// let second = layout.page_at(1, first.end)?;
+/// assert_eq!(second, layout.page(1)?);
+/// # Ok::<(), inkleaf::Error>(())
+/// ```
+pub struct Page<'l, F> {
     /// Zero-based page number.
     pub index: u32,
     /// Position of the page's first character.
@@ -16,12 +33,98 @@ pub struct Page {
     pub end: Position,
     /// Lines on the page.
     pub lines: u32,
+    /// The page count a footer shows: the baked index's, or what [`Page::with_total`] set.
+    total: Option<u32>,
+    layout: &'l Layout<'l, F>,
 }
 
-impl Page {
+impl<'l, F: Font> Page<'l, F> {
     /// Whether `position` falls on this page.
     pub fn contains(&self, position: Position) -> bool {
         self.start <= position && position < self.end
+    }
+
+    /// The layout the page belongs to.
+    pub fn layout(&self) -> &'l Layout<'l, F> {
+        self.layout
+    }
+
+    /// The book's page count as the footer shows it ("page x / total"): known from the
+    /// baked page index, else `None` until [`Page::with_total`] sets it.
+    pub fn total(&self) -> Option<u32> {
+        self.total
+    }
+
+    /// The page with a footer total of `total`, for a layout with no baked index that has
+    /// counted its pages once ([`Layout::page_count`]).
+    pub fn with_total(self, total: u32) -> Self {
+        Page {
+            total: Some(total),
+            ..self
+        }
+    }
+
+    /// The lines of the page, in order.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let layout = book.layout()?;
+    /// let page = layout.page(0)?;
+    /// assert_eq!(page.lines()?.count() as u32, page.lines);
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
+    pub fn lines(&self) -> Result<PageLines<'l, F>, Error> {
+        Ok(PageLines {
+            lines: self.layout.lines_at(self.start)?,
+            left: self.lines,
+        })
+    }
+
+    pub(crate) fn new(
+        layout: &'l Layout<'l, F>,
+        index: u32,
+        start: Position,
+        filled: Filled,
+    ) -> Self {
+        Page {
+            index,
+            start,
+            end: filled.end,
+            lines: filled.lines,
+            total: layout.page_index().map(|baked| baked.pages()),
+            layout,
+        }
+    }
+}
+
+// By hand, not derived: a page is copied and compared by where it lies, whatever its font.
+impl<F> Clone for Page<'_, F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<F> Copy for Page<'_, F> {}
+
+impl<F> PartialEq for Page<'_, F> {
+    fn eq(&self, other: &Self) -> bool {
+        (self.index, self.start, self.end, self.lines)
+            == (other.index, other.start, other.end, other.lines)
+    }
+}
+
+impl<F> Eq for Page<'_, F> {}
+
+impl<F> fmt::Debug for Page<'_, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Page")
+            .field("index", &self.index)
+            .field("start", &self.start)
+            .field("end", &self.end)
+            .field("lines", &self.lines)
+            .field("total", &self.total)
+            .finish_non_exhaustive()
     }
 }
 
@@ -114,7 +217,7 @@ impl Tail {
     }
 }
 
-impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
+impl<F: Font> Layout<'_, F> {
     /// Places lines from `lines` on one page, calling `place` with each line, its text and its
     /// top offset inside the text area. The single routine behind pagination and drawing.
     ///
@@ -124,7 +227,7 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
     /// nothing, calls it that way.
     pub(crate) fn fill<'l, E>(
         &'l self,
-        lines: &mut Lines<'l, 'f, F>,
+        lines: &mut Lines<'l, 'l, F>,
         limit: Option<u32>,
         place: impl FnMut(&Line, Text<'l>, u32) -> Result<(), E>,
     ) -> Result<Filled, E> {
@@ -138,7 +241,7 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
 
     fn fill_lines<'l, E>(
         &'l self,
-        lines: &mut Lines<'l, 'f, F>,
+        lines: &mut Lines<'l, 'l, F>,
         limit: Option<u32>,
         mut place: impl FnMut(&Line, Text<'l>, u32) -> Result<(), E>,
     ) -> Result<Filled, E> {
@@ -206,18 +309,18 @@ impl<'a, 'f, F: Font> Layout<'a, 'f, F> {
 
 /// Iterator over all pages, from the first or from a known page start.
 #[derive(Clone, Debug)]
-pub struct Pages<'l, 'a, 'f, F> {
-    pub(crate) layout: &'l Layout<'a, 'f, F>,
-    pub(crate) lines: Lines<'l, 'f, F>,
+pub struct Pages<'l, F> {
+    pub(crate) layout: &'l Layout<'l, F>,
+    pub(crate) lines: Lines<'l, 'l, F>,
     pub(crate) index: u32,
     /// Where the next page starts, when the last one ended before where `lines` stopped.
     pub(crate) resume: Option<Position>,
 }
 
-impl<F: Font> Iterator for Pages<'_, '_, '_, F> {
-    type Item = Page;
+impl<'l, F: Font> Iterator for Pages<'l, F> {
+    type Item = Page<'l, F>;
 
-    fn next(&mut self) -> Option<Page> {
+    fn next(&mut self) -> Option<Page<'l, F>> {
         if let Some(at) = self.resume.take() {
             self.lines = self.layout.lines_at(at).ok()?;
         }
@@ -231,12 +334,7 @@ impl<F: Font> Iterator for Pages<'_, '_, '_, F> {
         if filled.lines == 0 {
             return None;
         }
-        let page = Page {
-            index: self.index,
-            start,
-            end: filled.end,
-            lines: filled.lines,
-        };
+        let page = Page::new(self.layout, self.index, start, filled);
         self.resume = Some(filled.end);
         self.index = self.index.saturating_add(1);
         Some(page)

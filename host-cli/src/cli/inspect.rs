@@ -4,7 +4,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 use anyhow::anyhow;
-use inkleaf::{BlockKind, Book, Layout};
+use inkleaf::{text::BlockKind, Book, Layout};
 use serde::Serialize;
 
 use super::load;

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use anyhow::{anyhow, bail, Context};
-use inkleaf::{Book, FontId, Profile};
+use inkleaf::{font::FontId, Book, Profile};
 use inkleaf_cli::build::{build_with, Options, TextStorage};
 use inkleaf_cli::displays::{self, Display, Typeface};
 use inkleaf_cli::fonts;
@@ -94,7 +94,7 @@ fn more_profiles(look: &Look) -> anyhow::Result<Vec<Profile>> {
 /// `profile` with the margin and alignment asked for.
 fn adjusted(look: &Look, mut profile: Profile) -> Profile {
     if let Some(margin) = look.margin {
-        profile.margins = inkleaf::Margins::all(margin);
+        profile.margins = inkleaf::layout::Margins::all(margin);
     }
     if let Some(align) = look.align {
         profile.align = align.into();

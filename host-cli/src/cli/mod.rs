@@ -10,7 +10,7 @@ mod render;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use inkleaf::Align;
+use inkleaf::layout::Align;
 use inkleaf_cli::build::TextStorage;
 
 /// Build, inspect and preview inkleaf blobs for small e-paper readers.

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::anyhow;
 use inkleaf::font::{AnyFont, Font};
-use inkleaf::{Layout, LineEnd};
+use inkleaf::{layout::LineEnd, Layout};
 use inkleaf_cli::displays::PRESETS;
 use serde::Serialize;
 
@@ -63,8 +63,8 @@ pub(super) fn run(
         Layout::new(&book, profile, &font).map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let mut pages = Vec::new();
     for page in layout.pages() {
-        let lines = layout
-            .lines(&page)
+        let lines = page
+            .lines()
             .map_err(|e| anyhow!("{}: {e}", file.display()))?;
         let lines = lines
             .map(|line| LineJson {

@@ -62,7 +62,7 @@ pub(super) fn render_blob(
         if only.is_some_and(|n| n != number) {
             continue;
         }
-        let display = inkleaf_sim::preview(&layout, *page, Some(total), gray);
+        let display = inkleaf_sim::preview(&page.with_total(total), gray);
         let path = dir.join(format!("page-{number:03}.png"));
         save(
             &display.to_rgb_output_image(&OutputSettingsBuilder::new().scale(scale.max(1)).build()),

@@ -1,17 +1,17 @@
 //! inkleaf's side: the engine's own layout of a blob, read back line by line.
 
 use inkleaf::font::Font;
-use inkleaf::{Layout, LineEnd};
+use inkleaf::{layout::LineEnd, Layout};
 
 use super::metrics::SetLine;
 
 /// Every line of every page of `layout`, measured.
-pub fn set_lines<F: Font>(layout: &Layout<'_, '_, F>) -> Vec<SetLine> {
+pub fn set_lines<F: Font>(layout: &Layout<'_, F>) -> Vec<SetLine> {
     let font = layout.font();
     let space = f64::from(font.advance(' '));
     let mut out = Vec::new();
     for page in layout.pages() {
-        for line in layout.lines(&page).expect("a page of this layout") {
+        for line in page.lines().expect("a page of this layout") {
             let text = layout.line_text(&line);
             let mut gaps = Vec::new();
             let (mut x, mut in_gap, mut previous) = (0u32, false, '\0');

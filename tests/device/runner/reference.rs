@@ -2,7 +2,10 @@
 //! the firmware's framebuffer layout.
 
 use embedded_graphics::{prelude::*, primitives::Rectangle};
-use inkleaf::{Align, Book, Layout, Margins, Profile};
+use inkleaf::{
+    layout::{Align, Margins},
+    Book, Layout, Profile,
+};
 
 use super::protocol::Report;
 
@@ -54,7 +57,7 @@ pub fn pages(blob: &[u8], look: Look) -> Result<Expected, inkleaf::Error> {
     let pages = layout
         .pages()
         .map(|page| {
-            let display = inkleaf_sim::draw_page(&layout, page, Some(total));
+            let display = inkleaf_sim::draw_page(&page.with_total(total));
             pack(display.size(), |point| display.get_pixel(point).is_on())
         })
         .collect();

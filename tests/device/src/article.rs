@@ -3,7 +3,11 @@
 
 use core::fmt;
 
-use inkleaf::{font::Font, Align, Book, Layout, Margins, Position, Profile};
+use inkleaf::{
+    font::Font,
+    layout::{Align, Margins},
+    Book, Layout, Position, Profile,
+};
 
 use crate::{host::Host, meter, rt, surface::Surface};
 
@@ -141,13 +145,13 @@ fn read_and_draw<'a, 'b, S: Surface<'b>>(
 /// One page turn as a reader does it, knowing only where the page starts: lay the page out,
 /// draw it with its "page x / y" footer, and return where the next page starts.
 fn turn<'b, F: Font, S: Surface<'b>>(
-    layout: &Layout<'_, '_, F>,
+    layout: &Layout<'_, F>,
     index: u32,
     start: Position,
     total: u32,
     surface: &mut S,
 ) -> Result<Position, inkleaf::Error> {
     let page = layout.page_at(index, start)?;
-    surface.draw(&layout.view(page, Some(total)));
+    surface.draw(&page.with_total(total));
     Ok(page.end)
 }

@@ -3,7 +3,7 @@
 //! by pixel (what a display driver's own buffer gets). Both give the same bytes.
 
 use embedded_graphics::Drawable;
-use inkleaf::{font::Font, PageView};
+use inkleaf::{font::Font, Page};
 
 use crate::fb;
 
@@ -13,13 +13,13 @@ pub trait Surface<'b>: Sized {
     fn new(buffer: &'b mut [u8], width: u32, height: u32) -> Option<Self>;
 
     /// Draws `view` over whatever the page held.
-    fn draw<F: Font>(&mut self, view: &PageView<'_, '_, '_, F>);
+    fn draw<F: Font>(&mut self, view: &Page<'_, F>);
 
     /// The packed page, as sent to the host.
     fn bytes(&self) -> &[u8];
 }
 
-/// The engine's framebuffer, drawn with `PageView::draw_into`.
+/// The engine's framebuffer, drawn with `Page::draw_into`.
 pub type Blit<'b> = inkleaf::Framebuffer<&'b mut [u8]>;
 
 impl<'b> Surface<'b> for Blit<'b> {
@@ -27,7 +27,7 @@ impl<'b> Surface<'b> for Blit<'b> {
         inkleaf::Framebuffer::new(buffer, width, height).ok()
     }
 
-    fn draw<F: Font>(&mut self, view: &PageView<'_, '_, '_, F>) {
+    fn draw<F: Font>(&mut self, view: &Page<'_, F>) {
         view.draw_into(self);
     }
 
@@ -44,7 +44,7 @@ impl<'b> Surface<'b> for Pixels<'b> {
         fb::Framebuffer::new(buffer, width, height)
     }
 
-    fn draw<F: Font>(&mut self, view: &PageView<'_, '_, '_, F>) {
+    fn draw<F: Font>(&mut self, view: &Page<'_, F>) {
         let Ok(()) = view.draw(self);
     }
 
