@@ -1,17 +1,21 @@
 //! The engine on a real (emulated) device: the firmware in `tests/device` runs on a
 //! Cortex-M3 under QEMU, draws every page of the committed blobs and sends them back, and
-//! each page must be bit-identical to what the simulator draws from the same blob.
+//! each page must be bit-identical to what the simulator draws from the same blob. Firmware
+//! built without `justify` must turn a justified blob down by name, drawing nothing.
 //!
 //! Needs `qemu-system-arm` and the `thumbv7m-none-eabi` Rust target; without them these
 //! tests fail and say how to install them. The firmware build is cached in
-//! `tests/device/target`.
+//! `tests/device/target`, the build without `justify` in `tests/device/target/no-justify`.
 
 #[path = "../device/runner/mod.rs"]
 mod runner;
 
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use runner::{firmware, protocol::Report, reference, reference::Look};
+use inkleaf::{Align, Book};
+use runner::protocol::{Failed, Report};
+use runner::{firmware, reference, reference::Look};
 
 #[test]
 fn two_point_nine_inch_preset_matches_the_simulator() {
@@ -42,6 +46,44 @@ fn plain_layout_through_lookup_tables_matches_the_simulator() {
 }
 
 #[test]
+fn firmware_without_justify_refuses_the_justified_blob() {
+    let blob = std::fs::read(firmware::fixture("article-2.9in.inkleaf")).unwrap();
+    let book = Book::from_bytes(&blob).unwrap();
+    assert_eq!(
+        book.built_for().expect("built for a display").profile.align,
+        Align::Justify,
+        "the fixture is justified"
+    );
+    let bin = "inkleaf-2in9";
+    let report = runner::run_to_failure(bin, &without_justify(bin))
+        .unwrap_or_else(|message| panic!("{message}"));
+    assert_eq!(
+        report.failed,
+        Some(Failed {
+            kind: "engine".to_owned(),
+            message: inkleaf::Error::JustifyUnsupported.to_string(),
+        })
+    );
+    assert!(
+        report.instructions("open").is_some(),
+        "{bin}: the blob itself opens"
+    );
+    assert!(report.pages.is_empty(), "{bin}: no page drawn");
+    assert!(
+        report.page_turns().is_empty() && report.instructions("paginate").is_none(),
+        "{bin}: nothing laid out"
+    );
+}
+
+#[test]
+fn plain_layout_without_justify_matches_the_simulator() {
+    let bin = "inkleaf-plain";
+    let report =
+        runner::run_elf(bin, &without_justify(bin)).unwrap_or_else(|message| panic!("{message}"));
+    check_report(bin, &report, "article-2.9in.inkleaf", Look::Plain);
+}
+
+#[test]
 fn plain_layout_of_a_plain_text_blob_matches_the_simulator() {
     check(
         "inkleaf-plain-text",
@@ -57,10 +99,14 @@ fn plain_layout_through_draw_target_matches_the_simulator() {
 
 /// Runs firmware `bin` and checks every page it drew of `fixture`, laid out with `look`.
 fn check(bin: &str, fixture: &str, look: Look) {
-    let report = run(bin);
+    check_report(bin, &run(bin), fixture, look);
+}
+
+/// Checks every page `bin` drew of `fixture`, laid out with `look`, as `report` says.
+fn check_report(bin: &str, report: &Report, fixture: &str, look: Look) {
     let blob = std::fs::read(firmware::fixture(fixture)).unwrap();
     let expected = reference::pages(&blob, look).expect("the fixture lays out on the host");
-    if let Err(message) = reference::compare(bin, &report, &expected) {
+    if let Err(message) = reference::compare(bin, report, &expected) {
         panic!("{message}");
     }
     let pages = report.pages.len();
@@ -93,4 +139,18 @@ fn run(bin: &str) -> Report {
         panic!("{message}");
     }
     runner::run(bin).unwrap_or_else(|message| panic!("{message}"))
+}
+
+/// Builds the firmware without `justify` once per test process, into its own target
+/// directory, and returns where `bin` is.
+fn without_justify(bin: &str) -> PathBuf {
+    static BUILT: OnceLock<Result<(), String>> = OnceLock::new();
+    let built = BUILT.get_or_init(|| {
+        firmware::check_tools()?;
+        firmware::build_in(&firmware::no_justify_dir(), firmware::NO_JUSTIFY_FIRMWARE)
+    });
+    if let Err(message) = built {
+        panic!("{message}");
+    }
+    firmware::elf_in(&firmware::no_justify_dir(), bin)
 }

@@ -1,5 +1,6 @@
-//! The engine's mono font bitmaps (`engine/src/font/mono_data.rs`) are pixel for pixel the
-//! embedded-graphics ISO 8859-1 fonts they were generated from.
+//! The engine's mono font bitmaps (`engine/src/font/mono_data.rs`) are what their generator
+//! (`tests/src/mono_data.rs`) writes, and pixel for pixel the embedded-graphics ISO 8859-1 fonts
+//! they were generated from.
 
 use embedded_graphics::mock_display::MockDisplay;
 use embedded_graphics::mono_font::{iso_8859_1, MonoFont as EgFont, MonoTextStyle};
@@ -8,6 +9,32 @@ use embedded_graphics::prelude::Point;
 use embedded_graphics::text::{Baseline, Text};
 use embedded_graphics::Drawable;
 use inkleaf::font::{Font, MonoFont, MONO_10X20, MONO_6X10, MONO_8X13};
+use inkleaf_tests::mono_data;
+
+#[test]
+fn committed_font_data_is_what_the_generator_writes() {
+    let committed = include_str!("../../engine/src/font/mono_data.rs");
+    // Compared as text, and by line so a failure names the first line that differs.
+    for (line, (ours, generated)) in committed
+        .lines()
+        .zip(mono_data::generate().lines())
+        .enumerate()
+    {
+        assert_eq!(
+            ours,
+            generated,
+            "{} line {} differs: rerun `cargo run -p inkleaf-tests --example gen_mono_fonts`",
+            mono_data::PATH,
+            line + 1
+        );
+    }
+    assert_eq!(
+        committed,
+        mono_data::generate(),
+        "{} differs from its generator's output",
+        mono_data::PATH
+    );
+}
 
 /// Every character the mono fonts cover: printable ASCII and Latin-1.
 fn covered() -> impl Iterator<Item = char> {

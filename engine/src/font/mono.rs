@@ -1,7 +1,8 @@
 //! Monospaced bitmap fonts covering ASCII and Latin-1.
 //!
 //! The bitmaps are the embedded-graphics 0.8 mono fonts, stored one glyph after another so a
-//! glyph is found with one subtraction and drawn straight from flash.
+//! glyph is found with one subtraction and drawn straight from flash. `mono_data.rs` is
+//! generated from embedded-graphics' glyph atlases by `tests/src/mono_data.rs`.
 
 use super::{mono_data, Font, Glyph};
 

@@ -1,6 +1,8 @@
 //! Glyph bitmaps of the embedded-graphics 0.8 ISO 8859-1 mono fonts.
 //!
-//! Generated from embedded-graphics; `tests/tests/mono_font_data.rs` checks every pixel against it.
+//! Generated code: do not edit. `tests/src/mono_data.rs` writes it from embedded-graphics'
+//! own font data (`cargo run -p inkleaf-tests --example gen_mono_fonts`);
+//! `tests/tests/mono_font_data.rs` checks that it is up to date and every pixel against it.
 
 /// 6x10: 191 glyphs of 6x10, 1 byte(s) per row.
 pub(crate) const MONO_6X10: &[u8] = &[

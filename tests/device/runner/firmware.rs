@@ -18,7 +18,12 @@ pub fn crate_dir() -> PathBuf {
 
 /// Where `cargo build --release` puts the firmware ELFs.
 pub fn elf(name: &str) -> PathBuf {
-    target_dir().join(TARGET).join("release").join(name)
+    elf_in(&target_dir(), name)
+}
+
+/// Where a build into target directory `dir` puts ELF `name`.
+pub fn elf_in(dir: &Path, name: &str) -> PathBuf {
+    dir.join(TARGET).join("release").join(name)
 }
 
 /// A committed blob under `tests/fixtures/device`.
@@ -72,7 +77,9 @@ fn target_dir() -> PathBuf {
 
 /// Build arguments of `inkleaf-plain-tables`: coded text and lookup tables, no `justify`,
 /// like the lean firmware it is compared with. The device test and the footprint benchmark
-/// both build it so, and so measure the same binary.
+/// both build it so, and so measure the same binary. It shares the default target directory
+/// without clobbering anything: the default build leaves this binary out (it needs `tables`),
+/// and this build makes nothing else.
 pub const TABLES_FIRMWARE: &[&str] = &[
     "--no-default-features",
     "--features",
@@ -81,12 +88,36 @@ pub const TABLES_FIRMWARE: &[&str] = &[
     "inkleaf-plain-tables",
 ];
 
+/// Build arguments of firmware without `justify`, as a device short of flash would build it:
+/// `inkleaf-2in9`, which must turn its justified blob down, and `inkleaf-plain`, which lays
+/// the same blob out flush left. Built into [`no_justify_dir`].
+pub const NO_JUSTIFY_FIRMWARE: &[&str] = &[
+    "--no-default-features",
+    "--features",
+    "coded",
+    "--bin",
+    "inkleaf-2in9",
+    "--bin",
+    "inkleaf-plain",
+];
+
+/// The target directory of [`NO_JUSTIFY_FIRMWARE`]: the default build makes binaries of the
+/// same names with `justify`, and tests running in parallel must never run each other's ELF.
+pub fn no_justify_dir() -> PathBuf {
+    target_dir().join("no-justify")
+}
+
 /// `cargo build --release` in `tests/device`, plus `args` (e.g. `--features peer`).
 pub fn build(args: &[&str]) -> Result<(), String> {
+    build_in(&target_dir(), args)
+}
+
+/// [`build`] into target directory `dir`.
+pub fn build_in(dir: &Path, args: &[&str]) -> Result<(), String> {
     let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let out = scrubbed(Command::new(cargo))
         .args(["build", "--release", "--quiet", "--target-dir"])
-        .arg(target_dir())
+        .arg(dir)
         .args(args)
         .current_dir(crate_dir())
         .output()
@@ -95,7 +126,8 @@ pub fn build(args: &[&str]) -> Result<(), String> {
         return Ok(());
     }
     Err(format!(
-        "building the firmware failed (cd tests/device && cargo build --release {}):\n{}",
+        "building the firmware failed (cd tests/device && cargo build --release --target-dir {} {}):\n{}",
+        dir.display(),
         args.join(" "),
         String::from_utf8_lossy(&out.stderr)
     ))

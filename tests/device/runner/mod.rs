@@ -11,6 +11,7 @@ pub mod qemu;
 pub mod reference;
 pub mod size;
 
+use std::path::Path;
 use std::time::Duration;
 
 use protocol::Report;
@@ -18,21 +19,64 @@ use protocol::Report;
 /// A whole run takes well under a second; this only stops a hung emulator.
 const QEMU_LIMIT: Duration = Duration::from_secs(60);
 
-/// Runs firmware `bin` (already built) and reads its report; a panic, a fault, a failed
-/// calibration or a missing `DONE` is an error.
+/// Runs firmware `bin` (already built) and reads its report; a typed failure, a panic, a
+/// fault, a failed calibration or a missing `DONE` is an error.
 pub fn run(bin: &str) -> Result<Report, String> {
-    let finished = qemu::run(&firmware::elf(bin), QEMU_LIMIT)?;
-    let report = protocol::parse(&finished.stdout)?;
+    run_elf(bin, &firmware::elf(bin))
+}
+
+/// [`run`] with the ELF at `elf`, e.g. from a build into a target directory of its own.
+pub fn run_elf(bin: &str, elf: &Path) -> Result<Report, String> {
+    let (finished, report) = start(elf)?;
     let calibrated = report.calibration.iter().all(|(e, m)| e == m);
-    if !finished.status.success() || report.panic.is_some() || !calibrated || report.done.is_none()
+    if !finished.status.success()
+        || report.failed.is_some()
+        || report.panic.is_some()
+        || !calibrated
+        || report.done.is_none()
     {
-        return Err(format!(
-            "{bin} failed ({}): {}\nlast output:\n{}\nQEMU said: {}",
-            finished.status,
-            report.panic.as_deref().unwrap_or("no PANIC line"),
-            qemu::tail(&finished.stdout),
-            finished.stderr.trim()
-        ));
+        return Err(failure(bin, &finished, &report));
     }
     Ok(report)
+}
+
+/// Runs the ELF at `elf`, which should stop on a typed failure (`FAILED`) and exit 1; its
+/// report, or an error if it finished, panicked, faulted or failed calibration instead.
+pub fn run_to_failure(bin: &str, elf: &Path) -> Result<Report, String> {
+    let (finished, report) = start(elf)?;
+    let calibrated = report.calibration.iter().all(|(e, m)| e == m);
+    if finished.status.code() != Some(1)
+        || report.failed.is_none()
+        || report.panic.is_some()
+        || !calibrated
+        || report.done.is_some()
+    {
+        return Err(failure(bin, &finished, &report));
+    }
+    Ok(report)
+}
+
+fn start(elf: &Path) -> Result<(qemu::Finished, Report), String> {
+    let finished = qemu::run(elf, QEMU_LIMIT)?;
+    let report = protocol::parse(&finished.stdout)?;
+    Ok((finished, report))
+}
+
+/// What went wrong with a run, for a test's panic message.
+fn failure(bin: &str, finished: &qemu::Finished, report: &Report) -> String {
+    let why = match (&report.failed, &report.panic) {
+        (Some(failed), _) => format!("FAILED {} {}", failed.kind, failed.message),
+        (None, Some(panic)) => format!("PANIC {panic}"),
+        (None, None) => "no FAILED or PANIC line".to_owned(),
+    };
+    format!(
+        "{bin} did not run as expected ({}, {}): {why}\nlast output:\n{}\nQEMU said: {}",
+        finished.status,
+        match report.done {
+            Some(pages) => format!("DONE after {pages} pages"),
+            None => "no DONE".to_owned(),
+        },
+        qemu::tail(&finished.stdout),
+        finished.stderr.trim()
+    )
 }

@@ -24,6 +24,15 @@ pub struct Measure {
     pub stack_bytes: usize,
 }
 
+/// A typed failure the firmware stopped on (`FAILED <kind> <message>`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Failed {
+    /// `engine`, `not-built-for` or `framebuffer-too-small`.
+    pub kind: String,
+    /// For `engine`, the engine error's `Display` text.
+    pub message: String,
+}
+
 /// Everything one run reported.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -37,6 +46,8 @@ pub struct Report {
     pub stack_peak: Option<(usize, usize)>,
     /// Pages the firmware says it drew.
     pub done: Option<u32>,
+    /// The typed failure the firmware stopped on.
+    pub failed: Option<Failed>,
     /// A panic or fault message.
     pub panic: Option<String>,
 }
@@ -89,6 +100,13 @@ pub fn parse(stdout: &str) -> Result<Report, String> {
                     Some((number(peak).ok_or_else(bad)?, number(size).ok_or_else(bad)?))
             }
             ["DONE", pages] => report.done = Some(number(pages).ok_or_else(bad)?),
+            ["FAILED", kind, ..] => {
+                let prefix = format!("FAILED {kind} ");
+                report.failed = Some(Failed {
+                    kind: (*kind).to_owned(),
+                    message: line.strip_prefix(&prefix).ok_or_else(bad)?.to_owned(),
+                })
+            }
             ["PANIC", ..] => {
                 report.panic = Some(line.trim_start_matches("PANIC").trim().to_owned())
             }

@@ -32,7 +32,7 @@ pub struct Finished {
     pub stdout: String,
     /// QEMU's own messages.
     pub stderr: String,
-    /// 0 after `DONE`, 1 after `PANIC`.
+    /// 0 after `DONE`, 1 after `FAILED` or `PANIC`.
     pub status: ExitStatus,
 }
 

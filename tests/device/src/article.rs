@@ -52,10 +52,23 @@ impl From<inkleaf::Error> for Failure {
     }
 }
 
+impl Failure {
+    /// The kind of failure, one word for the `FAILED` line: `engine`, `not-built-for` or
+    /// `framebuffer-too-small`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Failure::Engine(_) => "engine",
+            Failure::NotBuiltFor => "not-built-for",
+            Failure::FramebufferTooSmall { .. } => "framebuffer-too-small",
+        }
+    }
+}
+
+/// What went wrong, without the kind: for an engine failure, the engine error's own text.
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Failure::Engine(error) => write!(f, "engine: {error}"),
+            Failure::Engine(error) => write!(f, "{error}"),
             Failure::NotBuiltFor => f.write_str("the blob records no display profile"),
             Failure::FramebufferTooSmall { width, height } => {
                 write!(f, "the framebuffer cannot hold {width}x{height}")
@@ -93,7 +106,7 @@ fn run<'a, 'b, S: Surface<'b>>(
     let mark = meter::Mark::here();
     match read_and_draw::<S>(&mut host, blob, buffer, look, tables) {
         Ok(pages) => rt::finish(&mut host, mark, pages),
-        Err(failure) => panic!("{failure}"),
+        Err(failure) => rt::fail(&mut host, failure.kind(), &failure),
     }
 }
 

@@ -4,7 +4,8 @@
 //! - [`fb`]: a packed 1-bit framebuffer over a caller's (static) buffer.
 //! - [`host`]: the line protocol to the host over semihosting.
 //! - [`meter`]: instruction counts and stack use of a region.
-//! - [`rt`]: start-up (meter calibration), shut-down, panic and fault reporting.
+//! - [`rt`]: start-up (meter calibration), shut-down (done or failed), panic and fault
+//!   reporting.
 //! - [`surface`]: drawing a page by blitting into the engine's framebuffer, or through any
 //!   `DrawTarget`.
 //!

@@ -1,6 +1,7 @@
-//! Start-up and shut-down shared by every firmware, and how a crash reaches the host.
+//! Start-up and shut-down shared by every firmware, and how a failure or a crash reaches the
+//! host.
 
-use core::fmt::Write as _;
+use core::fmt::{self, Write as _};
 
 use cortex_m_rt::{exception, ExceptionFrame};
 use cortex_m_semihosting::{debug, hio};
@@ -40,6 +41,13 @@ pub fn finish(host: &mut Host, mark: meter::Mark, pages: u32) -> ! {
     ));
     host.line(format_args!("DONE {pages}"));
     exit(debug::EXIT_SUCCESS)
+}
+
+/// Sends `FAILED <kind> <message>`, then exits 1: the run stopped on an error it knows the
+/// type of, which the host can tell from a panic or a fault.
+pub fn fail(host: &mut Host, kind: &str, message: &dyn fmt::Display) -> ! {
+    host.line(format_args!("FAILED {kind} {message}"));
+    exit(debug::EXIT_FAILURE)
 }
 
 /// Ends the QEMU session with `status`; spins if a debugger resumes us instead.
