@@ -2,6 +2,7 @@
 
 mod build;
 mod demo;
+mod displays;
 mod inspect;
 mod load;
 mod look;
@@ -124,10 +125,7 @@ pub fn run(cli: Cli, out: &mut String) -> anyhow::Result<()> {
             json,
             display,
         } => pages::run(&file, json, display.as_deref(), out),
-        Command::Displays => {
-            pages::list_displays(out);
-            Ok(())
-        }
+        Command::Displays => displays::run(out),
     }
 }
 
