@@ -1,4 +1,11 @@
 //! From a document and a display to a blob.
+//!
+//! [`Settings`] is everything `inkleaf build` decides about a blob, resolved once from its
+//! arguments; [`Settings::build`] rasterizes the font it names and packs the blob through
+//! [`build_with`], returning what the user should hear about as [`Warning`]s.
+
+use std::borrow::Cow;
+use std::fmt;
 
 use inkleaf::font::AnyFont;
 use inkleaf::{
@@ -9,6 +16,7 @@ use inkleaf::{
     Book, Layout, Profile,
 };
 
+use crate::fonts::{pack_font, FontError};
 use crate::hyphenate::{hyphen_points, language};
 use crate::input::Document;
 
@@ -19,9 +27,146 @@ pub struct Built {
     pub blob: Vec<u8>,
     /// Pages for the profile it was built for.
     pub pages: u32,
+    /// Bytes of the packed font section; 0 when the text is set in a built-in font.
+    pub font_bytes: usize,
+    /// What went less well than asked, for the user to hear about.
+    pub warnings: Vec<Warning>,
 }
 
-/// How to build a blob beyond the document and the display.
+/// Everything a blob is built with besides the document.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Name of the display the blob is built for, for messages.
+    pub display: &'static str,
+    /// The profile the blob is built for, with any margin and alignment asked for.
+    pub profile: Profile,
+    /// More profiles to bake page indexes for, after the main one.
+    pub also_for: Vec<Profile>,
+    /// The face the text is set in.
+    pub face: Face,
+    /// Add hyphenation points for the document's language.
+    pub hyphenate: bool,
+    /// How the text is stored.
+    pub text: TextStorage,
+}
+
+/// The face a blob's text is set in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Face {
+    /// A built-in mono font, nothing packed into the blob.
+    Builtin(FontId),
+    /// A TrueType/OpenType face, rasterized and packed into the blob.
+    TrueType {
+        /// What to call it in messages: the bundled name or the path given.
+        label: String,
+        /// The font file.
+        bytes: Cow<'static, [u8]>,
+        /// Pixel size to rasterize at.
+        px: u32,
+        /// Bits per pixel: 1, 2 or 4.
+        bits: u8,
+        /// The built-in font recorded for the profile, for readers without the packed font.
+        fallback: FontId,
+    },
+}
+
+/// Something the user should know about a blob that was built all the same.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Warning {
+    /// The face has no glyph for these characters (sorted); they are drawn as their ASCII
+    /// stand-ins, or `?`.
+    MissingGlyphs {
+        /// The face's label.
+        font: String,
+        /// The characters it lacks.
+        chars: Vec<char>,
+    },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::MissingGlyphs { font, chars } => {
+                write!(f, "{font} has no glyph for {} character(s):", chars.len())?;
+                for c in chars.iter().take(20) {
+                    write!(f, " {c} (U+{:04X})", u32::from(*c))?;
+                }
+                write!(f, "; they are drawn as their ASCII stand-ins, or '?'")
+            }
+        }
+    }
+}
+
+/// Why a blob could not be built.
+#[derive(Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// The face could not be rasterized or packed.
+    Font {
+        /// The face's label.
+        font: String,
+        /// What is wrong with it.
+        error: FontError,
+    },
+    /// The document could not be packed into a blob.
+    Blob(inkleaf::Error),
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Font { font, error } => write!(f, "{font}: {error}"),
+            BuildError::Blob(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+impl Settings {
+    /// Packs `doc` as these settings say, rasterizing and subsetting a TrueType face for the
+    /// characters it uses.
+    pub fn build(&self, doc: &Document) -> Result<Built, BuildError> {
+        let mut warnings = Vec::new();
+        let (font, section) = match &self.face {
+            Face::Builtin(id) => (*id, None),
+            Face::TrueType {
+                label,
+                bytes,
+                px,
+                bits,
+                fallback,
+            } => {
+                let chars = doc.blocks.iter().flat_map(|(_, text)| text.chars());
+                let (section, missing) =
+                    pack_font(bytes, *px, chars, *bits).map_err(|error| BuildError::Font {
+                        font: label.clone(),
+                        error,
+                    })?;
+                if !missing.is_empty() {
+                    warnings.push(Warning::MissingGlyphs {
+                        font: label.clone(),
+                        chars: missing,
+                    });
+                }
+                (*fallback, Some(section))
+            }
+        };
+        let options = Options {
+            font,
+            packed: section.as_deref(),
+            hyphenate: self.hyphenate,
+            text: self.text,
+            also_for: &self.also_for,
+        };
+        let mut built = build_with(doc, self.profile, &options).map_err(BuildError::Blob)?;
+        built.warnings = warnings;
+        Ok(built)
+    }
+}
+
+/// How to build a blob beyond the document and the display, with the font already packed.
 #[derive(Clone, Copy, Debug)]
 pub struct Options<'f> {
     /// The built-in font recorded for the profile; also what a reader without the packed
@@ -149,7 +294,12 @@ pub fn build_with(
     }
     contents.page_indexes = &records;
     let blob = pack_to_vec(&contents)?;
-    Ok(Built { blob, pages })
+    Ok(Built {
+        blob,
+        pages,
+        font_bytes: options.packed.map_or(0, <[u8]>::len),
+        warnings: Vec::new(),
+    })
 }
 
 /// Lays `book` out for `profile` in `layout_font` and packs its page starts; `font` is the

@@ -1,4 +1,7 @@
 //! Display presets: the panels people put inkleaf on.
+//!
+//! [`PRESETS`] is the one table of them: `inkleaf build` sets text as a preset says, and
+//! `inkleaf displays` prints the same rows.
 
 use inkleaf::{font::FontId, layout::Margins, Profile};
 
@@ -30,6 +33,27 @@ pub enum Typeface {
         /// Pixel size.
         px: u32,
     },
+}
+
+impl Display {
+    /// The face its text is set in by default, as people call it: `DejaVu Sans 14 px`,
+    /// `built-in 6x10`.
+    pub fn typeface_name(&self) -> String {
+        match self.typeface {
+            Typeface::Builtin => format!("built-in {}", self.font.name()),
+            Typeface::Bundled { name, px } => format!("{} {px} px", face_title(name)),
+        }
+    }
+}
+
+/// A bundled face's name as its makers write it.
+fn face_title(name: &str) -> &str {
+    match name {
+        "dejavu-sans" => "DejaVu Sans",
+        "dejavu-serif" => "DejaVu Serif",
+        "dejavu-sans-condensed" => "DejaVu Sans Condensed",
+        other => other,
+    }
 }
 
 const fn dejavu(px: u32) -> Typeface {
@@ -88,8 +112,11 @@ pub const PRESETS: [Display; 5] = [
 /// The preset used when none is named.
 pub const DEFAULT_DISPLAY: &str = "2.9in";
 
+/// A `WIDTHxHEIGHT` display at least this many pixels high gets a page footer.
+pub const CUSTOM_FOOTER_FROM: u16 = 200;
+
 /// Looks up a preset by name, or makes a custom `WxH` display (DejaVu Sans 14 px, 4-pixel
-/// margin).
+/// margin, a footer from [`CUSTOM_FOOTER_FROM`] pixels high).
 pub fn find(name: &str) -> Option<Display> {
     if let Some(preset) = PRESETS.iter().find(|d| d.name.eq_ignore_ascii_case(name)) {
         return Some(*preset);
@@ -102,7 +129,7 @@ pub fn find(name: &str) -> Option<Display> {
     Some(Display {
         name: "custom",
         description: "custom size",
-        profile: profile(width, height, 4, height >= 200),
+        profile: profile(width, height, 4, height >= CUSTOM_FOOTER_FROM),
         font: FontId::Mono6x10,
         typeface: dejavu(14),
     })
@@ -125,5 +152,14 @@ mod tests {
         assert_eq!(find("0x10"), None);
         assert_eq!(find("banana"), None);
         assert_eq!(font_by_name("builtin:8x13"), Some(FontId::Mono8x13));
+    }
+
+    #[test]
+    fn typefaces_are_named_as_people_call_them() {
+        let named = |name| find(name).map(|d| d.typeface_name());
+        assert_eq!(named("oled-128x64").as_deref(), Some("built-in 6x10"));
+        assert_eq!(named("2.9in").as_deref(), Some("DejaVu Sans 14 px"));
+        assert_eq!(named("7.5in").as_deref(), Some("DejaVu Sans 24 px"));
+        assert_eq!(named("640x384").as_deref(), Some("DejaVu Sans 14 px"));
     }
 }

@@ -197,6 +197,81 @@ fn displays_lists_the_presets() {
         .stdout(predicate::str::contains("800x480"));
 }
 
+/// The rows of `inkleaf displays` under its heading, split into columns where two or more
+/// spaces separate them: name, size, typeface, margin, footer, panel.
+fn display_rows() -> Vec<Vec<String>> {
+    let listed = inkleaf().arg("displays").assert().success();
+    let text = String::from_utf8(listed.get_output().stdout.clone()).unwrap();
+    let mut lines = text.lines();
+    let heading = lines.next().unwrap();
+    assert!(heading.starts_with("name"), "{text}");
+    lines
+        .take_while(|line| !line.starts_with("Any "))
+        .map(|line| {
+            line.split("  ")
+                .map(str::trim)
+                .filter(|column| !column.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn displays_says_what_build_does_for_every_preset() {
+    let dir = TempDir::new().unwrap();
+    let rows = display_rows();
+    assert_eq!(rows.len(), inkleaf_cli::displays::PRESETS.len());
+    for row in &rows {
+        let [name, size, typeface, margin, footer, _panel] = &row[..] else {
+            panic!("six columns expected in {row:?}");
+        };
+        let blob = dir.path().join(format!("{name}.inkleaf"));
+        inkleaf()
+            .args(["build", "--display", name, "-o"])
+            .arg(&blob)
+            .assert()
+            .success();
+        let inspect = inkleaf()
+            .arg("inspect")
+            .arg(&blob)
+            .arg("--json")
+            .assert()
+            .success();
+        let json: serde_json::Value = serde_json::from_slice(&inspect.get_output().stdout).unwrap();
+        let built_for = &json["built_for"];
+        let (width, height) = (built_for["width"].as_u64(), built_for["height"].as_u64());
+        assert_eq!(format!("{}x{}", width.unwrap(), height.unwrap()), *size);
+        let font = built_for["font"].as_str().unwrap();
+        match typeface.strip_prefix("built-in ") {
+            Some(builtin) => assert_eq!(font, builtin, "{name}"),
+            None => {
+                let px = typeface.rsplit(' ').nth(1).unwrap();
+                assert!(typeface.starts_with("DejaVu Sans "), "{name}: {typeface}");
+                assert!(
+                    font.starts_with(&format!("packed, {px} px, 1 bit")),
+                    "{name}: {font}"
+                );
+            }
+        }
+        let laid = inkleaf()
+            .arg("pages")
+            .arg(&blob)
+            .arg("--json")
+            .assert()
+            .success();
+        let layout: serde_json::Value = serde_json::from_slice(&laid.get_output().stdout).unwrap();
+        let margin: u64 = margin.strip_suffix(" px").unwrap().parse().unwrap();
+        assert_eq!(
+            layout["text_width"].as_u64(),
+            Some(width.unwrap() - 2 * margin),
+            "{name}: text between {margin} px margins"
+        );
+        let preset = inkleaf_cli::displays::find(name).unwrap();
+        assert_eq!(*footer == "yes", preset.profile.footer, "{name}");
+    }
+}
+
 #[test]
 fn missing_input_file() {
     let dir = TempDir::new().unwrap();

@@ -13,7 +13,7 @@ mod runner;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use inkleaf::{Align, Book};
+use inkleaf::{layout::Align, Book};
 use runner::protocol::{Failed, Report};
 use runner::{firmware, reference, reference::Look};
 

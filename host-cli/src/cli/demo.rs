@@ -6,19 +6,13 @@ use std::path::Path;
 use anyhow::Context;
 use inkleaf_cli::output::write_atomic;
 
+use super::build::{blob, font_summary};
 use super::{load, render, Look};
 
 pub(super) fn run(dir: &Path, look: &Look, out: &mut String) -> anyhow::Result<()> {
-    let (display, profile, font) = load::profile(look)?;
+    let settings = look.resolve()?;
     let (doc, input_bytes) = load::documents(&[] as &[&Path])?;
-    let load::CliBuilt { built, font } = load::build(
-        &doc,
-        look,
-        profile,
-        &font,
-        display.font,
-        Path::new("bundled article"),
-    )?;
+    let built = blob(&doc, &settings, Path::new("bundled article"))?;
     std::fs::create_dir_all(dir)
         .with_context(|| format!("{}: cannot create directory", dir.display()))?;
     let blob_path = dir.join("article.inkleaf");
@@ -27,10 +21,10 @@ pub(super) fn run(dir: &Path, look: &Look, out: &mut String) -> anyhow::Result<(
     writeln!(
         out,
         "built the bundled article for {} ({}x{}, {}): {} pages, {} bytes from {} bytes of text",
-        display.name,
-        profile.width,
-        profile.height,
-        font,
+        settings.display,
+        settings.profile.width,
+        settings.profile.height,
+        font_summary(&settings.face, &built),
         built.pages,
         built.blob.len(),
         input_bytes

@@ -2,16 +2,18 @@
 
 mod build;
 mod demo;
+mod displays;
 mod inspect;
 mod load;
+mod look;
 mod pages;
 mod render;
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
-use inkleaf::layout::Align;
-use inkleaf_cli::build::TextStorage;
+use clap::{Args, Parser, Subcommand};
+
+use look::Look;
 
 /// Build, inspect and preview inkleaf blobs for small e-paper readers.
 #[derive(Debug, Parser)]
@@ -83,83 +85,6 @@ enum Command {
     Displays,
 }
 
-/// How pages look: display, font, margins, alignment.
-#[derive(Debug, Args)]
-struct Look {
-    /// Display preset name (see `inkleaf displays`) or a size such as 640x384. Give it more
-    /// than once to bake page indexes for several displays; the first sets the font.
-    #[arg(long, default_value = crate::cli::load::DEFAULT_DISPLAY)]
-    display: Vec<String>,
-    /// How the text is stored: coded in the fewest bytes (with the engine's built-in English
-    /// model or a model trained for it), coded with a trained model in the blob (for firmware
-    /// built without the built-in model), or plain UTF-8.
-    #[arg(long, value_enum, default_value_t = TextArg::Coded)]
-    text: TextArg,
-    /// Font: a TrueType/OpenType file, a bundled face (dejavu-sans, dejavu-serif,
-    /// dejavu-sans-condensed) or a built-in mono font (builtin:6x10, builtin:8x13,
-    /// builtin:10x20). Default: the display's (DejaVu Sans on e-paper).
-    #[arg(long)]
-    font: Option<String>,
-    /// Pixel size to rasterize a TrueType font at (default: the display's).
-    #[arg(long)]
-    size: Option<u32>,
-    /// Bits per pixel of a packed font: 1 for black-and-white panels, 2 or 4 for grayscale.
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=4))]
-    bits: u8,
-    /// Hyphenation: by the document's language, or none.
-    #[arg(long, value_enum, default_value_t = HyphenateArg::Auto)]
-    hyphenate: HyphenateArg,
-    /// Margin on every side, in pixels (default: the display's).
-    #[arg(long)]
-    margin: Option<u16>,
-    /// Text alignment.
-    #[arg(long, value_enum)]
-    align: Option<AlignArg>,
-}
-
-impl Look {
-    /// The build choices these options make.
-    fn how<'p>(&self, also_for: &'p [inkleaf::Profile]) -> load::How<'p> {
-        load::How {
-            hyphenate: self.hyphenate == HyphenateArg::Auto,
-            text: match self.text {
-                TextArg::Coded => TextStorage::Coded,
-                TextArg::Trained => TextStorage::Trained,
-                TextArg::Plain => TextStorage::Plain,
-            },
-            also_for,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum TextArg {
-    Coded,
-    Trained,
-    Plain,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum HyphenateArg {
-    Auto,
-    None,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum AlignArg {
-    Left,
-    Justify,
-}
-
-impl From<AlignArg> for Align {
-    fn from(arg: AlignArg) -> Align {
-        match arg {
-            AlignArg::Left => Align::Left,
-            AlignArg::Justify => Align::Justify,
-        }
-    }
-}
-
 /// Metadata that overrides what the input says.
 #[derive(Debug, Args)]
 struct MetaArgs {
@@ -200,10 +125,7 @@ pub fn run(cli: Cli, out: &mut String) -> anyhow::Result<()> {
             json,
             display,
         } => pages::run(&file, json, display.as_deref(), out),
-        Command::Displays => {
-            pages::list_displays(out);
-            Ok(())
-        }
+        Command::Displays => displays::run(out),
     }
 }
 

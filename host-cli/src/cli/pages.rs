@@ -1,4 +1,4 @@
-//! `inkleaf pages` and `inkleaf displays`: layouts and presets as text or JSON.
+//! `inkleaf pages`: a blob's layout as text or JSON.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -6,7 +6,6 @@ use std::path::Path;
 use anyhow::anyhow;
 use inkleaf::font::{AnyFont, Font};
 use inkleaf::{layout::LineEnd, Layout};
-use inkleaf_cli::displays::PRESETS;
 use serde::Serialize;
 
 use super::load;
@@ -114,24 +113,4 @@ pub(super) fn run(
         }
     }
     Ok(())
-}
-
-/// Prints the presets as a table.
-pub(super) fn list_displays(out: &mut String) {
-    let _ = writeln!(out, "{:<12} {:>9}  {:<6} panel", "name", "size", "font");
-    for d in PRESETS {
-        let size = format!("{}x{}", d.profile.width, d.profile.height);
-        let _ = writeln!(
-            out,
-            "{:<12} {:>9}  {:<6} {}",
-            d.name,
-            size,
-            d.font.name(),
-            d.description
-        );
-    }
-    let _ = writeln!(
-        out,
-        "Any WIDTHxHEIGHT such as 640x384 works too (font 6x10, 4 px margins)."
-    );
 }
