@@ -13,6 +13,9 @@ mod profile;
 mod seeds;
 mod text;
 
+#[cfg(test)]
+mod joins;
+
 pub(crate) use text::is_space;
 
 pub use lines::{Line, LineEnd};

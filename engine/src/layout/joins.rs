@@ -1,0 +1,131 @@
+//! Every committed blob, under whatever features this engine was built with: each page is
+//! shown exactly once. Page n ends where page n+1 starts, through the baked index and by
+//! laying pages out alike, and the pages' text, concatenated, is the book's text. Where the
+//! build lacks what a blob needs, it is refused by name instead.
+//!
+//! `.ci/run` runs these for each feature set it builds (`cargo test -p inkleaf --lib` with
+//! its `--no-default-features --features ...` variants); the firmware without `justify` is
+//! checked under QEMU in `tests/tests/device.rs`.
+
+use super::{Align, Layout, Page, Position};
+use crate::blob::Book;
+use crate::font::Font;
+use crate::Error;
+
+const FIXTURES: [(&str, &[u8]); 6] = [
+    (
+        "device/article-2.9in.inkleaf",
+        include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf"),
+    ),
+    (
+        "device/article-2.9in-plain-text.inkleaf",
+        include_bytes!("../../../tests/fixtures/device/article-2.9in-plain-text.inkleaf"),
+    ),
+    (
+        "device/article-4.2in.inkleaf",
+        include_bytes!("../../../tests/fixtures/device/article-4.2in.inkleaf"),
+    ),
+    (
+        "device/article-oled-128x64.inkleaf",
+        include_bytes!("../../../tests/fixtures/device/article-oled-128x64.inkleaf"),
+    ),
+    (
+        "golden/article.inkleaf",
+        include_bytes!("../../../tests/fixtures/golden/article.inkleaf"),
+    ),
+    (
+        "golden/article-trained.inkleaf",
+        include_bytes!("../../../tests/fixtures/golden/article-trained.inkleaf"),
+    ),
+];
+
+#[test]
+fn every_page_of_every_fixture_is_shown_once() {
+    let mut laid_out = 0;
+    for (name, blob) in FIXTURES {
+        let Some(book) = open(name, blob) else {
+            continue;
+        };
+        let built = book.built_for().expect("every fixture records its display");
+        match book.layout() {
+            Ok(layout) => {
+                check_joins(name, &layout);
+                laid_out += 1;
+            }
+            Err(Error::JustifyUnsupported)
+                if !cfg!(feature = "justify") && built.profile.align == Align::Justify => {}
+            Err(other) => panic!("{name}: laid out as built: {other}"),
+        }
+        // Flush left needs no optional feature, and no baked index fits it.
+        let left = super::Profile {
+            align: Align::Left,
+            ..built.profile
+        };
+        let font = book.layout_font().expect("the fixture's font opens");
+        let layout = Layout::new(&book, left, font).expect("flush left lays out");
+        assert!(layout.page_index().is_none() || built.profile.align == Align::Left);
+        check_joins(name, &layout);
+        laid_out += 1;
+    }
+    // The plain-text blob opens under every feature set.
+    assert!(laid_out >= 1, "no fixture was laid out");
+}
+
+/// Opens `blob`, or checks that this build refuses it for the feature it lacks.
+fn open<'a>(name: &str, blob: &'a [u8]) -> Option<Book<'a>> {
+    match Book::from_bytes(blob) {
+        Ok(book) => Some(book),
+        Err(Error::CodedTextUnsupported) if !cfg!(feature = "coded") => None,
+        Err(Error::BuiltinModelMissing) if !cfg!(feature = "english") => None,
+        Err(other) => panic!("{name}: {other}"),
+    }
+}
+
+fn check_joins<F: Font>(name: &str, layout: &Layout<'_, F>) {
+    let end = Position::new(layout.book().block_count(), 0);
+    let mut expected = Position::START;
+    let mut count = 0;
+    for page in layout.pages() {
+        assert_eq!(page.start, expected, "{name}: page {} starts", page.index);
+        assert!(page.end > page.start, "{name}: page {} is empty", page.index);
+        let baked = layout.page(page.index).expect("every page opens by number");
+        assert_eq!(baked, page, "{name}: page {} by number", page.index);
+        expected = page.end;
+        count += 1;
+    }
+    assert_eq!(expected, end, "{name}: the last page ends the book");
+    assert_eq!(layout.page_count(), count, "{name}: page count");
+    assert_eq!(
+        layout.page(count).err(),
+        Some(Error::PageOutOfRange(count)),
+        "{name}: no page past the last"
+    );
+    let shown = (0..count).flat_map(|n| page_chars(layout.page(n).expect("opens")));
+    assert!(
+        shown.eq(chars_between(layout.book(), Position::START, end)),
+        "{name}: the pages' text is not the book's"
+    );
+}
+
+/// The characters of a page, from its start to where the next page starts.
+fn page_chars<'l, F: Font>(page: Page<'l, F>) -> impl Iterator<Item = char> + 'l {
+    chars_between(page.layout().book(), page.start, page.end)
+}
+
+/// The characters from `from` to `to`, with a `'\n'` closing each whole block.
+fn chars_between<'b>(
+    book: &'b Book<'b>,
+    from: Position,
+    to: Position,
+) -> impl Iterator<Item = char> + 'b {
+    (from.block..=to.block.min(book.block_count().saturating_sub(1))).flat_map(move |b| {
+        let text = book.block(b).expect("inside the book").text;
+        let start = if b == from.block { from.offset } else { 0 };
+        let whole = b < to.block;
+        let end = if whole { text.len() } else { to.offset as usize };
+        let separator = whole.then_some('\n');
+        text.chars_between(start as usize, end)
+            .map(|(_, c)| c)
+            .chain(separator)
+    })
+}
