@@ -15,8 +15,22 @@ use crate::Error;
 /// most significant bit, 1 = ink.
 ///
 /// It is an embedded-graphics `DrawTarget` like any other, and
-/// [`PageView::draw_into`](crate::PageView::draw_into) blits glyph rows into it a byte at a
-/// time, several times faster than pixel by pixel.
+/// [`Page::draw_into`](crate::Page::draw_into) blits glyph rows into it a byte at a time,
+/// several times faster than pixel by pixel.
+///
+/// ```
+/// use inkleaf::{Book, Framebuffer};
+///
+/// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+/// let book = Book::from_bytes(blob)?;
+/// let layout = book.layout()?; // 296x128
+/// // On a device: a `static` or `cortex_m::singleton!` buffer, not the stack.
+/// let mut bytes = [0u8; Framebuffer::<&mut [u8]>::bytes_needed(296, 128)];
+/// let mut framebuffer = Framebuffer::new(&mut bytes[..], 296, 128)?;
+/// layout.page(0)?.draw_into(&mut framebuffer);
+/// assert!(framebuffer.as_bytes().iter().any(|&byte| byte != 0), "some ink");
+/// # Ok::<(), inkleaf::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct Framebuffer<B> {
     bytes: B,

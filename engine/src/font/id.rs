@@ -6,6 +6,14 @@ use super::MonoFont;
 
 /// A built-in font named in a blob.
 ///
+/// ```
+/// use inkleaf::font::{Font, FontId};
+///
+/// let font = FontId::Mono6x10.font();
+/// assert_eq!((font.advance('m'), font.line_height()), (6, 10));
+/// assert_eq!(FontId::ALL.map(FontId::name), ["6x10", "8x13", "10x20"]);
+/// ```
+///
 /// Wire value is the variant index; new fonts are appended, never reordered.
 #[non_exhaustive]
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

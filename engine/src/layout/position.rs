@@ -6,6 +6,22 @@ use serde::{Deserialize, Serialize};
 ///
 /// Positions survive a change of font, size or display; page numbers are derived from them.
 /// They order the way the text reads.
+///
+/// ```
+/// use inkleaf::{font::MONO_8X13, Book, Layout, Position, Profile};
+///
+/// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+/// let book = Book::from_bytes(blob)?;
+/// let small = book.layout()?;
+/// // The reader was on page 5; what it keeps is where that page starts.
+/// let reading: Position = small.page(5)?.start;
+/// // After switching to a larger font, the page that holds that place.
+/// let large = Layout::new(&book, Profile::new(296, 128), &MONO_8X13)?;
+/// let page = large.page_of(reading)?;
+/// assert!(page.contains(reading));
+/// assert!(Position::START < reading);
+/// # Ok::<(), inkleaf::Error>(())
+/// ```
 #[derive(
     Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]

@@ -39,6 +39,20 @@ pub enum Align {
 }
 
 /// Everything about a display that changes where pages break.
+///
+/// ```
+/// use inkleaf::layout::{Align, Margins};
+/// use inkleaf::Profile;
+///
+/// // A 4.2" panel, flush left, with room for a "page x / y" footer.
+/// let profile = Profile {
+///     margins: Margins::all(8),
+///     align: Align::Left,
+///     footer: true,
+///     ..Profile::new(400, 300)
+/// };
+/// assert_eq!(profile.paragraph_spacing, 3);
+/// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
     /// Display width in pixels.
