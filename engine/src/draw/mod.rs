@@ -17,7 +17,7 @@ use self::canvas::{Canvas, TargetCanvas};
 use self::gray::GrayCanvas;
 use crate::blob::Text;
 use crate::font::Font;
-use crate::layout::{is_space, Layout, Line, LineEnd, Page};
+use crate::layout::{Layout, Line, Page};
 
 /// A page ready to draw: paper is [`BinaryColor::Off`], ink is [`BinaryColor::On`].
 ///
@@ -101,7 +101,7 @@ impl<F: Font> PageView<'_, '_, '_, F> {
     }
 }
 
-/// Draws one line with its left edge at `origin`, its gaps as [`Layout::gap_width`] says.
+/// Draws one line with its left edge at `origin`, the pen moving as layout measured it.
 fn draw_line<F: Font, C: Canvas>(
     layout: &Layout<'_, '_, F>,
     line: &Line,
@@ -110,40 +110,9 @@ fn draw_line<F: Font, C: Canvas>(
     target: &mut C,
 ) -> Result<(), C::Error> {
     let font = layout.font();
-    let mut x = 0u32;
-    let mut gap = 0u32;
-    let mut in_gap = false;
-    // Kerning applies between characters set side by side, as layout measured them.
-    let mut previous = '\0';
-    for (_, c) in text.chars_between(line.start as usize, line.end as usize) {
-        if is_space(c) {
-            if !in_gap {
-                gap += 1;
-                x += layout.gap_width(line, gap);
-            }
-            (in_gap, previous) = (true, '\0');
-            continue;
-        }
-        if previous != '\0' {
-            x = x.saturating_add_signed(font.kerning(previous, c));
-        }
-        (in_gap, previous) = (false, c);
-        x += glyph::draw_char(
-            font,
-            c,
-            origin + Point::new(x as i32, 0),
-            line.heading,
-            target,
-        )?;
-    }
-    if line.end_kind == LineEnd::Split {
-        glyph::draw_char(
-            font,
-            '-',
-            origin + Point::new(x as i32, 0),
-            line.heading,
-            target,
-        )?;
-    }
+    layout.set_line(line, text, |x, c| {
+        let at = origin + Point::new(x as i32, 0);
+        glyph::draw_char(font, c, at, line.heading, target)
+    })?;
     Ok(())
 }
