@@ -109,10 +109,11 @@ fn draw_line<F: Font, C: Canvas>(
     origin: Point,
     target: &mut C,
 ) -> Result<(), C::Error> {
-    let font = layout.font();
-    layout.set_line(line, text, |x, c| {
+    let (font, heading) = (layout.font(), line.heading);
+    // Moved in, so the loop keeps them in registers.
+    layout.set_line(line, text, move |x, c| {
         let at = origin + Point::new(x as i32, 0);
-        glyph::draw_char(font, c, at, line.heading, target)
+        glyph::draw_char(font, c, at, heading, target)
     })?;
     Ok(())
 }

@@ -122,22 +122,31 @@ impl<F: Font> Layout<'_, '_, F> {
     ) -> Result<u32, E> {
         let mut pen = Pen::START;
         let (mut gap, mut in_gap) = (0u32, false);
-        for (_, c) in text.chars_between(line.start as usize, line.end as usize) {
-            if is_space(c) {
-                if !in_gap {
-                    gap += 1;
-                    pen.gap(self.gap_width(line, gap));
+        let mut hyphen = line.end_kind == LineEnd::Split;
+        let mut chars = text.chars_between(line.start as usize, line.end as usize);
+        loop {
+            // One call of `glyph`, so it is inlined here even where code is built for size.
+            let (x, c) = match chars.next() {
+                Some((_, c)) if is_space(c) => {
+                    if !in_gap {
+                        gap += 1;
+                        pen.gap(self.gap_width(line, gap));
+                    }
+                    in_gap = true;
+                    continue;
                 }
-                in_gap = true;
-                continue;
-            }
-            in_gap = false;
-            let x = pen.place(self.font, c);
+                Some((_, c)) => {
+                    in_gap = false;
+                    (pen.place(self.font, c), c)
+                }
+                // A split word's hyphen: measured without kerning, so drawn without.
+                None if hyphen => {
+                    hyphen = false;
+                    (pen.x(), '-')
+                }
+                None => break,
+            };
             pen.advance(glyph(x, c)?);
-        }
-        if line.end_kind == LineEnd::Split {
-            // Measured without kerning, so drawn without.
-            pen.advance(glyph(pen.x(), '-')?);
         }
         Ok(pen.x())
     }
