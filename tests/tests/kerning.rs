@@ -4,7 +4,7 @@
 use inkleaf::font::{Font, PackedFont};
 use inkleaf::{
     font::FontId,
-    layout::{Align, LineEnd, Margins},
+    layout::{Align, Margins},
     Book, Layout, Profile,
 };
 
@@ -15,31 +15,19 @@ fn dejavu(px: u32) -> Vec<u8> {
     inkleaf_cli::fonts::pack_font(font, px, chars, 1).unwrap().0
 }
 
-/// The pen's travel over a line, as the drawing routine moves it.
+/// The pen's travel over a line as drawing moves it, and the pairs it draws kerned.
 fn pen_travel<F: Font>(layout: &Layout<'_, F>, line: &inkleaf::layout::Line) -> (u32, u32) {
     let font = layout.font();
-    let (mut x, mut gap, mut previous, mut kerned) = (0u32, 0u32, '\0', 0u32);
-    for c in layout.line_text(line).chars() {
-        if c == ' ' {
-            if previous != '\0' {
-                gap += 1;
-                x += layout.gap_width(line, gap);
-            }
-            previous = '\0';
-            continue;
-        }
-        if previous != '\0' {
+    let (mut kerned, mut before) = (0u32, None);
+    let travel = layout.for_each_glyph(line, |x, c| {
+        if let Some((left, previous)) = before {
             let k = font.kerning(previous, c);
-            kerned += u32::from(k != 0);
-            x = x.saturating_add_signed(k);
+            let moved = i64::from(x) - i64::from(left + font.advance(previous));
+            kerned += u32::from(k != 0 && moved == i64::from(k));
         }
-        x += font.advance(c);
-        previous = c;
-    }
-    if line.end_kind == LineEnd::Split {
-        x += font.advance('-');
-    }
-    (x, kerned)
+        before = Some((x, c));
+    });
+    (travel, kerned)
 }
 
 #[test]

@@ -18,7 +18,7 @@ use self::canvas::{Canvas, TargetCanvas};
 use self::gray::GrayCanvas;
 use crate::blob::Text;
 use crate::font::Font;
-use crate::layout::{is_space, Layout, Line, LineEnd, Page};
+use crate::layout::{Layout, Line, Page};
 
 impl<F: Font> OriginDimensions for Page<'_, F> {
     fn size(&self) -> Size {
@@ -103,7 +103,7 @@ impl<F: Font> Page<'_, F> {
     }
 }
 
-/// Draws one line with its left edge at `origin`, its gaps as [`Layout::gap_width`] says.
+/// Draws one line with its left edge at `origin`, the pen moving as layout measured it.
 fn draw_line<F: Font, C: Canvas>(
     layout: &Layout<'_, F>,
     line: &Line,
@@ -111,41 +111,11 @@ fn draw_line<F: Font, C: Canvas>(
     origin: Point,
     target: &mut C,
 ) -> Result<(), C::Error> {
-    let font = layout.font();
-    let mut x = 0u32;
-    let mut gap = 0u32;
-    let mut in_gap = false;
-    // Kerning applies between characters set side by side, as layout measured them.
-    let mut previous = '\0';
-    for (_, c) in text.chars_between(line.start as usize, line.end as usize) {
-        if is_space(c) {
-            if !in_gap {
-                gap += 1;
-                x += layout.gap_width(line, gap);
-            }
-            (in_gap, previous) = (true, '\0');
-            continue;
-        }
-        if previous != '\0' {
-            x = x.saturating_add_signed(font.kerning(previous, c));
-        }
-        (in_gap, previous) = (false, c);
-        x += glyph::draw_char(
-            font,
-            c,
-            origin + Point::new(x as i32, 0),
-            line.heading,
-            target,
-        )?;
-    }
-    if line.end_kind == LineEnd::Split {
-        glyph::draw_char(
-            font,
-            '-',
-            origin + Point::new(x as i32, 0),
-            line.heading,
-            target,
-        )?;
-    }
+    let (font, heading) = (layout.font(), line.heading);
+    // Moved in, so the loop keeps them in registers.
+    layout.set_line(line, text, move |x, c| {
+        let at = origin + Point::new(x as i32, 0);
+        glyph::draw_char(font, c, at, heading, target)
+    })?;
     Ok(())
 }

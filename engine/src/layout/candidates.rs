@@ -3,7 +3,8 @@
 //! Knuth–Plass weighs these; the line iterator replays them to cut out the chosen lines.
 //! Both read the text through this one iterator, so the breaks chosen are the breaks drawn.
 
-use super::text::{is_dash, is_space, kern, run_width, scan_piece};
+use super::pen::Pen;
+use super::text::{is_dash, is_space, scan_piece, set_run};
 use crate::blob::{Hyphens, Text};
 use crate::font::Font;
 
@@ -66,11 +67,11 @@ pub(super) struct Candidates<'t, 'f, F> {
     hyphen: u32,
     pos: usize,
     content_end: usize,
-    width: u32,
+    /// The pen after the last candidate's text: the running width, and what the text after
+    /// a break inside a word kerns against.
+    pen: Pen,
     gaps: u32,
     gap: bool,
-    /// The last character set since the last gap, for kerning; `'\0'` after a gap.
-    last: char,
     /// Whether a piece was seen since the start: spaces before it are not a gap.
     content: bool,
     done: bool,
@@ -106,10 +107,9 @@ impl<'t, 'f, F: Font> Candidates<'t, 'f, F> {
             hyphen: font.advance('-'),
             pos: start,
             content_end: start,
-            width: 0,
+            pen: Pen::START,
             gaps: 0,
             gap: false,
-            last: '\0',
             content: false,
             done: false,
         }
@@ -119,7 +119,7 @@ impl<'t, 'f, F: Font> Candidates<'t, 'f, F> {
         Candidate {
             end: self.content_end,
             next,
-            width: self.width,
+            width: self.pen.x(),
             gaps: self.gaps,
             kind,
             discouraged: false,
@@ -136,9 +136,9 @@ impl<'t, 'f, F: Font> Candidates<'t, 'f, F> {
             .filter(|&c| !is_space(c) && c != '\n');
         // Clamped to what a breakpoint can record (no real pair comes near).
         candidate.join = follower
-            .map_or(0, |c| kern(self.font, self.last, c))
+            .map_or(0, |c| self.pen.kerning(self.font, c))
             .clamp(-127, 127);
-        self.width = self.width.saturating_add_signed(candidate.join);
+        self.pen.kern(candidate.join);
         candidate
     }
 
@@ -147,24 +147,21 @@ impl<'t, 'f, F: Font> Candidates<'t, 'f, F> {
         Some(self.at(kind, next))
     }
 
-    /// The longest head of the piece at `pos` that fits a line with its hyphen; at least
-    /// one character, so the text always moves on.
-    fn cut(&mut self) -> Candidate {
-        let mut width = 0u32;
+    /// The longest head of the piece at `pos`, starting with `first`, that fits a line with
+    /// its hyphen; at least one character, so the text always moves on.
+    fn cut(&mut self, first: char) -> Candidate {
+        let mut head = Pen::START;
         let mut end = self.pos;
-        let mut previous = '\0';
         let (pos, len) = (self.pos, self.text.len());
         for (i, c) in self.text.chars_between(pos, len) {
-            let wider = width
-                .saturating_add_signed(kern(self.font, previous, c))
-                .saturating_add(self.font.advance(c));
-            if i > pos && wider.saturating_add(self.hyphen) > self.cut_width {
+            let mut wider = head;
+            wider.set(self.font, c);
+            if i > pos && wider.x().saturating_add(self.hyphen) > self.cut_width {
                 break;
             }
-            (width, end, previous) = (wider, i + c.len_utf8(), c);
+            (head, end) = (wider, i + c.len_utf8());
         }
-        self.last = previous;
-        self.width = self.width.saturating_add(width);
+        self.pen.join(self.font, first, head);
         (self.content_end, self.pos) = (end, end);
         while self.hyphen_at.is_some_and(|h| h <= end) {
             self.hyphen_at = self.hyphens.next().map(|h| h as usize);
@@ -196,8 +193,7 @@ impl<F: Font> Iterator for Candidates<'_, '_, F> {
                 self.gap = false;
                 let mut glue = self.at(Kind::Glue, self.pos);
                 glue.discouraged = is_dash(c);
-                self.last = '\0';
-                self.width = self.width.saturating_add(self.space);
+                self.pen.gap(self.space);
                 self.gaps += 1;
                 return Some(glue);
             }
@@ -210,20 +206,18 @@ impl<F: Font> Iterator for Candidates<'_, '_, F> {
                 // A hyphenation point splits the piece.
                 self.hyphen_at = self.hyphens.next().map(|h| h as usize);
                 self.text = at_piece;
-                let (width, last) = run_width(self.font, &mut self.text, self.pos, point);
-                if width > self.cut_width {
-                    return Some(self.cut());
+                let head = set_run(self.font, &mut self.text, self.pos, point);
+                if head.x() > self.cut_width {
+                    return Some(self.cut(c));
                 }
-                self.width = self.width.saturating_add(width);
-                self.last = last;
+                self.pen.join(self.font, c, head);
                 (self.content_end, self.pos) = (point, point);
                 return Some(self.adjoin(Kind::Discretionary, point));
             }
-            if piece.width > self.cut_width {
-                return Some(self.cut());
+            if piece.pen.x() > self.cut_width {
+                return Some(self.cut(c));
             }
-            self.width = self.width.saturating_add(piece.width);
-            self.last = piece.last;
+            self.pen.join(self.font, c, piece.pen);
             (self.content_end, self.pos) = (piece.end, piece.end);
             if piece.open_end {
                 return Some(self.adjoin(Kind::Hyphen, piece.end));

@@ -2,7 +2,8 @@
 //! uses; justified text uses [`super::knuth_plass`].
 
 use super::lines::LineEnd;
-use super::text::{is_dash, is_space, kern, scan_piece};
+use super::pen::Pen;
+use super::text::{is_dash, is_space, scan_piece};
 use crate::blob::Text;
 use crate::font::Font;
 
@@ -10,7 +11,9 @@ use crate::font::Font;
 #[derive(Copy, Clone, Debug)]
 pub(super) struct Fit {
     pub(super) end: usize,
-    pub(super) width: u32,
+    /// The pen after the line's last character: its width, and what a piece that follows
+    /// without a gap kerns against.
+    pub(super) pen: Pen,
     pub(super) gaps: u32,
 }
 
@@ -28,7 +31,7 @@ impl Broken {
     pub(super) fn at(fit: Fit, kind: LineEnd, next: usize) -> Self {
         Broken {
             end: fit.end,
-            width: fit.width,
+            width: fit.pen.x(),
             gaps: fit.gaps,
             kind,
             next,
@@ -49,13 +52,11 @@ pub(super) fn break_line<F: Font>(
     let space = font.advance(' ');
     let mut line = Fit {
         end: start,
-        width: 0,
+        pen: Pen::START,
         gaps: 0,
     };
     let mut wrap: Option<(Fit, usize)> = None;
     let (mut gap, mut open) = (false, false);
-    // The last character set, for kerning against a piece that follows without a gap.
-    let mut last = '\0';
     let mut i = start;
     loop {
         let Some(c) = text.char_at(i) else {
@@ -65,7 +66,7 @@ pub(super) fn break_line<F: Font>(
             return Broken::at(line, LineEnd::HardBreak, i + 1);
         }
         if is_space(c) {
-            gap |= line.width > 0;
+            gap |= line.pen.x() > 0;
             i += 1;
             continue;
         }
@@ -73,20 +74,18 @@ pub(super) fn break_line<F: Font>(
             wrap = Some((line, i));
         }
         let piece = scan_piece(font, text, i);
-        let adjoining = if gap { '\0' } else { last };
-        let lead = if gap { space } else { 0 };
-        let width = line
-            .width
-            .saturating_add(lead)
-            .saturating_add_signed(kern(font, adjoining, c))
-            .saturating_add(piece.width);
-        if width <= avail {
+        let mut pen = line.pen;
+        if gap {
+            pen.gap(space);
+        }
+        pen.join(font, c, piece.pen);
+        if pen.x() <= avail {
             line = Fit {
                 end: piece.end,
-                width,
+                pen,
                 gaps: line.gaps + u32::from(gap),
             };
-            (gap, open, i, last) = (false, piece.open_end, piece.end, piece.last);
+            (gap, open, i) = (false, piece.open_end, piece.end);
             continue;
         }
         if let Some((fit, next)) = wrap {
@@ -96,34 +95,23 @@ pub(super) fn break_line<F: Font>(
             // Only a space before a dash was left: breaking there beats cutting a word.
             return Broken::at(line, LineEnd::Wrap, i);
         }
-        return cut(font, text, line, adjoining, i, avail);
+        return cut(font, text, line, i, avail);
     }
 }
 
-/// Cuts the piece at `from`, which does not fit after `line` (whose last character, if the
-/// piece follows it without a gap, is `previous`), where a hyphen still fits.
-fn cut<F: Font>(
-    font: &F,
-    text: &mut Text<'_>,
-    line: Fit,
-    previous: char,
-    from: usize,
-    avail: u32,
-) -> Broken {
+/// Cuts the piece at `from`, which follows `line` without a gap but does not fit after it,
+/// where a hyphen still fits.
+fn cut<F: Font>(font: &F, text: &mut Text<'_>, line: Fit, from: usize, avail: u32) -> Broken {
     let hyphen = font.advance('-');
-    let mut width = line.width;
+    let mut pen = line.pen;
     let mut best = None;
-    let mut previous = previous;
     let end = text.len();
     for (i, c) in text.chars_between(from, end) {
-        width = width
-            .saturating_add_signed(kern(font, previous, c))
-            .saturating_add(font.advance(c));
-        previous = c;
-        if width.saturating_add(hyphen) > avail {
+        pen.set(font, c);
+        if pen.x().saturating_add(hyphen) > avail {
             break;
         }
-        best = Some((i + c.len_utf8(), width));
+        best = Some((i + c.len_utf8(), pen.x()));
     }
     match best {
         Some((end, width)) => Broken {
@@ -133,20 +121,14 @@ fn cut<F: Font>(
             kind: LineEnd::Split,
             next: end,
         },
-        None if line.width > 0 => Broken::at(line, LineEnd::Wrap, from),
+        None if line.pen.x() > 0 => Broken::at(line, LineEnd::Wrap, from),
         // Not even one character and a hyphen fit: take one character, so the text moves on.
         None => {
             let c = text.char_at(from).unwrap_or(' ');
             let end = from + c.len_utf8();
-            Broken::at(
-                Fit {
-                    end,
-                    width: font.advance(c),
-                    gaps: 0,
-                },
-                LineEnd::Wrap,
-                end,
-            )
+            let mut pen = Pen::START;
+            pen.set(font, c);
+            Broken::at(Fit { end, pen, gaps: 0 }, LineEnd::Wrap, end)
         }
     }
 }

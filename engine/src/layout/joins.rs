@@ -87,7 +87,11 @@ fn check_joins<F: Font>(name: &str, layout: &Layout<'_, F>) {
     let mut count = 0;
     for page in layout.pages() {
         assert_eq!(page.start, expected, "{name}: page {} starts", page.index);
-        assert!(page.end > page.start, "{name}: page {} is empty", page.index);
+        assert!(
+            page.end > page.start,
+            "{name}: page {} is empty",
+            page.index
+        );
         let baked = layout.page(page.index).expect("every page opens by number");
         assert_eq!(baked, page, "{name}: page {} by number", page.index);
         expected = page.end;
@@ -122,7 +126,11 @@ fn chars_between<'b>(
         let text = book.block(b).expect("inside the book").text;
         let start = if b == from.block { from.offset } else { 0 };
         let whole = b < to.block;
-        let end = if whole { text.len() } else { to.offset as usize };
+        let end = if whole {
+            text.len()
+        } else {
+            to.offset as usize
+        };
         let separator = whole.then_some('\n');
         text.chars_between(start as usize, end)
             .map(|(_, c)| c)

@@ -8,6 +8,7 @@ mod greedy;
 mod knuth_plass;
 mod lines;
 mod pages;
+mod pen;
 mod position;
 mod profile;
 mod seeds;

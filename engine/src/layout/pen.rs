@@ -1,0 +1,153 @@
+//! The pen: where the next character goes along a line, and what it kerns against.
+//!
+//! Line breaking measures with it and drawing moves it, glyph by glyph, so a line is drawn
+//! exactly as wide as it was measured and page breaks never disagree with pixels.
+
+use super::{is_space, Layout, Line, LineEnd};
+use crate::blob::Text;
+use crate::font::Font;
+
+/// A place along a line (or a run of it) and the character standing just left of it.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Pen {
+    x: u32,
+    /// The last character set, for kerning; `'\0'` at a start or after a gap, where nothing
+    /// kerns.
+    left: char,
+}
+
+impl Pen {
+    /// A line's (or a run's) start: nothing set yet, nothing to kern against.
+    pub(crate) const START: Pen = Pen { x: 0, left: '\0' };
+
+    /// Pixels from the start.
+    #[inline]
+    pub(crate) fn x(self) -> u32 {
+        self.x
+    }
+
+    /// The character standing just left of the pen, `'\0'` if none.
+    #[inline]
+    pub(crate) fn left(self) -> char {
+        self.left
+    }
+
+    /// Kerning between the character left of the pen and `c` set next: none after a start
+    /// or a gap.
+    #[inline]
+    pub(crate) fn kerning<F: Font>(self, font: &F, c: char) -> i32 {
+        if self.left == '\0' {
+            0
+        } else {
+            font.kerning(self.left, c)
+        }
+    }
+
+    /// Moves by `kerning` already looked up for the character set next, which then kerns
+    /// against nothing more.
+    #[inline]
+    pub(crate) fn kern(&mut self, kerning: i32) {
+        self.x = self.x.saturating_add_signed(kerning);
+        self.left = '\0';
+    }
+
+    /// Moves up to `c` (its kerning) and returns where `c` is drawn; its advance follows
+    /// with [`Pen::advance`].
+    #[inline]
+    pub(crate) fn place<F: Font>(&mut self, font: &F, c: char) -> u32 {
+        self.kern(self.kerning(font, c));
+        self.left = c;
+        self.x
+    }
+
+    /// Moves past what was just placed.
+    #[inline]
+    pub(crate) fn advance(&mut self, advance: u32) {
+        self.x = self.x.saturating_add(advance);
+    }
+
+    /// Sets `c`: its kerning, then its advance.
+    #[inline]
+    pub(crate) fn set<F: Font>(&mut self, font: &F, c: char) {
+        self.place(font, c);
+        self.advance(font.advance(c));
+    }
+
+    /// Skips a word gap `width` wide: nothing kerns across it.
+    #[inline]
+    pub(crate) fn gap(&mut self, width: u32) {
+        self.advance(width);
+        self.left = '\0';
+    }
+
+    /// Sets `run`, measured from [`Pen::START`] and starting with `first`, right after what
+    /// the pen has set: as if its characters had been set one by one.
+    #[inline]
+    pub(crate) fn join<F: Font>(&mut self, font: &F, first: char, run: Pen) {
+        self.x = self
+            .x
+            .saturating_add_signed(self.kerning(font, first))
+            .saturating_add(run.x);
+        self.left = run.left;
+    }
+}
+
+impl<F: Font> Layout<'_, F> {
+    /// Walks the pen over `line` as drawing does: calls `glyph(x, c)` for every character
+    /// drawn, the hyphen of a split word included, with `x` the pen's distance from the
+    /// line's left edge, and returns where the pen stops: [`Layout::drawn_width`].
+    ///
+    /// Gaps are as wide as [`Layout::gap_width`] says, and kerning applies between characters
+    /// set side by side, exactly as line breaking measured them.
+    pub fn for_each_glyph(&self, line: &Line, mut glyph: impl FnMut(u32, char)) -> u32 {
+        let Some(block) = self.book.block(line.block) else {
+            return 0;
+        };
+        let font = &self.font;
+        let Ok(x) = self.set_line(line, block.text, |x, c| {
+            glyph(x, c);
+            Ok::<_, core::convert::Infallible>(font.advance(c))
+        });
+        x
+    }
+
+    /// Sets `line`, read from `text` (best positioned near its start): `glyph(x, c)` draws
+    /// `c` with the pen at `x` and returns how far the pen moves. Returns where the pen stops.
+    #[inline]
+    pub(crate) fn set_line<E>(
+        &self,
+        line: &Line,
+        text: Text<'_>,
+        mut glyph: impl FnMut(u32, char) -> Result<u32, E>,
+    ) -> Result<u32, E> {
+        let mut pen = Pen::START;
+        let (mut gap, mut in_gap) = (0u32, false);
+        let mut hyphen = line.end_kind == LineEnd::Split;
+        let mut chars = text.chars_between(line.start as usize, line.end as usize);
+        loop {
+            // One call of `glyph`, so it is inlined here even where code is built for size.
+            let (x, c) = match chars.next() {
+                Some((_, c)) if is_space(c) => {
+                    if !in_gap {
+                        gap += 1;
+                        pen.gap(self.gap_width(line, gap));
+                    }
+                    in_gap = true;
+                    continue;
+                }
+                Some((_, c)) => {
+                    in_gap = false;
+                    (pen.place(&self.font, c), c)
+                }
+                // A split word's hyphen: measured without kerning, so drawn without.
+                None if hyphen => {
+                    hyphen = false;
+                    (pen.x(), '-')
+                }
+                None => break,
+            };
+            pen.advance(glyph(x, c)?);
+        }
+        Ok(pen.x())
+    }
+}
