@@ -3,7 +3,8 @@
 //! This crate is the part that runs everywhere, microcontrollers included: it opens a blob
 //! without allocating ([`Book::from_bytes`]), paginates it for a display ([`Layout`]) and draws
 //! pages onto any embedded-graphics [`DrawTarget`](embedded_graphics::draw_target::DrawTarget).
-//! Building blobs ([`pack_into`], or `pack_to_vec` with the `alloc` feature) is for hosts.
+//! Building blobs ([`pack_into`]; training codecs and baking page indexes in `inkleaf-cli`)
+//! is for hosts.
 //!
 //! ```
 //! use embedded_graphics::{mock_display::MockDisplay, pixelcolor::BinaryColor, Drawable};
@@ -47,12 +48,10 @@ mod layout;
 #[cfg(feature = "coded")]
 pub mod codec;
 
-#[cfg(feature = "alloc")]
-pub use blob::{encode_hyphens, pack_to_vec, PackedIndex};
 pub use blob::{
     pack_into, packed_len, Block, BlockKind, Blocks, Book, BuiltFor, CharsBetween, CodedBlock,
-    Contents, FontCheck, FontId, Header, Hyphens, Meta, PageIndex, PageIndexes, PartSizes,
-    StoredText, Text, FORMAT_VERSION, HEADER_LEN, MAGIC,
+    Contents, FontCheck, FontId, Header, Hyphens, Meta, PageIndex, PageIndexRecord, PageIndexes,
+    PartSizes, StoredText, Text, FORMAT_VERSION, HEADER_LEN, MAGIC,
 };
 pub use draw::{draw_glyph_gray, Framebuffer, PageView};
 pub use error::{Error, Part};

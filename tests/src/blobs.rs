@@ -1,10 +1,9 @@
 //! Blobs for tests: the bundled article, ad-hoc blocks, and hand-made bytes.
 
-use inkleaf::{
-    pack_to_vec, Block, BlockKind, FontId, Margins, Meta, Profile, FORMAT_VERSION, MAGIC,
-};
+use inkleaf::{Block, BlockKind, FontId, Margins, Meta, Profile, FORMAT_VERSION, MAGIC};
 use inkleaf_cli::displays::{Display, PRESETS};
 use inkleaf_cli::input::{parse_text, Document};
+use inkleaf_cli::pack::pack_to_vec;
 
 /// The bundled article as the host reads it.
 pub fn article() -> Document {

@@ -3,11 +3,11 @@
 //! right page, nothing drawn outside where it belongs. See `inkleaf_tests::check`.
 
 use inkleaf::{
-    pack_to_vec, Align, Block, BlockKind, Book, Error, FontId, Layout, Margins, Meta, Page,
-    Position, Profile,
+    Align, Block, BlockKind, Book, Error, FontId, Layout, Margins, Meta, Page, Position, Profile,
 };
 use inkleaf_cli::build::build;
 use inkleaf_cli::displays::PRESETS;
+use inkleaf_cli::pack::pack_to_vec;
 use inkleaf_tests::blobs::{article, article_blob, edge_to_edge_296x128, pack_blocks, preset};
 use inkleaf_tests::check::{check_layout, max_lines};
 use proptest::prelude::*;

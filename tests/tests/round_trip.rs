@@ -1,10 +1,9 @@
 //! Text → blob → text: nothing is lost or changed on the way through the format.
 
-use inkleaf::{
-    pack_into, pack_to_vec, packed_len, Block, BlockKind, Book, Contents, Error, FontId, Meta,
-};
+use inkleaf::{pack_into, packed_len, Block, BlockKind, Book, Contents, Error, FontId, Meta};
 use inkleaf_cli::build::build;
 use inkleaf_cli::input::{parse_markdown, Document};
+use inkleaf_cli::pack::pack_to_vec;
 use inkleaf_tests::blobs::{article, crc32, preset};
 
 /// The article with every metadata field set, non-ASCII included.
