@@ -3,10 +3,11 @@
 //! (`inkleaf_cli::codec`); it takes its limits from here, so writer and reader cannot drift.
 //!
 //! The types an encoder fills in are [`State`](super::State), [`Stream`](super::Stream) and
-//! [`SyncPoint`](super::SyncPoint); [`Model`](super::Model)'s encoder accessors
-//! ([`Model::codewords`](super::Model::codewords), [`Model::entry_chars`](super::Model::entry_chars)
-//! and the state steps) let it code with a model it did not train, and the [`Decoder`](super::Decoder)
-//! checks what it wrote.
+//! [`SyncPoint`](super::SyncPoint). [`Model`](super::Model)'s encoder accessors
+//! ([`for_each_codeword`](super::Model::for_each_codeword),
+//! [`entry_chars`](super::Model::entry_chars), [`start_state`](super::Model::start_state) and
+//! [`next_state`](super::Model::next_state)) let it code with a model it did not train, and a
+//! [`Decoder`](super::Decoder) checks what it wrote.
 //!
 //! ```
 //! use inkleaf::codec::format::{width_for, MAX_CODE_LEN};
