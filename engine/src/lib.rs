@@ -63,16 +63,16 @@ pub mod format {
     //! Views of the wire format (`docs/FORMAT.md`): the header, the bytes of each part, and
     //! the page index records a builder bakes per display.
     pub use crate::blob::{
-        BuiltFor, FontCheck, Header, PageIndex, PageIndexes, PartSizes, FORMAT_VERSION, HEADER_LEN,
-        MAGIC,
+        BuiltFor, FontCheck, Header, PageIndex, PageIndexRecord, PageIndexes, PartSizes,
+        FORMAT_VERSION, HEADER_LEN, MAGIC,
     };
     pub use crate::error::Part;
 }
 
 pub mod build {
-    //! Packing content into a blob, for hosts; reading never needs it.
-    #[cfg(feature = "alloc")]
-    pub use crate::blob::{encode_hyphens, pack_to_vec, PackedIndex};
+    //! Packing content into a blob in a caller's buffer, for hosts; reading never needs it.
+    //! Training a text model and baking page indexes are `inkleaf-cli`'s (`inkleaf_cli::codec`,
+    //! `inkleaf_cli::pack`).
     pub use crate::blob::{pack_into, packed_len, CodedBlock, Contents, StoredText};
 }
 

@@ -60,7 +60,7 @@ fn main() -> ExitCode {
     corpus.push(extra());
     let texts: Vec<&str> = corpus.iter().map(String::as_str).collect();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
-    let model = match inkleaf::codec::train_general(&texts) {
+    let model = match inkleaf_cli::codec::train_general(&texts) {
         Ok(m) => m,
         Err(e) => return fail(&format!("training: {e}")),
     };

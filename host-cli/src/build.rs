@@ -9,9 +9,9 @@ use std::fmt;
 
 use inkleaf::font::AnyFont;
 use inkleaf::{
-    build::{encode_hyphens, pack_to_vec, CodedBlock, Contents, PackedIndex, StoredText},
+    build::{CodedBlock, Contents, StoredText},
     font::FontId,
-    format::{BuiltFor, FontCheck, PageIndex},
+    format::{BuiltFor, FontCheck},
     text::{Block, Hyphens, Meta},
     Book, Layout, Profile,
 };
@@ -19,6 +19,7 @@ use inkleaf::{
 use crate::fonts::{pack_font, FontError};
 use crate::hyphenate::{hyphen_points, language};
 use crate::input::Document;
+use crate::pack::{bake_page_index, encode_hyphens, pack_to_vec};
 
 /// A packed blob with what it was built for.
 #[derive(Clone, Debug)]
@@ -243,8 +244,8 @@ pub fn build_with(
         .collect();
     let texts: Vec<&str> = doc.blocks.iter().map(|(_, t)| t.as_str()).collect();
     let encoded = match options.text {
-        TextStorage::Coded => Some(inkleaf::codec::encode(&texts)?),
-        TextStorage::Trained => Some(inkleaf::codec::train(&texts)?),
+        TextStorage::Coded => Some(crate::codec::encode(&texts)?),
+        TextStorage::Trained => Some(crate::codec::train(&texts)?),
         TextStorage::Plain => None,
     };
     let coded: Vec<CodedBlock<'_>> = encoded.as_ref().map_or_else(Vec::new, |e| {
@@ -290,7 +291,7 @@ pub fn build_with(
         if i == 0 {
             pages = index.0;
         }
-        records.extend(index.1.to_bytes());
+        records.extend(index.1);
     }
     contents.page_indexes = &records;
     let blob = pack_to_vec(&contents)?;
@@ -302,14 +303,14 @@ pub fn build_with(
     })
 }
 
-/// Lays `book` out for `profile` in `layout_font` and packs its page starts; `font` is the
-/// built-in font recorded with them.
+/// Lays `book` out for `profile` in `layout_font` and bakes its page starts into an index
+/// record; `font` is the built-in font recorded with them.
 fn page_index(
     book: Book<'_>,
     layout_font: &AnyFont<'_>,
     profile: Profile,
     font: FontId,
-) -> Result<(u32, PackedIndex), inkleaf::Error> {
+) -> Result<(u32, Vec<u8>), inkleaf::Error> {
     let layout = Layout::new(&book, profile, layout_font)?;
     let starts: Vec<_> = layout.pages().map(|page| page.start).collect();
     let pages = u32::try_from(starts.len()).map_err(|_| inkleaf::Error::TooLarge)?;
@@ -320,6 +321,6 @@ fn page_index(
     };
     Ok((
         pages,
-        PageIndex::pack(built_for, FontCheck::of(layout_font), &starts),
+        bake_page_index(built_for, FontCheck::of(layout_font), &starts),
     ))
 }

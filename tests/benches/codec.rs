@@ -13,7 +13,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use inkleaf::codec::{encode, Decoder, Encoded, Model};
+use inkleaf::codec::{Decoder, Model};
+use inkleaf_cli::codec::{encode, Encoded};
 
 /// Bytes of text per page on a small reader (the article gives ~15 pages at 296x128).
 const PAGE_BYTES: usize = 475;

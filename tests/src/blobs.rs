@@ -1,7 +1,6 @@
 //! Blobs for tests: the bundled article, ad-hoc blocks, and hand-made bytes.
 
 use inkleaf::{
-    build::pack_to_vec,
     font::FontId,
     format::{FORMAT_VERSION, MAGIC},
     layout::Margins,
@@ -10,6 +9,7 @@ use inkleaf::{
 };
 use inkleaf_cli::displays::{Display, PRESETS};
 use inkleaf_cli::input::{parse_text, Document};
+use inkleaf_cli::pack::pack_to_vec;
 
 /// The bundled article as the host reads it.
 pub fn article() -> Document {

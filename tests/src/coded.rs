@@ -1,7 +1,8 @@
 //! Decoding coded text back, whole and from every sync point, with the checks each test wants.
 
-use inkleaf::codec::{Decoder, Encoded, Model};
+use inkleaf::codec::{Decoder, Model};
 use inkleaf::Error;
+use inkleaf_cli::codec::Encoded;
 
 /// Block `block` decoded from its start, checking that each character's offset is its byte
 /// offset in the text; the first error if it does not decode.

@@ -1,7 +1,8 @@
 //! The built-in English model: pinned bytes, any text of its characters coded and decoded
 //! exactly, and chosen only when it makes the blob smaller.
 
-use inkleaf::codec::{builtin_model, encode, encode_with, train, Encoded, Model, BUILTIN_ENGLISH};
+use inkleaf::codec::{builtin_model, Model, BUILTIN_ENGLISH};
+use inkleaf_cli::codec::{encode, encode_with, train, Encoded};
 use inkleaf_tests::blobs::crc32;
 use inkleaf_tests::coded::{decode_all, every_sync_point};
 use proptest::prelude::*;

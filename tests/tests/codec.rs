@@ -1,10 +1,9 @@
 //! The text codec: exact round trips, decoding from every sync point, and no panics or
 //! runaway loops on corrupt models and streams.
 
-use inkleaf::codec::{
-    encode, encode_with, train, Decoder, Encoded, Model, State, Stream, SyncPoint, BUILTIN_ENGLISH,
-};
+use inkleaf::codec::{Decoder, Model, State, Stream, SyncPoint, BUILTIN_ENGLISH};
 use inkleaf::Error;
+use inkleaf_cli::codec::{encode, encode_with, train, Encoded};
 use inkleaf_tests::coded::{decode_all, every_sync_point};
 use proptest::prelude::*;
 use std::sync::OnceLock;

@@ -1,8 +1,9 @@
 //! Lookup tables (`Model::accelerate`) change how fast a model decodes, never what it decodes
 //! to: the same characters, offsets and errors as the model alone, at every table size.
 
-use inkleaf::codec::{encode, Decoder, Encoded, Model, Stream};
+use inkleaf::codec::{Decoder, Model, Stream};
 use inkleaf::{Book, Error};
+use inkleaf_cli::codec::{encode, Encoded};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 

@@ -12,13 +12,14 @@
 //! checksum.
 
 use inkleaf::{
-    build::{pack_into, pack_to_vec, Contents, StoredText},
+    build::{pack_into, Contents, StoredText},
     font::FontId,
-    format::{BuiltFor, FontCheck, PageIndex, Part, FORMAT_VERSION},
+    format::{BuiltFor, FontCheck, Part, FORMAT_VERSION},
     layout::{Align, Margins},
     text::{Block, BlockKind, Meta},
     Book, Error, Layout, Position, Profile,
 };
+use inkleaf_cli::pack::{bake_page_index, pack_to_vec};
 use inkleaf_tests::blobs::{blob_with_payload, crc32, header, pack_blocks};
 
 /// Five empty metadata strings, no page index, no packed font and no text model.
@@ -235,7 +236,7 @@ fn valid_record() -> Vec<u8> {
 fn packed(starts: &[(u32, u32)]) -> Vec<u8> {
     let starts: Vec<Position> = starts.iter().map(|&(b, o)| Position::new(b, o)).collect();
     let built_for = expected_built_for(FontId::Mono8x13, starts.len() as u32);
-    PageIndex::pack(built_for, FontCheck::of(FontId::Mono8x13.font()), &starts).to_bytes()
+    bake_page_index(built_for, FontCheck::of(FontId::Mono8x13.font()), &starts)
 }
 
 /// A payload with `indexes` (already a byte string: length, then records) and [`INDEXED_BLOCKS`].
@@ -304,17 +305,16 @@ fn page_index_fixture_is_what_the_engine_packs() {
         Position::new(1, 2),
     ];
     let check = FontCheck::of(FontId::Mono8x13.font());
-    let record = PageIndex::pack(expected_built_for(FontId::Mono8x13, 3), check, &starts);
-    assert_eq!(record.to_bytes(), valid_record());
+    let record = bake_page_index(expected_built_for(FontId::Mono8x13, 3), check, &starts);
+    assert_eq!(record, valid_record());
 
     // A second record, for 6x10 and one page, follows the first; the book's profile is the
     // first one's.
-    let one_page = PageIndex::pack(
+    let one_page = bake_page_index(
         expected_built_for(FontId::Mono6x10, 1),
         FontCheck::of(FontId::Mono6x10.font()),
         &[Position::new(0, 0)],
-    )
-    .to_bytes();
+    );
     let indexes = [valid_record(), one_page.clone()].concat();
     let blocks = [
         Block::new(BlockKind::Paragraph, "a"),

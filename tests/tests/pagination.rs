@@ -3,7 +3,6 @@
 //! right page, nothing drawn outside where it belongs. See `inkleaf_tests::check`.
 
 use inkleaf::{
-    build::pack_to_vec,
     font::FontId,
     layout::{Align, Margins},
     text::{Block, BlockKind, Meta},
@@ -11,6 +10,7 @@ use inkleaf::{
 };
 use inkleaf_cli::build::build;
 use inkleaf_cli::displays::PRESETS;
+use inkleaf_cli::pack::pack_to_vec;
 use inkleaf_tests::blobs::{article, article_blob, edge_to_edge_296x128, pack_blocks, preset};
 use inkleaf_tests::check::{check_layout, max_lines};
 use proptest::prelude::*;

@@ -1,13 +1,14 @@
 //! Text → blob → text: nothing is lost or changed on the way through the format.
 
 use inkleaf::{
-    build::{pack_into, pack_to_vec, packed_len, Contents},
+    build::{pack_into, packed_len, Contents},
     font::FontId,
     text::{Block, BlockKind, Meta},
     Book, Error,
 };
 use inkleaf_cli::build::build;
 use inkleaf_cli::input::{parse_markdown, Document};
+use inkleaf_cli::pack::pack_to_vec;
 use inkleaf_tests::blobs::{article, crc32, preset};
 
 /// The article with every metadata field set, non-ASCII included.

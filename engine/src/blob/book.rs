@@ -2,7 +2,7 @@
 
 use super::header::{Header, HEADER_LEN};
 use super::hyphens::Hyphens;
-use super::page_index::{PageIndex, RawIndex};
+use super::page_index::{PageIndex, PageIndexRecord};
 #[cfg(feature = "coded")]
 use super::payload::RawCodedBlock;
 use super::payload::{BuiltFor, Meta, RawBlock};
@@ -180,7 +180,7 @@ impl<'a> Book<'a> {
         let mut rest = self.indexes;
         let mut count = 0u32;
         while !rest.is_empty() {
-            let (raw, after) = take::<RawIndex<'a>>(rest, Part::PageIndex)?;
+            let (raw, after) = take::<PageIndexRecord<'a>>(rest, Part::PageIndex)?;
             // Page starts increase, so one walk over the blocks serves the whole index.
             let mut blocks = self.blocks();
             let mut at: Option<(u32, usize)> = None;
@@ -291,7 +291,7 @@ impl<'a> Iterator for PageIndexes<'a> {
     type Item = PageIndex<'a>;
 
     fn next(&mut self) -> Option<PageIndex<'a>> {
-        let (raw, rest) = take::<RawIndex<'a>>(self.rest, Part::PageIndex).ok()?;
+        let (raw, rest) = take::<PageIndexRecord<'a>>(self.rest, Part::PageIndex).ok()?;
         self.rest = rest;
         Some(PageIndex::trusted(raw))
     }

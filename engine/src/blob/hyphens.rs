@@ -7,6 +7,11 @@
 use crate::Error;
 
 /// The hyphenation points of one block, as byte offsets into its text.
+///
+/// Encoded, the points are strictly increasing, each stored as its difference from the one
+/// before (the first from 0) in a postcard varint: seven bits a byte, least significant first,
+/// the top bit set on every byte but a number's last. The host writes them
+/// (`inkleaf_cli::pack::encode_hyphens`); a device reads them here.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub struct Hyphens<'a> {
     bytes: &'a [u8],
@@ -17,8 +22,8 @@ impl<'a> Hyphens<'a> {
     /// No hyphenation points.
     pub const NONE: Hyphens<'static> = Hyphens { bytes: &[], at: 0 };
 
-    /// Points from their encoded form, as `encode_hyphens` (with the `alloc` feature) writes
-    /// it. A book checks them when it opens; packing checks them too.
+    /// Points from their encoded form, laid out as above. A book checks them when it opens;
+    /// packing checks them too.
     pub const fn from_encoded(bytes: &'a [u8]) -> Self {
         Hyphens { bytes, at: 0 }
     }
@@ -69,25 +74,4 @@ impl Iterator for Hyphens<'_> {
         }
         self.step()
     }
-}
-
-/// Encodes hyphenation points (strictly increasing byte offsets) for [`Hyphens`].
-#[cfg(feature = "alloc")]
-pub fn encode_hyphens(points: &[u32]) -> alloc::vec::Vec<u8> {
-    let mut out = alloc::vec::Vec::with_capacity(points.len() * 2);
-    let mut last = 0u32;
-    for &point in points {
-        let mut delta = point.saturating_sub(last);
-        last = point;
-        loop {
-            let byte = (delta & 0x7F) as u8;
-            delta >>= 7;
-            if delta == 0 {
-                out.push(byte);
-                break;
-            }
-            out.push(byte | 0x80);
-        }
-    }
-    out
 }

@@ -10,23 +10,15 @@ mod crc32;
 mod header;
 mod hyphens;
 mod pack;
-#[cfg(feature = "alloc")]
-mod pack_vec;
 mod page_index;
 mod payload;
 mod text;
 
 pub use book::{Block, BlockKind, Blocks, Book, PageIndexes, PartSizes};
 pub use header::{Header, FORMAT_VERSION, HEADER_LEN, MAGIC};
-#[cfg(feature = "alloc")]
-pub use hyphens::encode_hyphens;
 pub use hyphens::Hyphens;
 pub use pack::{pack_into, packed_len, CodedBlock, Contents, StoredText};
-#[cfg(feature = "alloc")]
-pub use pack_vec::pack_to_vec;
-#[cfg(feature = "alloc")]
-pub use page_index::Packed as PackedIndex;
-pub use page_index::{FontCheck, PageIndex};
+pub use page_index::{FontCheck, PageIndex, PageIndexRecord};
 pub use payload::{BuiltFor, Meta};
 #[cfg(feature = "coded")]
 pub(crate) use text::Mark;

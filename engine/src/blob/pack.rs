@@ -16,7 +16,7 @@ use crate::error::{Error, Part};
 pub struct Contents<'c> {
     /// Title, byline, source, date and language.
     pub meta: Meta<'c>,
-    /// Page index records, one after another (see `PageIndex::pack`, with the `alloc` feature); may be empty.
+    /// Page index records, one after another ([`PageIndexRecord`](crate::PageIndexRecord)); may be empty.
     pub page_indexes: &'c [u8],
     /// A packed font section (see `docs/FONT_FORMAT.md`), the font the text is set in.
     pub font: Option<&'c [u8]>,

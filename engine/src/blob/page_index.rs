@@ -11,14 +11,34 @@ use crate::error::{Error, Part};
 use crate::font::Font;
 use crate::layout::{Position, Profile};
 
-/// One index as stored; `starts` holds the packed page starts.
+/// One page index as a blob stores it: a postcard record of these fields, in this order.
+/// The host bakes them (`inkleaf_cli::pack::bake_page_index`); [`PageIndex`] reads them.
+///
+/// `starts` holds `built_for.pages` page starts, each a block index in `block_bits` bits then
+/// a byte offset into that block's text in `offset_bits` bits (each width at most 32), most
+/// significant bit first, packed from the top bit of the first byte with no gaps, the last
+/// byte padded with zero bits: [`PageIndexRecord::starts_len`] bytes in all. Starts increase
+/// strictly, and each is inside the book. Records follow one another, the book's own profile
+/// first, in [`Contents::page_indexes`](crate::Contents::page_indexes).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct RawIndex<'a> {
-    pub(crate) built_for: BuiltFor,
-    pub(crate) font_check: FontCheck,
-    pub(crate) block_bits: u8,
-    pub(crate) offset_bits: u8,
-    pub(crate) starts: &'a [u8],
+pub struct PageIndexRecord<'a> {
+    /// The profile, font and page count.
+    pub built_for: BuiltFor,
+    /// Metrics of the font the pages were laid out in.
+    pub font_check: FontCheck,
+    /// Bits of each start's block index.
+    pub block_bits: u8,
+    /// Bits of each start's byte offset.
+    pub offset_bits: u8,
+    /// The packed page starts.
+    pub starts: &'a [u8],
+}
+
+impl PageIndexRecord<'_> {
+    /// Bytes that `pages` packed starts take with these widths.
+    pub const fn starts_len(pages: u32, block_bits: u8, offset_bits: u8) -> u64 {
+        (pages as u64 * (block_bits as u64 + offset_bits as u64)).div_ceil(8)
+    }
 }
 
 /// A few metrics of the font the index was laid out in, so a device that opens the blob in
@@ -44,23 +64,23 @@ impl FontCheck {
 /// The page starts of one profile and font, read in place.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct PageIndex<'a> {
-    raw: RawIndex<'a>,
+    raw: PageIndexRecord<'a>,
 }
 
 impl<'a> PageIndex<'a> {
     /// Checks an index against the book's block count; `text_len(block)` gives block lengths.
     pub(crate) fn check(
-        raw: RawIndex<'a>,
+        raw: PageIndexRecord<'a>,
         block_count: u32,
         mut text_len: impl FnMut(u32) -> Option<usize>,
     ) -> Result<Self, Error> {
         let bad = Error::Malformed(Part::PageIndex);
         let pages = raw.built_for.pages;
-        let bits = u64::from(raw.block_bits) + u64::from(raw.offset_bits);
         if raw.block_bits > 32 || raw.offset_bits > 32 || pages == 0 {
             return Err(bad);
         }
-        if raw.starts.len() as u64 != (u64::from(pages) * bits).div_ceil(8) {
+        let starts_len = PageIndexRecord::starts_len(pages, raw.block_bits, raw.offset_bits);
+        if raw.starts.len() as u64 != starts_len {
             return Err(bad);
         }
         let index = PageIndex { raw };
@@ -80,36 +100,8 @@ impl<'a> PageIndex<'a> {
     }
 
     /// An index the book checked when it was opened.
-    pub(crate) fn trusted(raw: RawIndex<'a>) -> Self {
+    pub(crate) fn trusted(raw: PageIndexRecord<'a>) -> Self {
         PageIndex { raw }
-    }
-
-    /// The packed form, for writing.
-    #[cfg(feature = "alloc")]
-    pub fn pack(built_for: BuiltFor, font: FontCheck, starts: &[Position]) -> Packed {
-        let max_block = starts.iter().map(|p| p.block).max().unwrap_or(0);
-        let max_offset = starts.iter().map(|p| p.offset).max().unwrap_or(0);
-        let (block_bits, offset_bits) = (width_for(max_block), width_for(max_offset));
-        let mut bytes =
-            alloc::vec![0u8; (starts.len() * (block_bits + offset_bits) as usize).div_ceil(8)];
-        let mut at = 0usize;
-        for start in starts {
-            for (value, width) in [(start.block, block_bits), (start.offset, offset_bits)] {
-                for bit in (0..width).rev() {
-                    if value >> bit & 1 == 1 {
-                        bytes[at / 8] |= 0x80 >> (at % 8);
-                    }
-                    at += 1;
-                }
-            }
-        }
-        Packed {
-            built_for,
-            font_check: font,
-            block_bits: block_bits as u8,
-            offset_bits: offset_bits as u8,
-            starts: bytes,
-        }
     }
 
     /// The profile, font and page count.
@@ -166,44 +158,6 @@ impl<'a> PageIndex<'a> {
     pub fn starts_len(&self) -> usize {
         self.raw.starts.len()
     }
-}
-
-/// An index ready to be written by the packer.
-#[cfg(feature = "alloc")]
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Packed {
-    built_for: BuiltFor,
-    font_check: FontCheck,
-    block_bits: u8,
-    offset_bits: u8,
-    starts: alloc::vec::Vec<u8>,
-}
-
-#[cfg(feature = "alloc")]
-impl Packed {
-    /// The record as it goes into the blob; records are concatenated for
-    /// [`Contents::page_indexes`](crate::Contents::page_indexes).
-    pub fn to_bytes(&self) -> alloc::vec::Vec<u8> {
-        let raw = RawIndex {
-            built_for: self.built_for,
-            font_check: self.font_check,
-            block_bits: self.block_bits,
-            offset_bits: self.offset_bits,
-            starts: &self.starts,
-        };
-        let size = postcard::serialize_with_flavor(&raw, postcard::ser_flavors::Size::default())
-            .unwrap_or(0);
-        let mut out = alloc::vec![0u8; size];
-        let written = postcard::to_slice(&raw, &mut out).map_or(0, |w| w.len());
-        out.truncate(written);
-        out
-    }
-}
-
-/// Bits needed to write every value in `0..=max`.
-#[cfg(feature = "alloc")]
-fn width_for(max: u32) -> u32 {
-    32 - max.leading_zeros()
 }
 
 /// `width` bits (at most 32) at bit `at` of `bytes`, most significant bit first.

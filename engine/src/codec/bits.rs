@@ -93,11 +93,6 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// Bits needed to write every number in `0..=max` (0 for `max == 0`).
-pub(crate) const fn width_for(max: u32) -> u32 {
-    32 - max.leading_zeros()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,12 +8,9 @@
 //! instead be flat (`max_len` 31): each symbol is its id as an `id_width`-bit number, no table.
 
 use super::bits::{self, Cursor};
+use super::format::{FLAT_CODE as FLAT, MAX_CODE_LEN};
 #[cfg(feature = "tables")]
 use super::table::MISS;
-use super::MAX_CODE_LEN;
-
-/// `max_len` value of a flat code: each symbol is its id as an `id_width`-bit number.
-pub(crate) const FLAT: u32 = 31;
 
 /// Counts a [`Code`] keeps in RAM: the lengths from `min_len` on that most symbols have.
 /// Six, not eight, leave room for the first symbol in the same 16 bytes, which gains more.
@@ -159,19 +156,18 @@ impl Code {
         (symbol(0), u32::from(self.max_len))
     }
 
-    /// Every symbol's `(length, code)`, indexed by id (`ids` of them); `None` for symbols
-    /// this code does not list. For encoders: the decoder walks the code instead.
-    #[cfg(feature = "alloc")]
-    pub(crate) fn codewords(
+    /// Calls `visit(symbol, length, code)` for every symbol this code lists, ids below
+    /// `ids`. For encoders: the decoder walks the code instead.
+    pub(crate) fn for_each_codeword(
         &self,
         model: &[u8],
         id_width: u32,
         ids: u32,
-    ) -> alloc::vec::Vec<Option<(u32, u32)>> {
-        let mut words = alloc::vec![None; ids as usize];
-        let mut set = |symbol: u32, word| {
-            if let Some(slot) = words.get_mut(symbol as usize) {
-                *slot = Some(word);
+        mut visit: impl FnMut(u32, u32, u32),
+    ) {
+        let mut set = |symbol: u32, (len, code)| {
+            if symbol < ids {
+                visit(symbol, len, code);
             }
         };
         match u32::from(self.max_len) {
@@ -193,7 +189,6 @@ impl Code {
                 }
             }
         }
-        words
     }
 
     /// Symbol number `index` of the list, in canonical order.

@@ -7,7 +7,7 @@ use crate::Error;
 
 /// Where decoding can start inside a block: a token's bit offset, plus how far into it.
 ///
-/// The host records one per page start (`Encoded::sync_point`, with the `alloc` feature).
+/// The host records one per page start (`inkleaf_cli::codec::Encoded::sync_point`).
 /// A page may start inside a dictionary entry (a word broken at a hyphen), so `skip` says how
 /// many bytes of the token's text come before `offset`.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]

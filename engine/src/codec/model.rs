@@ -1,11 +1,12 @@
 //! The model: literal characters, contexts, prefix codes and the dictionary, read in place.
 
-use super::bits::{self, width_for, Cursor};
+use super::bits::{self, Cursor};
 use super::code::Code;
 use super::context::{ContextMap, State};
+use super::format::{width_for, MAX_CONTEXTS, MAX_ENTRY_BYTES, VERSION};
 #[cfg(feature = "tables")]
 use super::table::{self, Tables};
-use super::{BUILTIN_ENGLISH, MAX_CONTEXTS, MAX_ENTRY_BYTES, VERSION};
+use super::BUILTIN_ENGLISH;
 use crate::Error;
 
 /// A checked view of a model's bytes (see `docs/CODEC.md` for the layout).
@@ -309,45 +310,47 @@ impl<'a> Model<'a> {
         Ok(bits)
     }
 
-    /// Every code's `(length, code)` per symbol id, escape code first: what an encoder
-    /// writes. A context code's entry for id `n_sym` is its escape.
-    #[cfg(feature = "alloc")]
-    pub(crate) fn codewords(&self) -> alloc::vec::Vec<alloc::vec::Vec<Option<(u32, u32)>>> {
-        let id_width = u32::from(self.id_width);
-        let codes = usize::from(self.contexts()) + 1;
-        self.codes
-            .iter()
-            .take(codes)
-            .map(|code| code.codewords(self.data, id_width, self.n_sym + 1))
-            .collect()
-    }
-
-    /// The text of dictionary entry `entry` (below [`Model::entries`]).
-    #[cfg(feature = "alloc")]
-    pub(crate) fn entry_text(&self, entry: u32) -> alloc::string::String {
-        let mut text = alloc::string::String::new();
-        if let Symbol::Entry(mut pos, end) = self.symbol(self.n_lit + entry) {
-            let mut state = self.entry_state();
-            while pos < end {
-                let Some((lit, next)) = self.spelled_literal(pos, state.context) else {
-                    break;
-                };
-                text.push(self.literal(lit));
-                state = self.next_state(state, lit);
-                pos = next;
-            }
+    /// Calls `visit(symbol, length, code)` for every symbol that code `code` lists, with the
+    /// bits an encoder writes for it (`length` of them, most significant first). Code 0 is
+    /// the shared escape code; code `1 + c` is context `c`'s, where symbol id
+    /// `literals() + entries()` is its escape. Codes past [`Model::contexts`] list nothing.
+    /// For encoders: the decoder walks the codes instead.
+    pub fn for_each_codeword(&self, code: u8, visit: impl FnMut(u32, u32, u32)) {
+        if code > self.contexts() {
+            return;
         }
-        text
+        if let Some(code) = self.codes.get(usize::from(code)) {
+            code.for_each_codeword(self.data, u32::from(self.id_width), self.n_sym + 1, visit);
+        }
     }
 
-    /// The context state after literal `id` in `state`.
+    /// The characters of dictionary entry `entry` (none past [`Model::entries`]).
+    pub fn entry_chars(&self, entry: u32) -> impl Iterator<Item = char> + '_ {
+        let mut spelling = match self.symbol(self.n_lit.saturating_add(entry)) {
+            Symbol::Entry(pos, end) if entry < self.entries() => Some((pos, end)),
+            _ => None,
+        };
+        let mut state = self.entry_state();
+        core::iter::from_fn(move || {
+            let (pos, end) = spelling.as_mut()?;
+            if *pos >= *end {
+                return None;
+            }
+            let (lit, next) = self.spelled_literal(*pos, state.context)?;
+            state = self.next_state(state, lit);
+            *pos = next;
+            Some(self.literal(lit))
+        })
+    }
+
+    /// The context state after literal `id` (its index in [`Model::chars`]) in `state`.
     #[inline]
-    pub(crate) fn next_state(&self, state: State, id: u32) -> State {
+    pub fn next_state(&self, state: State, id: u32) -> State {
         self.contexts.next(self.data, state, id)
     }
 
     /// The state a block starts in.
-    pub(crate) fn start_state(&self) -> State {
+    pub fn start_state(&self) -> State {
         self.contexts.start
     }
 

@@ -1,7 +1,5 @@
 //! Cheapest tokenization of a text under given symbol costs (a shortest path over bytes).
 
-use alloc::vec::Vec;
-
 use super::alphabet::Alphabet;
 use super::dict::Trie;
 use super::mapping::{fines_before, Mapping};
@@ -42,8 +40,8 @@ impl Pricing<'_> {
     pub(crate) fn parse_costs(&self, text: &str, edge: u16) -> (Vec<Token>, Vec<f32>) {
         let n = text.len();
         let lits = self.alphabet.len();
-        let mut best = alloc::vec![f32::INFINITY; n + 1];
-        let mut back = alloc::vec![(0u32, 0u32); n + 1];
+        let mut best = vec![f32::INFINITY; n + 1];
+        let mut back = vec![(0u32, 0u32); n + 1];
         best[0] = 0.0;
         let bytes = text.as_bytes();
         for (i, ch) in text.char_indices() {

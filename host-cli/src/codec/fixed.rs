@@ -1,14 +1,12 @@
 //! Coding texts with a model that is already made (the built-in English model, say): no
 //! training, only the cheapest tokens under its codes.
 
-use alloc::collections::BTreeMap;
-use alloc::string::String;
-use alloc::vec::Vec;
+use std::collections::BTreeMap;
 
 use super::bitwriter::BitWriter;
 use super::dict::Trie;
 use super::output::{Encoded, EncodedBlock, TokenAt};
-use crate::codec::{Decoder, Model, State};
+use inkleaf::codec::{Decoder, Model, State};
 
 /// What coding with one model needs, read once from it.
 struct Coder<'m> {
@@ -44,7 +42,7 @@ impl Coder<'_> {
         // The state before each character depends only on the characters before it: an
         // entry's spelling ends in the state its text implies.
         let n = text.len();
-        let mut states = alloc::vec![None; n + 1];
+        let mut states = vec![None; n + 1];
         let mut state = self.model.start_state();
         for (i, ch) in text.char_indices() {
             states[i] = Some(state);
@@ -52,8 +50,8 @@ impl Coder<'_> {
         }
         states[n] = Some(state);
         let end_state = state;
-        let mut best = alloc::vec![u64::MAX; n + 1];
-        let mut back = alloc::vec![(0u32, 0u32); n + 1];
+        let mut best = vec![u64::MAX; n + 1];
+        let mut back = vec![(0u32, 0u32); n + 1];
         best[0] = 0;
         for (i, ch) in text.char_indices() {
             let (here, Some(state)) = (best[i], states[i]) else {
@@ -110,6 +108,23 @@ impl Coder<'_> {
     }
 }
 
+/// Every code's `(length, code)` per symbol id, escape code first: what the coder writes. A
+/// context code's entry for the id after the last symbol is its escape.
+fn codewords(model: &Model<'_>) -> Vec<Vec<Option<(u32, u32)>>> {
+    let ids = model.literals() + model.entries() + 1;
+    (0..=model.contexts())
+        .map(|code| {
+            let mut words = vec![None; ids as usize];
+            model.for_each_codeword(code, |symbol, len, bits| {
+                if let Some(slot) = words.get_mut(symbol as usize) {
+                    *slot = Some((len, bits));
+                }
+            });
+            words
+        })
+        .collect()
+}
+
 /// Codes `texts` (one per block) with the model in `bytes`, which the result carries as its
 /// model bytes (`stored`). `None` if the model does not open, has an entry of one character
 /// (after which the state is not the one the text implies, which [`Coder::block`] relies on)
@@ -117,15 +132,17 @@ impl Coder<'_> {
 pub(crate) fn encode_with(bytes: &[u8], stored: Vec<u8>, texts: &[&str]) -> Option<Encoded> {
     let model = Model::from_bytes(bytes).ok()?;
     let literals = model.literals();
-    let ids = (0..literals).map(|id| (model.literal(id), id)).collect();
-    let entries: Vec<String> = (0..model.entries()).map(|e| model.entry_text(e)).collect();
+    let ids = model.chars().zip(0..literals).collect();
+    let entries: Vec<String> = (0..model.entries())
+        .map(|e| model.entry_chars(e).collect())
+        .collect();
     if entries.iter().any(|e| e.chars().nth(1).is_none()) {
         return None;
     }
     let coder = Coder {
         model: &model,
         ids,
-        words: model.codewords(),
+        words: codewords(&model),
         literals,
         symbols: literals + model.entries(),
     };
@@ -151,9 +168,6 @@ pub(crate) fn encode_with(bytes: &[u8], stored: Vec<u8>, texts: &[&str]) -> Opti
 
 #[cfg(test)]
 mod tests {
-    use alloc::string::String;
-    use alloc::vec::Vec;
-
     use super::super::alphabet::Alphabet;
     use super::super::parse::Token;
     use super::super::round::Round;
@@ -189,19 +203,19 @@ mod tests {
     fn models_with_one_character_entries_are_not_used() {
         let model = one_character_entry_model();
         assert!(
-            crate::codec::Model::from_bytes(&model).is_ok(),
+            inkleaf::codec::Model::from_bytes(&model).is_ok(),
             "the format allows it"
         );
         assert!(encode_with(&model, model.clone(), &["bab"]).is_none());
     }
 
-    #[cfg(feature = "english")]
     #[test]
     fn the_built_in_entries_are_two_characters_or_more() {
-        let english = crate::codec::builtin_model().expect("built with `english`");
-        let model = crate::codec::Model::from_bytes(english).unwrap();
+        let english =
+            inkleaf::codec::builtin_model().expect("inkleaf-cli builds the engine with `english`");
+        let model = inkleaf::codec::Model::from_bytes(english).unwrap();
         for e in 0..model.entries() {
-            assert!(model.entry_text(e).chars().count() >= 2, "entry {e}");
+            assert!(model.entry_chars(e).count() >= 2, "entry {e}");
         }
         assert!(encode_with(english, Vec::new(), &["The built-in model codes this."]).is_some());
     }

@@ -4,8 +4,6 @@
 //! merged statistics lose are fewer than the table bits saved. Greedy agglomerative
 //! clustering, judged by entropy (a close stand-in for Huffman code lengths).
 
-use alloc::vec::Vec;
-
 /// Bits a code table costs besides its symbols: lengths, counts.
 const TABLE_BITS: f64 = 120.0;
 
@@ -62,7 +60,7 @@ pub(crate) fn cluster(counts: &[Vec<u64>], pair_bits: f64, max: usize) -> Vec<u8
             })
         })
         .collect();
-    let mut members: Vec<Vec<usize>> = (0..counts.len()).map(|i| alloc::vec![i]).collect();
+    let mut members: Vec<Vec<usize>> = (0..counts.len()).map(|i| vec![i]).collect();
     // Unused fine contexts join the first one for free.
     let used: Vec<usize> = (0..counts.len())
         .filter(|&i| counts[i].iter().any(|&c| c > 0))
@@ -77,7 +75,7 @@ pub(crate) fn cluster(counts: &[Vec<u64>], pair_bits: f64, max: usize) -> Vec<u8
     }
     // Cached merge costs; only pairs with the grown group change after a merge.
     let n = groups.len();
-    let mut delta = alloc::vec![alloc::vec![f64::INFINITY; n]; n];
+    let mut delta = vec![vec![f64::INFINITY; n]; n];
     for (a, row) in delta.iter_mut().enumerate() {
         for (b, d) in row.iter_mut().enumerate().skip(a + 1) {
             *d = merged_cost(&groups, a, b, pair_bits);
@@ -113,7 +111,7 @@ pub(crate) fn cluster(counts: &[Vec<u64>], pair_bits: f64, max: usize) -> Vec<u8
             }
         }
     }
-    let mut ctx_of = alloc::vec![0u8; counts.len()];
+    let mut ctx_of = vec![0u8; counts.len()];
     let mut next = 0u8;
     for (i, group) in groups.iter().enumerate() {
         if group.is_some() {

@@ -1,21 +1,19 @@
 //! Writing the trained model and the blocks' bitstreams; sync points over the result.
 
-use alloc::string::String;
-use alloc::vec::Vec;
-
 use super::alphabet::Alphabet;
 use super::bitwriter::BitWriter;
 use super::codes::Codes;
 use super::mapping::Mapping;
 use super::parse::Token;
-use crate::codec::bits::width_for;
-use crate::codec::{State, Stream, SyncPoint, VERSION};
-use crate::Error;
+use inkleaf::codec::format::width_for;
+use inkleaf::codec::format::VERSION;
+use inkleaf::codec::{State, Stream, SyncPoint};
+use inkleaf::Error;
 
 /// A trained model and every block's coded text.
 #[derive(Clone, Debug)]
 pub struct Encoded {
-    /// The model's bytes, for [`Model::from_bytes`](crate::codec::Model::from_bytes).
+    /// The model's bytes, for [`Model::from_bytes`](inkleaf::codec::Model::from_bytes).
     pub model: Vec<u8>,
     /// The blocks in order.
     pub blocks: Vec<EncodedBlock>,
@@ -80,7 +78,7 @@ impl Encoded {
 }
 
 impl Encoded {
-    /// Block `block`'s stream, for a [`Decoder`](crate::codec::Decoder).
+    /// Block `block`'s stream, for a [`Decoder`](inkleaf::codec::Decoder).
     pub fn stream(&self, block: usize) -> Option<Stream<'_>> {
         let b = self.blocks.get(block)?;
         Some(Stream {
@@ -92,7 +90,7 @@ impl Encoded {
     /// Where a decoder must start to yield the character at `byte_offset` of block `block`
     /// first. `byte_offset` may be the text's length (an empty rest).
     pub fn sync_point(&self, block: usize, byte_offset: u32) -> Result<SyncPoint, Error> {
-        let out_of_range = Error::PositionOutOfRange(crate::Position::new(
+        let out_of_range = Error::PositionOutOfRange(inkleaf::Position::new(
             u32::try_from(block).unwrap_or(u32::MAX),
             byte_offset,
         ));

@@ -1,7 +1,6 @@
 //! The literal characters of a blob and the fine contexts they open.
 
-use alloc::collections::BTreeMap;
-use alloc::vec::Vec;
+use std::collections::BTreeMap;
 
 /// Fine contexts are the most frequent characters, one each; the rest share one.
 const OWN_CONTEXTS: usize = 62;
@@ -51,7 +50,7 @@ impl Alphabet {
             .collect();
         by_count.sort_by(|a, b| b.cmp(a));
         let shared = by_count.len().min(OWN_CONTEXTS) as u16;
-        let mut fine_of = alloc::vec![shared; chars.len()];
+        let mut fine_of = vec![shared; chars.len()];
         for (rank, &(_, id)) in by_count.iter().take(OWN_CONTEXTS).enumerate() {
             fine_of[id] = rank as u16;
         }

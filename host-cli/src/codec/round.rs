@@ -1,8 +1,5 @@
 //! One training round: the entries a tokenization used, its contexts and codes, its size.
 
-use alloc::string::String;
-use alloc::vec::Vec;
-
 use super::alphabet::Alphabet;
 use super::codes::Codes;
 use super::dict::Trie;
@@ -10,7 +7,7 @@ use super::mapping::{fines_before, Mapping};
 use super::output::{self, Encoded, Plan};
 use super::parse::{Pricing, Token};
 use super::prune;
-use crate::codec::bits::width_for;
+use inkleaf::codec::format::width_for;
 
 /// One round's choices: the entries in use, contexts, codes and the tokens they code.
 pub(crate) struct Round {
@@ -32,13 +29,13 @@ impl Round {
         fixed: Option<&Mapping>,
     ) -> Self {
         let lits = alphabet.len();
-        let mut used = alloc::vec![false; entries.len()];
+        let mut used = vec![false; entries.len()];
         for t in tokens.iter().flatten() {
             if let Some(e) = t.symbol.checked_sub(lits) {
                 used[e as usize] = true;
             }
         }
-        let mut renumber = alloc::vec![u32::MAX; entries.len()];
+        let mut renumber = vec![u32::MAX; entries.len()];
         let mut kept = Vec::new();
         for (i, entry) in entries.iter().enumerate().filter(|(i, _)| used[*i]) {
             renumber[i] = kept.len() as u32;
@@ -131,7 +128,7 @@ fn counts(
     rows: usize,
     key: &dyn Fn(u16, u16) -> usize,
 ) -> Vec<Vec<u64>> {
-    let mut counts = alloc::vec![alloc::vec![0u64; symbols]; rows];
+    let mut counts = vec![vec![0u64; symbols]; rows];
     for (text, tokens) in texts.iter().zip(tokens) {
         for t in tokens {
             let (fine2, fine1) =

@@ -4,9 +4,7 @@
 //! tokens spend between `i` and `i + n`; it costs a code of its own at each use plus its
 //! spelling and table entries once.
 
-use alloc::collections::BTreeSet;
-use alloc::string::String;
-use alloc::vec::Vec;
+use std::collections::BTreeSet;
 
 use super::contexts::log2;
 use super::dict::Trie;
@@ -26,7 +24,7 @@ pub(crate) fn additions(
     tokens: usize,
     limit: usize,
 ) -> Vec<(String, f32)> {
-    let mut found = alloc::vec![(0u32, 0f32); pool.len()];
+    let mut found = vec![(0u32, 0f32); pool.len()];
     for (text, cost) in texts.iter().zip(costs) {
         let bytes = text.as_bytes();
         for (i, _) in text.char_indices() {

@@ -1,4 +1,5 @@
-//! Training a model on a blob's texts and coding them (host only, `alloc` feature).
+//! Training a model on a blob's texts and coding them, in the layout the engine reads
+//! (`docs/CODEC.md`; the limits come from [`inkleaf::codec::format`]).
 //!
 //! A round tokenizes every text at least cost ([`parse`]), counts symbols by the characters
 //! before them, groups those into contexts ([`mapping`]), builds codes ([`codes`]) and measures
@@ -23,13 +24,11 @@ mod parse;
 mod prune;
 mod round;
 
-use alloc::vec::Vec;
-
 use alphabet::Alphabet;
 pub use output::{Encoded, EncodedBlock};
 
-use crate::codec::BUILTIN_ENGLISH;
-use crate::Error;
+use inkleaf::codec::BUILTIN_ENGLISH;
+use inkleaf::Error;
 
 /// Codes `texts` (one per block) in the fewest bytes: with a model trained on them
 /// ([`train`]), or with the built-in English model if that codes them smaller, model included.
@@ -37,8 +36,8 @@ use crate::Error;
 /// Errors only for texts past the format's 32-bit limits ([`Error::TooLarge`]).
 pub fn encode(texts: &[&str]) -> Result<Encoded, Error> {
     let trained = train(texts)?;
-    let built_in = crate::codec::builtin_model()
-        .and_then(|english| fixed::encode_with(english, alloc::vec![BUILTIN_ENGLISH], texts));
+    let built_in = inkleaf::codec::builtin_model()
+        .and_then(|english| fixed::encode_with(english, vec![BUILTIN_ENGLISH], texts));
     let size = |e: &Encoded| e.model.len() + e.text_bytes();
     Ok(match built_in {
         Some(b) if size(&b) < size(&trained) => b,
@@ -86,7 +85,7 @@ pub fn train_general(corpus: &[&str]) -> Result<Vec<u8>, Error> {
 }
 
 /// The dictionary candidates a climb draws from: more for more text.
-fn candidate_pool(texts: &[&str]) -> Vec<alloc::string::String> {
+fn candidate_pool(texts: &[&str]) -> Vec<String> {
     let total: usize = texts.iter().map(|t| t.len()).sum();
     dict::candidates(texts, 256 + total / 32)
 }

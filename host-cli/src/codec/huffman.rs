@@ -1,10 +1,9 @@
 //! Length-limited Huffman code lengths and canonical code values.
 
-use alloc::collections::BinaryHeap;
-use alloc::vec::Vec;
 use core::cmp::Reverse;
+use std::collections::BinaryHeap;
 
-use crate::codec::MAX_CODE_LEN;
+use inkleaf::codec::format::MAX_CODE_LEN;
 
 /// Code lengths for `freqs` (all positive), at most [`MAX_CODE_LEN`]. One symbol gets 0 bits.
 pub(crate) fn lengths(freqs: &[u64]) -> Vec<u32> {
@@ -24,10 +23,10 @@ pub(crate) fn lengths(freqs: &[u64]) -> Vec<u32> {
 fn unlimited(freqs: &[u64]) -> Vec<u32> {
     let n = freqs.len();
     if n <= 1 {
-        return alloc::vec![0; n];
+        return vec![0; n];
     }
     // Nodes 0..n are leaves; parents follow. Ties break on node index for determinism.
-    let mut parent = alloc::vec![usize::MAX; 2 * n - 1];
+    let mut parent = vec![usize::MAX; 2 * n - 1];
     let mut heap: BinaryHeap<Reverse<(u64, usize)>> = freqs
         .iter()
         .enumerate()
@@ -40,7 +39,7 @@ fn unlimited(freqs: &[u64]) -> Vec<u32> {
         heap.push(Reverse((fa + fb, next)));
         next += 1;
     }
-    let mut depth = alloc::vec![0u32; 2 * n - 1];
+    let mut depth = vec![0u32; 2 * n - 1];
     for node in (0..2 * n - 2).rev() {
         depth[node] = depth[parent[node]] + 1;
     }
@@ -80,10 +79,10 @@ mod tests {
 
     #[test]
     fn canonical_codes_follow_deflate() {
-        let codes = canonical(alloc::vec![(0, 2), (1, 1), (2, 3), (3, 3)]);
+        let codes = canonical(vec![(0, 2), (1, 1), (2, 3), (3, 3)]);
         assert_eq!(
             codes,
-            alloc::vec![(1, 1, 0b0), (0, 2, 0b10), (2, 3, 0b110), (3, 3, 0b111)]
+            vec![(1, 1, 0b0), (0, 2, 0b10), (2, 3, 0b110), (3, 3, 0b111)]
         );
     }
 }

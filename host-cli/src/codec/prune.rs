@@ -1,14 +1,11 @@
 //! Which dictionary entries pay for themselves, and symbol prices for the next round.
 
-use alloc::string::String;
-use alloc::vec::Vec;
-
 use super::alphabet::Alphabet;
 use super::codes::Codes;
 use super::dict::Trie;
 use super::parse::Pricing;
 use super::round::Round;
-use crate::codec::bits::width_for;
+use inkleaf::codec::format::width_for;
 
 /// Bits to code each symbol in each context; infinite where the codes cannot.
 pub(crate) fn strict_costs(codes: &Codes, contexts: usize) -> Vec<Vec<f32>> {

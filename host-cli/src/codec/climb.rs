@@ -1,9 +1,7 @@
 //! Hill climbing over dictionaries: each round proposes pruning entries that do not pay and
 //! adding candidates that look like they would, and keeps the result only if it is smaller.
 
-use alloc::collections::BTreeSet;
-use alloc::string::String;
-use alloc::vec::Vec;
+use std::collections::BTreeSet;
 
 use super::alphabet::Alphabet;
 use super::contexts::log2;
@@ -41,7 +39,7 @@ pub(crate) fn climb(
     let mut rejected: BTreeSet<String> = BTreeSet::new();
     let mut added: Vec<String> = Vec::new();
     let mut mapping = Mapping::single(alphabet.fines);
-    let mut costs = alloc::vec![initial_costs(texts, alphabet, entries.len())];
+    let mut costs = vec![initial_costs(texts, alphabet, entries.len())];
     // Hill climbing: each proposal starts from the best round so far.
     let mut best: Option<Best> = None;
     let mut failures = 0;
@@ -121,7 +119,7 @@ pub(crate) fn climb(
 
 /// Order-0 character costs and a flat guess for entries, for the first parse.
 fn initial_costs(texts: &[&str], alphabet: &Alphabet, entries: usize) -> Vec<f32> {
-    let mut counts = alloc::vec![1u64; alphabet.chars.len()];
+    let mut counts = vec![1u64; alphabet.chars.len()];
     for ch in texts.iter().flat_map(|t| t.chars()) {
         counts[alphabet.id(ch) as usize] += 1;
     }

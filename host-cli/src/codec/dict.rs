@@ -1,10 +1,8 @@
 //! Dictionary candidates and a byte trie to find them in text.
 
-use alloc::collections::BTreeMap;
-use alloc::string::String;
-use alloc::vec::Vec;
+use std::collections::BTreeMap;
 
-use crate::codec::MAX_ENTRY_BYTES;
+use inkleaf::codec::format::MAX_ENTRY_BYTES;
 
 /// Pieces of words worth trying as entries: whole words with what follows them, word
 /// beginnings and endings, and short runs of punctuation. Each must occur at least twice.
@@ -113,7 +111,7 @@ impl Trie {
     /// A trie of `entries`, entry `i` reported as `i`.
     pub(crate) fn new(entries: &[String]) -> Self {
         let mut trie = Trie {
-            nodes: alloc::vec![Node::default()],
+            nodes: vec![Node::default()],
         };
         for (i, entry) in entries.iter().enumerate() {
             let mut node = 0usize;

@@ -4,11 +4,10 @@
 //! by the rest, and pseudo-characters for a block's start). Contexts are chosen by the last two
 //! characters: the group of the last, and the class of the one before.
 
-use alloc::vec::Vec;
-
 use super::alphabet::Alphabet;
 use super::contexts::cluster;
-use crate::codec::State;
+use inkleaf::codec::format::MAX_CONTEXTS;
+use inkleaf::codec::State;
 
 /// Most classes (the map's rows).
 const CLASSES: usize = 4;
@@ -28,9 +27,9 @@ impl Mapping {
     /// Everything in one context (the first round's view).
     pub(crate) fn single(fines: usize) -> Self {
         Mapping {
-            group_of_fine: alloc::vec![0; fines],
-            class_of_group: alloc::vec![0],
-            ctx_of: alloc::vec![0],
+            group_of_fine: vec![0; fines],
+            class_of_group: vec![0],
+            ctx_of: vec![0],
             groups: 1,
             contexts: 1,
         }
@@ -47,8 +46,7 @@ impl Mapping {
     ) -> Self {
         let group_of_fine = cluster(by_last, 0.0, 16);
         let groups = count(&group_of_fine);
-        let mut group_rows =
-            alloc::vec![alloc::vec![0u64; by_last.first().map_or(0, Vec::len)]; groups];
+        let mut group_rows = vec![vec![0u64; by_last.first().map_or(0, Vec::len)]; groups];
         for (fine, row) in by_last.iter().enumerate() {
             for (g, c) in group_rows[usize::from(group_of_fine[fine])]
                 .iter_mut()
@@ -64,7 +62,7 @@ impl Mapping {
             usize::from(class) * groups + usize::from(group_of_fine[usize::from(fine1)])
         };
         let pairs = by_pair(&key, classes * groups);
-        let ctx_of = cluster(&pairs, pair_bits, 16);
+        let ctx_of = cluster(&pairs, pair_bits, MAX_CONTEXTS);
         let contexts = count(&ctx_of);
         Mapping {
             group_of_fine,

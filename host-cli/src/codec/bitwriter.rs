@@ -1,7 +1,5 @@
 //! Writing bit fields, most significant bit first (the layout [`super::super::bits`] reads).
 
-use alloc::vec::Vec;
-
 /// A growing bit string.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct BitWriter {

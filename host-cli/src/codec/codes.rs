@@ -3,13 +3,11 @@
 //! A context lists the symbols it sees often enough to pay for their table entry; the rest go
 //! through its escape symbol to the shared code.
 
-use alloc::vec::Vec;
-
 use super::bitwriter::BitWriter;
 use super::contexts::log2;
 use super::huffman;
-use crate::codec::bits::width_for;
-use crate::codec::code::FLAT;
+use inkleaf::codec::format::width_for;
+use inkleaf::codec::format::FLAT_CODE;
 
 /// One canonical code.
 #[derive(Clone, Debug, Default)]
@@ -28,7 +26,7 @@ impl Table {
         let lengths = huffman::lengths(&f);
         let pairs = freqs.iter().zip(lengths).map(|(p, l)| (p.0, l)).collect();
         let list = huffman::canonical(pairs);
-        let mut lookup = alloc::vec![None; ids];
+        let mut lookup = vec![None; ids];
         for &(symbol, len, code) in &list {
             lookup[symbol as usize] = Some((len, code));
         }
@@ -71,13 +69,13 @@ impl Table {
     /// Writes the table as `docs/CODEC.md` lays it out.
     pub(crate) fn write(&self, w: &mut BitWriter, id_width: u32) {
         if self.flat.is_some() {
-            w.bits(FLAT, 5);
+            w.bits(FLAT_CODE, 5);
             return;
         }
         let max_len = self.list.last().map_or(0, |p| p.1);
         w.bits(max_len, 5);
         if max_len > 0 {
-            let mut counts = alloc::vec![0u32; max_len as usize];
+            let mut counts = vec![0u32; max_len as usize];
             for &(_, len, _) in &self.list {
                 counts[len as usize - 1] += 1;
             }
@@ -120,7 +118,7 @@ impl Codes {
             .map(|c| c.iter().map(|&x| x > 0).collect())
             .collect();
         for _ in 0..3 {
-            let mut escaped = alloc::vec![0u64; n];
+            let mut escaped = vec![0u64; n];
             for (c, l) in counts.iter().zip(&listed) {
                 for s in 0..n {
                     if !l[s] {
@@ -144,8 +142,8 @@ impl Codes {
                 }
             }
         }
-        let mut escaped = alloc::vec![0u64; n];
-        let mut tables = alloc::vec![Table::default()];
+        let mut escaped = vec![0u64; n];
+        let mut tables = vec![Table::default()];
         for (c, l) in counts.iter().zip(&listed) {
             let mut freqs: Vec<(u32, u64)> = Vec::new();
             let mut esc = 0;

@@ -1,0 +1,21 @@
+//! Building blobs on the host: a blob into a `Vec`, hyphenation points and page indexes in
+//! the layouts the engine reads.
+
+mod hyphens;
+mod page_index;
+
+pub use hyphens::encode_hyphens;
+pub use page_index::bake_page_index;
+
+use inkleaf::{
+    build::{pack_into, packed_len, Contents},
+    Error,
+};
+
+/// Packs a blob into a new `Vec` of exactly the right size.
+pub fn pack_to_vec(contents: &Contents<'_>) -> Result<Vec<u8>, Error> {
+    let mut out = vec![0u8; packed_len(contents)?];
+    let written = pack_into(contents, &mut out)?;
+    out.truncate(written);
+    Ok(out)
+}
