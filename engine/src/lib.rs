@@ -44,42 +44,27 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
-mod blob;
-mod error;
-
+// The pipeline, each stage reading the ones above it: the wire format, the text decoder,
+// a book's content, the opened book, pagination, drawing. Building sits beside reading.
+mod book;
+pub mod build;
 #[cfg(feature = "coded")]
 pub mod codec;
 pub mod draw;
+mod error;
 pub mod font;
+pub mod format;
 pub mod layout;
+mod position;
+mod profile;
+pub mod text;
 
-pub mod text {
-    //! A book's content as it reads: its blocks, their text decoded to characters, where
-    //! words may break, and the metadata.
-    pub use crate::blob::{Block, BlockKind, Blocks, CharsBetween, Hyphens, Meta, Text};
-}
-
-pub mod format {
-    //! Views of the wire format (`docs/FORMAT.md`): the header, the bytes of each part, and
-    //! the page index records a builder bakes per display.
-    pub use crate::blob::{
-        BuiltFor, FontCheck, Header, PageIndex, PageIndexRecord, PageIndexes, PartSizes,
-        FORMAT_VERSION, HEADER_LEN, MAGIC,
-    };
-    pub use crate::error::Part;
-}
-
-pub mod build {
-    //! Packing content into a blob in a caller's buffer, for hosts; reading never needs it.
-    //! Training a text model and baking page indexes are `inkleaf-cli`'s (`inkleaf_cli::codec`,
-    //! `inkleaf_cli::pack`).
-    pub use crate::blob::{pack_into, packed_len, CodedBlock, Contents, StoredText};
-}
-
-pub use blob::Book;
+pub use book::Book;
 pub use draw::Framebuffer;
 pub use error::Error;
-pub use layout::{Layout, Page, Position, Profile};
+pub use layout::{Layout, Page};
+pub use position::Position;
+pub use profile::Profile;
 
 /// The README's firmware example, compiled as a doctest so it cannot go stale.
 #[cfg(doctest)]

@@ -11,8 +11,9 @@ use inkleaf::font::AnyFont;
 use inkleaf::{
     build::{CodedBlock, Contents, StoredText},
     font::FontId,
+    format::Meta,
     format::{BuiltFor, FontCheck},
-    text::{Block, Hyphens, Meta},
+    text::{Block, Hyphens},
     Book, Layout, Profile,
 };
 

@@ -2,9 +2,10 @@
 
 use inkleaf::{
     font::FontId,
+    format::Meta,
     format::{FORMAT_VERSION, MAGIC},
     layout::Margins,
-    text::{Block, BlockKind, Meta},
+    text::{Block, BlockKind},
     Profile,
 };
 use inkleaf_cli::displays::{Display, PRESETS};

@@ -14,9 +14,10 @@
 use inkleaf::{
     build::{pack_into, Contents, StoredText},
     font::FontId,
+    format::Meta,
     format::{BuiltFor, FontCheck, Part, FORMAT_VERSION},
     layout::{Align, Margins},
-    text::{Block, BlockKind, Meta},
+    text::{Block, BlockKind},
     Book, Error, Layout, Position, Profile,
 };
 use inkleaf_cli::pack::{bake_page_index, pack_to_vec};

@@ -4,8 +4,9 @@
 
 use inkleaf::{
     font::FontId,
+    format::Meta,
     layout::{Align, Margins},
-    text::{Block, BlockKind, Meta},
+    text::{Block, BlockKind},
     Book, Error, Layout, Page, Position, Profile,
 };
 use inkleaf_cli::build::build;

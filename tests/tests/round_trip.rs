@@ -3,7 +3,8 @@
 use inkleaf::{
     build::{pack_into, packed_len, Contents},
     font::FontId,
-    text::{Block, BlockKind, Meta},
+    format::Meta,
+    text::{Block, BlockKind},
     Book, Error,
 };
 use inkleaf_cli::build::build;

@@ -1,4 +1,4 @@
-//! Drawing pages: onto any embedded-graphics target ([`Page`](crate::Page) is `Drawable`),
+//! Drawing pages: onto any embedded-graphics target ([`Page`] is `Drawable`),
 //! into a packed 1-bit [`Framebuffer`], or onto a grayscale target.
 
 mod canvas;
@@ -16,9 +16,9 @@ use embedded_graphics::Drawable;
 
 use self::canvas::{Canvas, TargetCanvas};
 use self::gray::GrayCanvas;
-use crate::blob::Text;
 use crate::font::Font;
 use crate::layout::{Layout, Line, Page};
+use crate::text::Text;
 
 impl<F: Font> OriginDimensions for Page<'_, F> {
     fn size(&self) -> Size {
@@ -35,7 +35,7 @@ impl<F: Font> OriginDimensions for Page<'_, F> {
 /// ```
 /// use embedded_graphics::{mock_display::MockDisplay, pixelcolor::BinaryColor, Drawable};
 /// use inkleaf::build::{pack_into, Contents};
-/// use inkleaf::text::{Block, BlockKind, Meta};
+/// use inkleaf::text::{Block, BlockKind}, format::Meta;
 /// use inkleaf::{font::MONO_6X10, Book, Layout, Profile};
 ///
 /// # let blocks = [Block::new(BlockKind::Paragraph, "Hello, paper.")];

@@ -5,8 +5,8 @@
 
 use super::pen::Pen;
 use super::text::{is_dash, is_space, scan_piece, set_run};
-use crate::blob::{Hyphens, Text};
 use crate::font::Font;
+use crate::text::{Hyphens, Text};
 
 /// What ends a line at a candidate.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]

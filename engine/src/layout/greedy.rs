@@ -4,8 +4,8 @@
 use super::lines::LineEnd;
 use super::pen::Pen;
 use super::text::{is_dash, is_space, scan_piece};
-use crate::blob::Text;
 use crate::font::Font;
+use crate::text::Text;
 
 /// The line state at a possible break.
 #[derive(Copy, Clone, Debug)]

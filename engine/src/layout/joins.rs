@@ -8,8 +8,8 @@
 //! checked under QEMU in `tests/tests/device.rs`.
 
 use super::{Align, Layout, Page, Position};
-use crate::blob::Book;
 use crate::font::Font;
+use crate::Book;
 use crate::Error;
 
 const FIXTURES: [(&str, &[u8]); 6] = [

@@ -13,8 +13,8 @@
 //! paragraph's start whoever asks, so pagination and drawing agree.
 
 use super::candidates::{Candidate, Candidates, Kind};
-use crate::blob::{Hyphens, Text};
 use crate::font::Font;
+use crate::text::{Hyphens, Text};
 
 /// Possible breaks weighed together; 24 bytes of stack each.
 pub(super) const MAX_CANDIDATES: usize = 48;

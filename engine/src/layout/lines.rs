@@ -12,8 +12,9 @@ use super::knuth_plass::{self, Measure, Plan};
 use super::seeds::Seeds;
 use super::text::is_space;
 use super::Align;
-use crate::blob::{Block, Blocks, Book, Text};
 use crate::font::Font;
+use crate::text::{Block, Blocks, Text};
+use crate::Book;
 use crate::Position;
 
 /// How a line ends, which decides whether it is justified and whether a hyphen is drawn.

@@ -9,8 +9,6 @@ mod knuth_plass;
 mod lines;
 mod pages;
 mod pen;
-mod position;
-mod profile;
 mod seeds;
 mod text;
 
@@ -19,16 +17,17 @@ mod joins;
 
 pub(crate) use text::is_space;
 
+pub use crate::profile::{Align, Margins};
+use crate::{Position, Profile};
 pub use lines::{Line, LineEnd};
 pub use pages::{Page, Pages};
-pub use position::Position;
-pub use profile::{Align, Margins, Profile};
 
 pub(crate) use lines::Lines;
 use seeds::Seeds;
 
-use crate::blob::{Book, PageIndex};
 use crate::font::{AnyFont, Font};
+use crate::format::PageIndex;
+use crate::Book;
 use crate::Error;
 
 /// A book laid out for one profile and font.

@@ -4,12 +4,12 @@ use core::fmt;
 
 use super::lines::{Line, LineEnd, Lines};
 use super::{Layout, PageLines, Position};
-use crate::blob::Text;
 use crate::font::Font;
+use crate::text::Text;
 use crate::Error;
 
 /// One page of a [`Layout`]: where it starts, where the next one starts, and the lines
-/// between. It borrows its layout, so it draws itself (see [`Page::draw`]).
+/// between. It borrows its layout, so it draws itself (it is `Drawable`, and see [`Page::draw_into`]).
 ///
 /// ```
 /// # use embedded_graphics::{mock_display::MockDisplay, pixelcolor::BinaryColor, Drawable};

@@ -4,8 +4,8 @@
 //! exactly as wide as it was measured and page breaks never disagree with pixels.
 
 use super::{is_space, Layout, Line, LineEnd};
-use crate::blob::Text;
 use crate::font::Font;
+use crate::text::Text;
 
 /// A place along a line (or a run of it) and the character standing just left of it.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]

@@ -9,10 +9,10 @@
 #[cfg(feature = "coded")]
 use core::cell::Cell;
 
-use super::Position;
 #[cfg(feature = "coded")]
-use crate::blob::Mark;
-use crate::blob::Text;
+use crate::text::Mark;
+use crate::text::Text;
+use crate::Position;
 
 /// Checkpoints near the last two page ends: 2 × 20 bytes on a 32-bit target, nothing
 /// without the `coded` feature (plain text is read at any offset directly).

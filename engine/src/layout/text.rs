@@ -1,8 +1,8 @@
 //! Reading block text for line breaking: characters, spaces, dashes and unbreakable pieces.
 
 use super::pen::Pen;
-use crate::blob::Text;
 use crate::font::Font;
+use crate::text::Text;
 
 /// A run of text no line may break inside: up to a space, or through a hyphen or dash.
 #[derive(Copy, Clone, Debug)]

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::font::FontId;
-use crate::layout::Profile;
+use crate::Profile;
 
 /// What a reader shows about a text before its first page.
 ///

@@ -1,92 +1,14 @@
-//! Zero-copy reading of a blob.
+//! Zero-copy reading of a blob: a [`Book`] opened in place, checked once.
 
-use super::header::{Header, HEADER_LEN};
-use super::hyphens::Hyphens;
-use super::page_index::{PageIndex, PageIndexRecord};
 #[cfg(feature = "coded")]
-use super::payload::RawCodedBlock;
-use super::payload::{BuiltFor, Meta, RawBlock};
-use super::text::Text;
-#[cfg(feature = "coded")]
-use crate::codec::{Model, Stream};
+use crate::codec::Model;
 use crate::error::{Error, Part};
 use crate::font::{AnyFont, Font, PackedFont};
-use crate::layout::Profile;
-
-/// What a block is, which decides how it is set.
-#[non_exhaustive]
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum BlockKind {
-    /// Body text.
-    Paragraph,
-    /// A heading of level 1 (largest) to 6.
-    Heading(u8),
-}
-
-impl BlockKind {
-    /// The kind for a stored kind byte: 0 is a paragraph, 1 to 6 a heading level.
-    pub fn from_byte(byte: u8) -> Result<Self, Error> {
-        match byte {
-            0 => Ok(BlockKind::Paragraph),
-            1..=6 => Ok(BlockKind::Heading(byte)),
-            other => Err(Error::UnknownBlockKind(other)),
-        }
-    }
-
-    /// The stored kind byte.
-    pub fn to_byte(self) -> u8 {
-        match self {
-            BlockKind::Paragraph => 0,
-            BlockKind::Heading(level) => level.clamp(1, 6),
-        }
-    }
-
-    /// Whether the block is a heading of any level.
-    pub fn is_heading(self) -> bool {
-        matches!(self, BlockKind::Heading(_))
-    }
-}
-
-/// One block of text, read from the blob.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub struct Block<'b> {
-    /// Paragraph or heading.
-    pub kind: BlockKind,
-    /// The text exactly as it was packed.
-    pub text: Text<'b>,
-    /// Where words may be broken with a hyphen.
-    pub hyphens: Hyphens<'b>,
-}
-
-impl<'b> Block<'b> {
-    /// A block of plain text without hyphenation points.
-    pub const fn new(kind: BlockKind, text: &'b str) -> Self {
-        Block {
-            kind,
-            text: Text::plain(text),
-            hyphens: Hyphens::NONE,
-        }
-    }
-}
-
-/// Bytes taken by each part of a blob; they add up to the blob's length.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub struct PartSizes {
-    /// The fixed header.
-    pub header: usize,
-    /// Title, byline, source, date and language.
-    pub metadata: usize,
-    /// The page indexes of the profiles the blob was built for.
-    pub page_index: usize,
-    /// The packed font, if the blob carries one (its `None` byte otherwise).
-    pub font: usize,
-    /// The text model, if the text is coded (its `None` byte otherwise).
-    pub model: usize,
-    /// The blocks' text (coded or plain) with each block's kind and lengths.
-    pub text: usize,
-    /// The blocks' hyphenation points with their lengths.
-    pub hyphens: usize,
-}
+use crate::format::{
+    take, BuiltFor, Header, Meta, PageIndex, PageIndexRecord, PageIndexes, PartSizes, HEADER_LEN,
+};
+use crate::text::{Block, Blocks};
+use crate::Profile;
 
 /// An opened blob. Reading it never allocates and never copies text.
 #[derive(Copy, Clone, Debug)]
@@ -170,7 +92,7 @@ impl<'a> Book<'a> {
             block.text.check()?;
             block.hyphens.check(&mut block.text)?;
             let points = block.hyphens.encoded().len();
-            hyphens += points + varint_len(points);
+            hyphens += points + crate::format::varint_len(points);
             count = count.checked_add(1).ok_or(Error::TooLarge)?;
         }
         Ok((count, hyphens))
@@ -281,129 +203,15 @@ impl<'a> Book<'a> {
     }
 }
 
-/// Iterator over the page indexes of a [`Book`], checked when it was opened.
-#[derive(Copy, Clone, Debug)]
-pub struct PageIndexes<'a> {
-    rest: &'a [u8],
-}
-
-impl<'a> Iterator for PageIndexes<'a> {
-    type Item = PageIndex<'a>;
-
-    fn next(&mut self) -> Option<PageIndex<'a>> {
-        let (raw, rest) = take::<PageIndexRecord<'a>>(self.rest, Part::PageIndex).ok()?;
-        self.rest = rest;
-        Some(PageIndex::trusted(raw))
-    }
-}
-
-/// Iterator over the blocks of a [`Book`].
-///
-/// The book checked every block when it was opened, so iteration cannot fail.
-#[derive(Copy, Clone, Debug)]
-pub struct Blocks<'b> {
-    rest: &'b [u8],
-    #[cfg(feature = "coded")]
-    model: Option<&'b Model<'b>>,
-}
-
-impl<'b> Blocks<'b> {
-    fn next_block(&mut self) -> Result<Option<Block<'b>>, Error> {
-        if self.rest.is_empty() {
-            return Ok(None);
-        }
-        #[cfg(feature = "coded")]
-        if let Some(model) = self.model {
-            let (raw, rest) = take::<RawCodedBlock<'b>>(self.rest, Part::Blocks)?;
-            self.rest = rest;
-            let stream = Stream {
-                bits: raw.bits,
-                text_len: raw.text_len,
-            };
-            return block(raw.kind, Text::coded(model, stream), raw.hyphens);
-        }
-        let (raw, rest) = take::<RawBlock<'b>>(self.rest, Part::Blocks)?;
-        self.rest = rest;
-        block(raw.kind, Text::plain(raw.text), raw.hyphens)
-    }
-
-    /// Whether the blocks are coded (without the `coded` feature a coded book never opens).
-    fn coded(&self) -> bool {
-        #[cfg(feature = "coded")]
-        return self.model.is_some();
-        #[cfg(not(feature = "coded"))]
-        false
-    }
-}
-
-/// A block from its fields as stored.
-fn block<'b>(kind: u8, text: Text<'b>, hyphens: &'b [u8]) -> Result<Option<Block<'b>>, Error> {
-    Ok(Some(Block {
-        kind: BlockKind::from_byte(kind)?,
-        text,
-        hyphens: Hyphens::from_encoded(hyphens),
-    }))
-}
-
-impl<'b> Iterator for Blocks<'b> {
-    type Item = Block<'b>;
-
-    fn next(&mut self) -> Option<Block<'b>> {
-        self.next_block().ok().flatten()
-    }
-
-    fn nth(&mut self, n: usize) -> Option<Block<'b>> {
-        // Skip by framing alone: every block was checked when the book was opened, so
-        // checking it again for every block passed over would only cost time.
-        for _ in 0..n {
-            // A block is its kind byte, [its text length,] then its text or bits and its
-            // hyphens, each length-prefixed.
-            let (_kind, mut rest) = self.rest.split_first()?;
-            if self.coded() {
-                rest = varint(rest)?.1;
-            }
-            let (text_len, rest) = varint(rest)?;
-            let (hyphens_len, rest) = varint(rest.get(text_len..)?)?;
-            self.rest = rest.get(hyphens_len..)?;
-        }
-        self.next()
-    }
-}
-
-/// Bytes a postcard varint of `n` takes.
-fn varint_len(n: usize) -> usize {
-    let bits = usize::BITS - (n | 1).leading_zeros();
-    bits.div_ceil(7) as usize
-}
-
-/// A postcard varint (LEB128, at most 10 bytes) and the bytes after it.
-fn varint(bytes: &[u8]) -> Option<(usize, &[u8])> {
-    let mut value = 0u64;
-    for (i, &byte) in bytes.iter().enumerate().take(10) {
-        value |= u64::from(byte & 0x7F) << (7 * i);
-        if byte & 0x80 == 0 {
-            return Some((usize::try_from(value).ok()?, bytes.get(i + 1..)?));
-        }
-    }
-    None
-}
-
-fn take<'a, T: serde::Deserialize<'a>>(
-    bytes: &'a [u8],
-    part: Part,
-) -> Result<(T, &'a [u8]), Error> {
-    postcard::take_from_bytes(bytes).map_err(|_| Error::Malformed(part))
-}
-
 /// Without the `coded` feature (`cargo test -p inkleaf --no-default-features`): coded blobs
 /// are turned down with their own error, plain-text blobs open and read as before.
 #[cfg(all(test, not(feature = "coded")))]
 mod plain_only {
     use super::*;
 
-    const CODED: &[u8] = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    const CODED: &[u8] = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
     const PLAIN: &[u8] =
-        include_bytes!("../../../tests/fixtures/device/article-2.9in-plain-text.inkleaf");
+        include_bytes!("../../tests/fixtures/device/article-2.9in-plain-text.inkleaf");
 
     #[test]
     fn coded_blobs_are_turned_down() {
@@ -427,7 +235,7 @@ mod plain_only {
 mod without_the_built_in_model {
     use super::*;
 
-    const BUILT_IN: &[u8] = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    const BUILT_IN: &[u8] = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
 
     #[test]
     fn blobs_coded_with_it_are_turned_down() {

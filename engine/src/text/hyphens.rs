@@ -34,7 +34,7 @@ impl<'a> Hyphens<'a> {
     }
 
     /// Checks that every point is inside `text`, on a character boundary, after the last.
-    pub(crate) fn check(self, text: &mut crate::blob::Text<'_>) -> Result<(), Error> {
+    pub(crate) fn check(self, text: &mut crate::text::Text<'_>) -> Result<(), Error> {
         let mut last = 0u32;
         let mut points = self;
         while !points.bytes.is_empty() {

@@ -2,21 +2,20 @@
 
 use serde::Serialize;
 
-use super::header::{Header, HEADER_LEN};
-use super::payload::{Meta, RawBlock, RawCodedBlock};
-#[cfg(feature = "coded")]
-use super::text::Text;
-use super::{Block, BlockKind, Hyphens};
 #[cfg(feature = "coded")]
 use crate::codec::{Model, Stream};
 use crate::error::{Error, Part};
+use crate::format::{Header, Meta, RawBlock, RawCodedBlock, HEADER_LEN};
+#[cfg(feature = "coded")]
+use crate::text::Text;
+use crate::text::{Block, BlockKind, Hyphens};
 
 /// Everything a blob holds, ready to be written.
 #[derive(Copy, Clone, Debug)]
 pub struct Contents<'c> {
     /// Title, byline, source, date and language.
     pub meta: Meta<'c>,
-    /// Page index records, one after another ([`PageIndexRecord`](crate::PageIndexRecord)); may be empty.
+    /// Page index records, one after another ([`PageIndexRecord`](crate::format::PageIndexRecord)); may be empty.
     pub page_indexes: &'c [u8],
     /// A packed font section (see `docs/FONT_FORMAT.md`), the font the text is set in.
     pub font: Option<&'c [u8]>,

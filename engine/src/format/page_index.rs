@@ -7,9 +7,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::payload::BuiltFor;
+use super::take;
 use crate::error::{Error, Part};
 use crate::font::Font;
-use crate::layout::{Position, Profile};
+use crate::{Position, Profile};
 
 /// One page index as a blob stores it: a postcard record of these fields, in this order.
 /// The host bakes them (`inkleaf_cli::pack::bake_page_index`); [`PageIndex`] reads them.
@@ -19,7 +20,7 @@ use crate::layout::{Position, Profile};
 /// significant bit first, packed from the top bit of the first byte with no gaps, the last
 /// byte padded with zero bits: [`PageIndexRecord::starts_len`] bytes in all. Starts increase
 /// strictly, and each is inside the book. Records follow one another, the book's own profile
-/// first, in [`Contents::page_indexes`](crate::Contents::page_indexes).
+/// first, in [`Contents::page_indexes`](crate::build::Contents::page_indexes).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageIndexRecord<'a> {
     /// The profile, font and page count.
@@ -168,4 +169,20 @@ fn read_bits(bytes: &[u8], at: u64, width: u32) -> Option<u32> {
         value = value << 1 | u64::from(byte >> (7 - bit % 8) & 1);
     }
     u32::try_from(value).ok()
+}
+
+/// Iterator over the page indexes of a [`Book`](crate::Book), checked when it was opened.
+#[derive(Copy, Clone, Debug)]
+pub struct PageIndexes<'a> {
+    pub(crate) rest: &'a [u8],
+}
+
+impl<'a> Iterator for PageIndexes<'a> {
+    type Item = PageIndex<'a>;
+
+    fn next(&mut self) -> Option<PageIndex<'a>> {
+        let (raw, rest) = take::<PageIndexRecord<'a>>(self.rest, Part::PageIndex).ok()?;
+        self.rest = rest;
+        Some(PageIndex::trusted(raw))
+    }
 }

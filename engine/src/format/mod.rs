@@ -1,0 +1,35 @@
+//! The wire format: a fixed header, then a postcard payload, and typed views of its parts.
+//!
+//! The payload is, in order: [`Meta`], the page indexes, the font section, the text model, and
+//! the blocks as one length-prefixed byte string holding one postcard-encoded block after
+//! another; `docs/FORMAT.md` has every field. Keeping the blocks as raw bytes lets a device
+//! walk them without an allocator.
+
+mod crc32;
+mod header;
+mod page_index;
+mod part_sizes;
+mod payload;
+
+pub use crate::error::Part;
+pub use header::{Header, FORMAT_VERSION, HEADER_LEN, MAGIC};
+pub use page_index::{FontCheck, PageIndex, PageIndexRecord, PageIndexes};
+pub use part_sizes::PartSizes;
+pub use payload::{BuiltFor, Meta};
+pub(crate) use payload::{RawBlock, RawCodedBlock};
+
+use crate::Error;
+
+/// Reads one postcard value off the front of `bytes`; a bad one is `Malformed(part)`.
+pub(crate) fn take<'a, T: serde::Deserialize<'a>>(
+    bytes: &'a [u8],
+    part: Part,
+) -> Result<(T, &'a [u8]), Error> {
+    postcard::take_from_bytes(bytes).map_err(|_| Error::Malformed(part))
+}
+
+/// Bytes the postcard varint of `n` takes.
+pub(crate) fn varint_len(n: usize) -> usize {
+    let bits = usize::BITS - (n | 1).leading_zeros();
+    bits.div_ceil(7) as usize
+}

@@ -1,0 +1,20 @@
+//! What each part of a blob takes.
+
+/// Bytes taken by each part of a blob; they add up to the blob's length.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct PartSizes {
+    /// The fixed header.
+    pub header: usize,
+    /// Title, byline, source, date and language.
+    pub metadata: usize,
+    /// The page indexes of the profiles the blob was built for.
+    pub page_index: usize,
+    /// The packed font, if the blob carries one (its `None` byte otherwise).
+    pub font: usize,
+    /// The text model, if the text is coded (its `None` byte otherwise).
+    pub model: usize,
+    /// The blocks' text (coded or plain) with each block's kind and lengths.
+    pub text: usize,
+    /// The blocks' hyphenation points with their lengths.
+    pub hyphens: usize,
+}
