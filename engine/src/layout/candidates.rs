@@ -4,7 +4,7 @@
 //! Both read the text through this one iterator, so the breaks chosen are the breaks drawn.
 
 use super::pen::Pen;
-use super::text::{is_dash, is_space, scan_piece, set_run};
+use super::pieces::{is_dash, is_space, scan_piece, set_run};
 use crate::font::Font;
 use crate::text::{Hyphens, Text};
 

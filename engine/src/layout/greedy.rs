@@ -3,7 +3,7 @@
 
 use super::lines::LineEnd;
 use super::pen::Pen;
-use super::text::{is_dash, is_space, scan_piece};
+use super::pieces::{is_dash, is_space, scan_piece};
 use crate::font::Font;
 use crate::text::Text;
 

@@ -9,8 +9,8 @@
 use super::candidates::{Candidates, Kind};
 use super::greedy::{break_line, Broken};
 use super::knuth_plass::{self, Measure, Plan};
+use super::pieces::is_space;
 use super::seeds::Seeds;
-use super::text::is_space;
 use super::Align;
 use crate::font::Font;
 use crate::text::{Block, Blocks, Text};

@@ -9,13 +9,13 @@ mod knuth_plass;
 mod lines;
 mod pages;
 mod pen;
+mod pieces;
 mod seeds;
-mod text;
 
 #[cfg(test)]
 mod joins;
 
-pub(crate) use text::is_space;
+pub(crate) use pieces::is_space;
 
 pub use crate::profile::{Align, Margins};
 use crate::{Position, Profile};

@@ -2,12 +2,11 @@
 //! or coded with the blob's model), and where their words may break.
 
 mod block;
+mod decode;
 mod hyphens;
-#[allow(clippy::module_inception)]
-mod text;
 
 pub use block::{Block, BlockKind, Blocks};
-pub use hyphens::Hyphens;
 #[cfg(feature = "coded")]
-pub(crate) use text::Mark;
-pub use text::{CharsBetween, Text};
+pub(crate) use decode::Mark;
+pub use decode::{CharsBetween, Text};
+pub use hyphens::Hyphens;
