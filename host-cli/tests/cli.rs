@@ -10,6 +10,17 @@ fn inkleaf() -> Command {
     Command::cargo_bin("inkleaf").expect("the inkleaf binary is built with the tests")
 }
 
+/// What `inkleaf COMMAND FILE --json` prints, parsed; the command must succeed.
+fn json_of(command: &str, file: &Path) -> serde_json::Value {
+    let run = inkleaf()
+        .arg(command)
+        .arg(file)
+        .arg("--json")
+        .assert()
+        .success();
+    serde_json::from_slice(&run.get_output().stdout).unwrap()
+}
+
 fn files_in(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
@@ -78,13 +89,7 @@ fn build_inspect_pages_and_render_agree_on_the_page_count() {
         .success()
         .stdout(predicate::str::contains("pages on 4.2in"));
 
-    let inspect = inkleaf()
-        .arg("inspect")
-        .arg(&blob)
-        .arg("--json")
-        .assert()
-        .success();
-    let json: serde_json::Value = serde_json::from_slice(&inspect.get_output().stdout).unwrap();
+    let json = json_of("inspect", &blob);
     assert_eq!(json["format_version"], 2);
     assert_eq!(
         json["bytes"].as_u64(),
@@ -97,13 +102,7 @@ fn build_inspect_pages_and_render_agree_on_the_page_count() {
     assert_eq!(json["parts"]["model"], 3, "the model is named, not stored");
     let pages = json["pages"].as_u64().unwrap();
 
-    let laid = inkleaf()
-        .arg("pages")
-        .arg(&blob)
-        .arg("--json")
-        .assert()
-        .success();
-    let layout: serde_json::Value = serde_json::from_slice(&laid.get_output().stdout).unwrap();
+    let layout = json_of("pages", &blob);
     let page_list = layout["pages"].as_array().unwrap();
     assert_eq!(page_list.len() as u64, pages);
     for line in page_list
@@ -232,13 +231,7 @@ fn displays_says_what_build_does_for_every_preset() {
             .arg(&blob)
             .assert()
             .success();
-        let inspect = inkleaf()
-            .arg("inspect")
-            .arg(&blob)
-            .arg("--json")
-            .assert()
-            .success();
-        let json: serde_json::Value = serde_json::from_slice(&inspect.get_output().stdout).unwrap();
+        let json = json_of("inspect", &blob);
         let built_for = &json["built_for"];
         let (width, height) = (built_for["width"].as_u64(), built_for["height"].as_u64());
         assert_eq!(format!("{}x{}", width.unwrap(), height.unwrap()), *size);
@@ -254,13 +247,7 @@ fn displays_says_what_build_does_for_every_preset() {
                 );
             }
         }
-        let laid = inkleaf()
-            .arg("pages")
-            .arg(&blob)
-            .arg("--json")
-            .assert()
-            .success();
-        let layout: serde_json::Value = serde_json::from_slice(&laid.get_output().stdout).unwrap();
+        let layout = json_of("pages", &blob);
         let margin: u64 = margin.strip_suffix(" px").unwrap().parse().unwrap();
         assert_eq!(
             layout["text_width"].as_u64(),
@@ -400,13 +387,7 @@ fn text_trained_stores_a_model_and_inspect_says_which() {
         text.contains("text:     coded, with a trained model"),
         "{text}"
     );
-    let json = inkleaf()
-        .arg("inspect")
-        .arg(&blob)
-        .arg("--json")
-        .assert()
-        .success();
-    let json: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+    let json = json_of("inspect", &blob);
     assert_eq!(json["text_model"], "trained");
     assert!(json["parts"]["model"].as_u64().unwrap() > 400);
 }

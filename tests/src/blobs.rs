@@ -49,33 +49,10 @@ pub fn pack_blocks(blocks: &[(BlockKind, &str)]) -> Vec<u8> {
         .expect("small test blocks pack")
 }
 
-/// CRC-32/ISO-HDLC table, built here rather than borrowed from the engine so the two can
-/// check each other.
-static CRC_TABLE: [u32; 256] = {
-    let mut table = [0u32; 256];
-    let mut i = 0;
-    while i < 256 {
-        let mut crc = i as u32;
-        let mut bit = 0;
-        while bit < 8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-            bit += 1;
-        }
-        table[i] = crc;
-        i += 1;
-    }
-    table
-};
-
-/// CRC-32/ISO-HDLC (the zlib and PNG one) of `data`.
+/// CRC-32/ISO-HDLC (the zlib and PNG one) of `data`, from `crc32fast` rather than the
+/// engine, so the two check each other.
 pub fn crc32(data: &[u8]) -> u32 {
-    !data.iter().fold(!0u32, |crc, &byte| {
-        CRC_TABLE[((crc ^ u32::from(byte)) & 0xFF) as usize] ^ (crc >> 8)
-    })
+    crc32fast::hash(data)
 }
 
 /// The 16 header bytes with every field given explicitly.

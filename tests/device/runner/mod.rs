@@ -27,30 +27,36 @@ pub fn run(bin: &str) -> Result<Report, String> {
 
 /// [`run`] with the ELF at `elf`, e.g. from a build into a target directory of its own.
 pub fn run_elf(bin: &str, elf: &Path) -> Result<Report, String> {
-    let (finished, report) = start(elf)?;
-    let calibrated = report.calibration.iter().all(|(e, m)| e == m);
-    if !finished.status.success()
-        || report.failed.is_some()
-        || report.panic.is_some()
-        || !calibrated
-        || report.done.is_none()
-    {
-        return Err(failure(bin, &finished, &report));
-    }
-    Ok(report)
+    run_until(bin, elf, Ending::Done)
 }
 
 /// Runs the ELF at `elf`, which should stop on a typed failure (`FAILED`) and exit 1; its
 /// report, or an error if it finished, panicked, faulted or failed calibration instead.
 pub fn run_to_failure(bin: &str, elf: &Path) -> Result<Report, String> {
+    run_until(bin, elf, Ending::Failed)
+}
+
+/// How a firmware run should end.
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum Ending {
+    /// `DONE` and exit status 0.
+    Done,
+    /// A typed `FAILED` line and exit status 1.
+    Failed,
+}
+
+fn run_until(bin: &str, elf: &Path, ending: Ending) -> Result<Report, String> {
     let (finished, report) = start(elf)?;
     let calibrated = report.calibration.iter().all(|(e, m)| e == m);
-    if finished.status.code() != Some(1)
-        || report.failed.is_none()
-        || report.panic.is_some()
-        || !calibrated
-        || report.done.is_some()
-    {
+    let as_expected = match ending {
+        Ending::Done => {
+            finished.status.success() && report.failed.is_none() && report.done.is_some()
+        }
+        Ending::Failed => {
+            finished.status.code() == Some(1) && report.failed.is_some() && report.done.is_none()
+        }
+    };
+    if !as_expected || report.panic.is_some() || !calibrated {
         return Err(failure(bin, &finished, &report));
     }
     Ok(report)
