@@ -35,7 +35,7 @@ impl<F: Font> OriginDimensions for Page<'_, F> {
 /// ```
 /// use embedded_graphics::{mock_display::MockDisplay, pixelcolor::BinaryColor, Drawable};
 /// use inkleaf::build::{pack_into, Contents};
-/// use inkleaf::text::{Block, BlockKind}, format::Meta;
+/// use inkleaf::{format::Meta, text::{Block, BlockKind}};
 /// use inkleaf::{font::MONO_6X10, Book, Layout, Profile};
 ///
 /// # let blocks = [Block::new(BlockKind::Paragraph, "Hello, paper.")];
