@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 /// ```
 /// use inkleaf::{font::MONO_8X13, Book, Layout, Position, Profile};
 ///
-/// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+/// # let blob = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
 /// let book = Book::from_bytes(blob)?;
 /// let small = book.layout()?;
 /// // The reader was on page 5; what it keeps is where that page starts.

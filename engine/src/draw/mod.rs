@@ -35,8 +35,7 @@ impl<F: Font> OriginDimensions for Page<'_, F> {
 /// ```
 /// use embedded_graphics::{mock_display::MockDisplay, pixelcolor::BinaryColor, Drawable};
 /// use inkleaf::build::{pack_into, Contents};
-/// use inkleaf::text::{Block, BlockKind}, format::Meta;
-/// use inkleaf::{font::MONO_6X10, Book, Layout, Profile};
+/// use inkleaf::{font::MONO_6X10, format::Meta, text::{Block, BlockKind}, Book, Layout, Profile};
 ///
 /// # let blocks = [Block::new(BlockKind::Paragraph, "Hello, paper.")];
 /// # let mut buffer = [0u8; 128];
