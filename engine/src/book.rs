@@ -30,6 +30,20 @@ impl<'a> Book<'a> {
     /// block decodes, and every page index.
     ///
     /// Any input gives either a book or an [`Error`]; none panics.
+    ///
+    /// ```
+    /// use inkleaf::{Book, Error};
+    ///
+    /// let blob = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = Book::from_bytes(blob)?;
+    /// assert_eq!(book.block_count(), 16);
+    /// // A download cut short, or a file that is not a blob at all:
+    /// let cut = Book::from_bytes(&blob[..100]).unwrap_err();
+    /// assert_eq!(cut, Error::Truncated { needed: 3425, available: 100 });
+    /// let png = Book::from_bytes(b"\x89PNG\r\n\x1a\n and more bytes").unwrap_err();
+    /// assert_eq!(png, Error::BadMagic(*b"\x89PNG"));
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     // Never inlined: opening needs room for the checks, and a caller that keeps the book
     // for its page turns should not keep that room too (device stack is short).
     #[inline(never)]
@@ -120,39 +134,137 @@ impl<'a> Book<'a> {
     }
 
     /// The fixed header.
+    ///
+    /// ```
+    /// use inkleaf::format::{FORMAT_VERSION, HEADER_LEN};
+    ///
+    /// # let blob = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let header = inkleaf::Book::from_bytes(blob)?.header();
+    /// assert_eq!(header.version, FORMAT_VERSION);
+    /// assert_eq!(HEADER_LEN + header.payload_len as usize, blob.len());
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn header(&self) -> Header {
         self.header
     }
 
-    /// Title, byline, source, date and language.
+    /// Title, byline, source, date and language: what a reader shows in its list of books.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let meta = book.meta();
+    /// assert_eq!((meta.title, meta.source, meta.language), ("Article", "article.txt", "en"));
+    /// assert!(meta.byline.is_empty()); // unknown
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn meta(&self) -> &Meta<'a> {
         &self.meta
     }
 
     /// The profile and font the blob was built for first, with its page count, if the builder
     /// baked a page index.
+    ///
+    /// A blob without one can still be read; it is laid out for a profile the reader picks.
+    ///
+    /// ```
+    /// use inkleaf::{build::{pack_into, Contents}, format::Meta, text::{Block, BlockKind}};
+    /// use inkleaf::{font::FontId, Book, Error};
+    ///
+    /// # let blob = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let built = Book::from_bytes(blob)?.built_for().expect("the builder baked an index");
+    /// assert_eq!((built.profile.width, built.profile.height), (296, 128));
+    /// assert_eq!((built.font, built.pages), (FontId::Mono6x10, 15));
+    ///
+    /// # let blocks = [Block::new(BlockKind::Paragraph, "No page index.")];
+    /// # let mut buffer = [0u8; 64];
+    /// # let len = pack_into(&Contents::plain(Meta::default(), &blocks), &mut buffer)?;
+    /// let bare = Book::from_bytes(&buffer[..len])?; // packed with no page index
+    /// assert_eq!(bare.built_for(), None);
+    /// assert_eq!(bare.layout().unwrap_err(), Error::ProfileMissing);
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn built_for(&self) -> Option<BuiltFor> {
         self.page_indexes().next().map(|index| index.built_for())
     }
 
     /// The page indexes the builder baked, one per display profile.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// for index in book.page_indexes() {
+    ///     let profile = index.built_for().profile;
+    ///     assert_eq!((profile.width, profile.height, index.pages()), (296, 128, 15));
+    /// }
+    /// assert_eq!(book.page_indexes().count(), 1);
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn page_indexes(&self) -> PageIndexes<'a> {
         PageIndexes { rest: self.indexes }
     }
 
     /// The baked index for `profile` laid out in `font`, if there is one.
+    ///
+    /// Fonts are told apart by their [`FontCheck`](crate::format::FontCheck) (line height and
+    /// a few advances), so an index baked in one font is never trusted for another.
+    ///
+    /// ```
+    /// use inkleaf::font::{MONO_6X10, MONO_8X13};
+    /// use inkleaf::format::FontCheck;
+    ///
+    /// # let blob = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let profile = book.built_for().unwrap().profile;
+    /// let index = book.page_index(&profile, &MONO_6X10).expect("baked for 6x10");
+    /// assert_eq!(index.font_check(), FontCheck::of(&MONO_6X10));
+    /// assert!(book.page_index(&profile, &MONO_8X13).is_none()); // laid out on the device
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn page_index<F: Font>(&self, profile: &Profile, font: &F) -> Option<PageIndex<'a>> {
         self.page_indexes().find(|index| index.fits(profile, font))
     }
 
     /// The font the blob's text is set in, if it carries one (else `built_for().font` names
     /// a built-in font), checked on the way: a bad section is [`Error::BadFont`].
+    ///
+    /// ```
+    /// use inkleaf::build::{pack_into, Contents};
+    /// use inkleaf::{font::Font, format::Meta, text::{Block, BlockKind}, Book};
+    ///
+    /// # let section = [
+    /// #     b'I', b'N', b'K', b'F', 1, 1, 8, 0, 8, 0, 6, 0, 1, 0, 0, 0, 2, 0, 0, 0,
+    /// #     b'i', 0, 0, 0, 0, 0, 3, 1, 4, 1, 2, 0x80, 0x80,
+    /// # ];
+    /// # let blocks = [Block::new(BlockKind::Paragraph, "iii")];
+    /// # let mut buffer = [0u8; 128];
+    /// // A blob packed with a font section of one glyph, `i`.
+    /// let plain = Contents::plain(Meta::default(), &blocks);
+    /// let contents = Contents { font: Some(&section), ..plain };
+    /// let len = pack_into(&contents, &mut buffer)?;
+    /// let font = Book::from_bytes(&buffer[..len])?.font().expect("it carries a font")?;
+    /// assert_eq!((font.line_height(), font.advance('i')), (8, 3));
+    /// # let blob = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// assert!(Book::from_bytes(blob)?.font().is_none()); // set in the built-in 6x10
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn font(&self) -> Option<Result<PackedFont<'a>, Error>> {
         self.font.map(PackedFont::from_bytes)
     }
 
     /// The font to lay the text out in: the blob's own, else the built-in one it was built
     /// for, else the 6x10 mono font.
+    ///
+    /// ```
+    /// use inkleaf::font::AnyFont;
+    ///
+    /// # let blob = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// // The blob carries no font and was built for the built-in 6x10.
+    /// let font = book.layout_font()?;
+    /// assert!(matches!(font, AnyFont::Mono(mono) if mono.name == "6x10"));
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn layout_font(&self) -> Result<AnyFont<'a>, Error> {
         Ok(match (self.font(), self.built_for()) {
             (Some(packed), _) => AnyFont::Packed(packed?),
@@ -162,6 +274,16 @@ impl<'a> Book<'a> {
     }
 
     /// The text model, if the blob's text is coded.
+    ///
+    /// ```
+    /// use inkleaf::Book;
+    ///
+    /// # let blob = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// # let plain = include_bytes!("../../tests/fixtures/device/article-2.9in-plain-text.inkleaf");
+    /// assert!(Book::from_bytes(blob)?.model().is_some()); // `inkleaf build`'s default
+    /// assert!(Book::from_bytes(plain)?.model().is_none()); // `inkleaf build --text plain`
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     #[cfg(feature = "coded")]
     pub fn model(&self) -> Option<&Model<'a>> {
         self.model.as_ref()
@@ -184,6 +306,18 @@ impl<'a> Book<'a> {
     }
 
     /// The blocks in order.
+    ///
+    /// ```
+    /// use inkleaf::text::BlockKind;
+    ///
+    /// # let blob = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let first = book.blocks().next().unwrap();
+    /// assert_eq!(first.kind, BlockKind::Paragraph);
+    /// assert!(first.text.chars().take(16).eq("In the turbulent".chars()));
+    /// assert_eq!(book.blocks().count() as u32, book.block_count());
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn blocks(&self) -> Blocks<'_> {
         Blocks {
             rest: self.blocks,
@@ -193,11 +327,32 @@ impl<'a> Book<'a> {
     }
 
     /// Block `index`, or `None` past the end. Walks the blocks before it.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// assert_eq!(book.block(3), book.blocks().nth(3));
+    /// assert_eq!(book.block(3).map(|block| block.text.len()), Some(356)); // bytes of UTF-8
+    /// assert_eq!(book.block(book.block_count()), None);
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn block(&self, index: u32) -> Option<Block<'_>> {
         self.blocks().nth(usize::try_from(index).ok()?)
     }
 
     /// Bytes taken by each part of the blob.
+    ///
+    /// ```
+    /// use inkleaf::Book;
+    ///
+    /// # let coded = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// # let plain = include_bytes!("../../tests/fixtures/device/article-2.9in-plain-text.inkleaf");
+    /// // The same article, its text coded with the built-in English model and stored plain.
+    /// let (coded, plain) = (Book::from_bytes(coded)?, Book::from_bytes(plain)?);
+    /// assert!(coded.part_sizes().text * 2 < plain.part_sizes().text);
+    /// assert_eq!(coded.part_sizes().hyphens, plain.part_sizes().hyphens);
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn part_sizes(&self) -> PartSizes {
         self.sizes
     }

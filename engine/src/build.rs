@@ -11,6 +11,28 @@ use crate::text::Text;
 use crate::text::{Block, BlockKind, Hyphens};
 
 /// Everything a blob holds, ready to be written.
+///
+/// [`Contents::plain`] covers the common case; set the other fields with struct update
+/// syntax. Real blobs, with coded text, a page index and a font, come from `inkleaf build`
+/// (`inkleaf_cli`).
+///
+/// ```
+/// use inkleaf::build::{pack_into, Contents};
+/// use inkleaf::{format::Meta, text::{Block, BlockKind}, Book};
+///
+/// # let section = [
+/// #     b'I', b'N', b'K', b'F', 1, 1, 8, 0, 8, 0, 6, 0, 1, 0, 0, 0, 2, 0, 0, 0,
+/// #     b'i', 0, 0, 0, 0, 0, 3, 1, 4, 1, 2, 0x80, 0x80,
+/// # ];
+/// let blocks = [Block::new(BlockKind::Paragraph, "iii")];
+/// // Plain text set in the blob's own font section.
+/// let plain = Contents::plain(Meta::default(), &blocks);
+/// let contents = Contents { font: Some(&section), ..plain };
+/// let mut buffer = [0u8; 128];
+/// let len = pack_into(&contents, &mut buffer)?;
+/// assert!(Book::from_bytes(&buffer[..len])?.font().is_some());
+/// # Ok::<(), inkleaf::Error>(())
+/// ```
 #[derive(Copy, Clone, Debug)]
 pub struct Contents<'c> {
     /// Title, byline, source, date and language.
@@ -63,6 +85,20 @@ pub struct CodedBlock<'c> {
 }
 
 /// Bytes the blob for `contents` takes, header included.
+///
+/// ```
+/// use inkleaf::build::{pack_into, packed_len, Contents};
+/// use inkleaf::{format::Meta, text::{Block, BlockKind}};
+///
+/// let blocks = [
+///     Block::new(BlockKind::Heading(1), "Title"),
+///     Block::new(BlockKind::Paragraph, "Text."),
+/// ];
+/// let contents = Contents::plain(Meta::default(), &blocks);
+/// let mut blob = vec![0u8; packed_len(&contents)?]; // on a host; a device sizes a buffer once
+/// assert_eq!(pack_into(&contents, &mut blob)?, blob.len());
+/// # Ok::<(), inkleaf::Error>(())
+/// ```
 pub fn packed_len(contents: &Contents<'_>) -> Result<usize, Error> {
     let blocks_len = blocks_len(contents)?;
     let model = match contents.text {
@@ -87,6 +123,22 @@ pub fn packed_len(contents: &Contents<'_>) -> Result<usize, Error> {
 ///
 /// Checks the font section, the model and that every coded block decodes to its length.
 /// Fails with [`Error::BufferTooSmall`] before writing anything useful if `out` is short.
+///
+/// ```
+/// use inkleaf::build::{pack_into, packed_len, Contents};
+/// use inkleaf::text::{Block, BlockKind, Text};
+/// use inkleaf::{format::Meta, Book, Error};
+///
+/// let blocks = [Block::new(BlockKind::Paragraph, "Hello, paper.")];
+/// let contents = Contents::plain(Meta::default(), &blocks);
+/// let mut buffer = [0u8; 64];
+/// let len = pack_into(&contents, &mut buffer)?;
+/// let book = Book::from_bytes(&buffer[..len])?;
+/// assert_eq!(book.block(0).map(|block| block.text), Some(Text::plain("Hello, paper.")));
+/// let needed = packed_len(&contents)? as u32;
+/// assert_eq!(pack_into(&contents, &mut [0u8; 16]), Err(Error::BufferTooSmall { needed }));
+/// # Ok::<(), inkleaf::Error>(())
+/// ```
 pub fn pack_into(contents: &Contents<'_>, out: &mut [u8]) -> Result<usize, Error> {
     if let Some(section) = contents.font {
         crate::font::PackedFont::from_bytes(section)?;

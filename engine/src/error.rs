@@ -23,6 +23,19 @@ pub enum Part {
 /// Everything that can go wrong when reading, building or laying out a blob.
 ///
 /// Bad data is always one of these, never a panic.
+///
+/// ```
+/// use inkleaf::{Book, Error};
+///
+/// # let blob = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
+/// // One bit flipped in flash or on the wire: the CRC-32 catches it before anything is read.
+/// let mut copy = *blob;
+/// copy[100] ^= 0x01;
+/// match Book::from_bytes(&copy) {
+///     Err(Error::ChecksumMismatch { stored, computed }) => assert_ne!(stored, computed),
+///     other => panic!("expected a checksum mismatch, got {other:?}"),
+/// }
+/// ```
 #[non_exhaustive]
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Error {

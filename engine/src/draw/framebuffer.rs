@@ -45,6 +45,16 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Framebuffer<B> {
     }
 
     /// A framebuffer over `bytes`, which must hold [`bytes_needed`](Self::bytes_needed).
+    ///
+    /// ```
+    /// use inkleaf::{Error, Framebuffer};
+    ///
+    /// let mut display = [0u8; 4736]; // 296x128: 37 bytes a row
+    /// assert!(Framebuffer::new(&mut display[..], 296, 128).is_ok());
+    /// let short = Framebuffer::new([0u8; 100], 296, 128).unwrap_err();
+    /// assert_eq!(short, Error::BufferTooSmall { needed: 4736 });
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn new(bytes: B, width: u32, height: u32) -> Result<Self, Error> {
         let needed = Self::bytes_needed(width, height);
         if bytes.as_ref().len() < needed {
@@ -71,6 +81,19 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Framebuffer<B> {
     }
 
     /// Whether the pixel at `point` is inked; outside the buffer is paper.
+    ///
+    /// ```
+    /// use embedded_graphics::{pixelcolor::BinaryColor, prelude::*};
+    /// use inkleaf::Framebuffer;
+    ///
+    /// let mut framebuffer = Framebuffer::new([0u8; 2], 8, 2)?;
+    /// Pixel(Point::new(1, 1), BinaryColor::On).draw(&mut framebuffer)?;
+    /// assert!(framebuffer.is_on(Point::new(1, 1)));
+    /// // Row by row, the leftmost pixel in the top bit.
+    /// assert_eq!(framebuffer.as_bytes(), &[0b0000_0000, 0b0100_0000]);
+    /// assert!(!framebuffer.is_on(Point::new(9, 1)));
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn is_on(&self, point: Point) -> bool {
         self.locate(point)
             .and_then(|(i, mask)| self.bytes.as_ref().get(i).map(|b| b & mask != 0))

@@ -35,8 +35,7 @@ impl<F: Font> OriginDimensions for Page<'_, F> {
 /// ```
 /// use embedded_graphics::{mock_display::MockDisplay, pixelcolor::BinaryColor, Drawable};
 /// use inkleaf::build::{pack_into, Contents};
-/// use inkleaf::{format::Meta, text::{Block, BlockKind}};
-/// use inkleaf::{font::MONO_6X10, Book, Layout, Profile};
+/// use inkleaf::{font::MONO_6X10, format::Meta, text::{Block, BlockKind}, Book, Layout, Profile};
 ///
 /// # let blocks = [Block::new(BlockKind::Paragraph, "Hello, paper.")];
 /// # let mut buffer = [0u8; 128];
@@ -62,12 +61,52 @@ impl<F: Font> Drawable for Page<'_, F> {
 impl<F: Font> Page<'_, F> {
     /// Draws the page into a packed framebuffer, blitting glyph rows a byte at a time.
     /// The pixels are exactly those [`Drawable::draw`] gives.
+    ///
+    /// ```
+    /// use embedded_graphics::Drawable;
+    /// use inkleaf::{Book, Framebuffer};
+    ///
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// # let book = Book::from_bytes(blob)?;
+    /// # let layout = book.layout()?;
+    /// let page = layout.page(0)?;
+    /// let mut bytes = [0u8; Framebuffer::<&mut [u8]>::bytes_needed(296, 128)];
+    /// let mut packed = Framebuffer::new(&mut bytes[..], 296, 128)?;
+    /// page.draw_into(&mut packed);
+    /// // The same page through embedded-graphics, pixel by pixel.
+    /// let mut other = [0u8; Framebuffer::<&mut [u8]>::bytes_needed(296, 128)];
+    /// let mut pixels = Framebuffer::new(&mut other[..], 296, 128)?;
+    /// page.draw(&mut pixels)?;
+    /// assert_eq!(packed.as_bytes(), pixels.as_bytes());
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn draw_into<B: AsRef<[u8]> + AsMut<[u8]>>(&self, framebuffer: &mut Framebuffer<B>) {
         let Ok(()) = self.render(framebuffer);
     }
 
     /// Draws the page onto a grayscale target (`Gray2`, `Gray4`, `Gray8`): paper white, ink
     /// black, anti-aliased glyphs in the grays between.
+    ///
+    /// ```
+    /// use embedded_graphics::mock_display::MockDisplay;
+    /// use embedded_graphics::{pixelcolor::{Gray4, GrayColor}, prelude::*};
+    /// # use inkleaf::{build::{pack_into, Contents}, format::Meta, text::{Block, BlockKind}};
+    /// use inkleaf::{font::MONO_6X10, Book, Layout, Profile};
+    ///
+    /// # let blocks = [Block::new(BlockKind::Paragraph, "Hello, paper.")];
+    /// # let mut buffer = [0u8; 128];
+    /// # let len = pack_into(&Contents::plain(Meta::default(), &blocks), &mut buffer)?;
+    /// # let blob = &buffer[..len];
+    /// let book = Book::from_bytes(blob)?;
+    /// let layout = Layout::new(&book, Profile::new(64, 20), &MONO_6X10)?;
+    /// let mut display = MockDisplay::<Gray4>::new();
+    /// display.set_allow_overdraw(true); // paper first, then ink
+    /// layout.page(0)?.draw_gray(&mut display)?;
+    /// assert_eq!(display.get_pixel(Point::new(0, 0)), Some(Gray4::WHITE)); // the margin
+    /// let ink = Some(Gray4::BLACK);
+    /// assert!(display.bounding_box().points().any(|p| display.get_pixel(p) == ink));
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn draw_gray<C, D>(&self, target: &mut D) -> Result<(), D::Error>
     where
         C: GrayColor + From<Gray8>,

@@ -3,6 +3,22 @@
 use super::{Font, Glyph, MonoFont, PackedFont};
 
 /// Either font kind behind one type, so a reader can lay out whatever a blob asks for.
+///
+/// ```
+/// use inkleaf::font::{AnyFont, MONO_8X13};
+/// use inkleaf::{Book, Layout, Profile};
+///
+/// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+/// let book = Book::from_bytes(blob)?;
+/// // The blob's own font if it has one, else the reader's choice of built-in.
+/// let font = match book.font() {
+///     Some(packed) => AnyFont::Packed(packed?),
+///     None => AnyFont::Mono(&MONO_8X13),
+/// };
+/// let layout = Layout::new(&book, Profile::new(296, 128), font)?;
+/// assert_eq!(layout.line_height(), 13);
+/// # Ok::<(), inkleaf::Error>(())
+/// ```
 #[derive(Copy, Clone, Debug)]
 pub enum AnyFont<'a> {
     /// A built-in monospaced font.

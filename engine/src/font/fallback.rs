@@ -13,6 +13,14 @@
 //! Anything else a font lacks is drawn as `?`.
 
 /// The stand-in for `c`, if it has one.
+///
+/// ```
+/// use inkleaf::font::fallback;
+///
+/// assert_eq!(fallback('—'), Some("--"));
+/// assert_eq!(fallback('“'), Some("\""));
+/// assert_eq!(fallback('é'), None); // no stand-in: drawn as `?` by a font without it
+/// ```
 pub fn fallback(c: char) -> Option<&'static str> {
     Some(match c {
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' | '\u{AB}' | '\u{BB}' => "\"",

@@ -5,6 +5,18 @@
 /// The bitmap's top-left pixel sits `left` columns right of the pen and `top` rows below the
 /// top of the line. Each pixel is a coverage level from 0 (paper) to
 /// [`max_coverage`](Self::max_coverage) (solid ink), `bpp` bits wide.
+///
+/// ```
+/// use inkleaf::font::Glyph;
+///
+/// // Two pixels at 2 bits each, on the line's fourth row: solid ink, then a third covered.
+/// let bits = &[0b11_01_0000];
+/// let glyph = Glyph { advance: 3, left: 0, width: 2, top: 3, height: 1, bpp: 2, bits };
+/// assert_eq!(glyph.max_coverage(), 3);
+/// assert_eq!((glyph.coverage(0, 3), glyph.coverage(1, 3)), (3, 1));
+/// assert!(glyph.pixel(0, 3) && !glyph.pixel(1, 3)); // 1-bit targets ink more than half
+/// assert_eq!(glyph.coverage(0, 0), 0); // above the bitmap: paper
+/// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct Glyph<'a> {
     /// Pixels the pen moves right after this glyph.

@@ -23,6 +23,16 @@ pub use packed::{FontFault, PackedFont};
 ///
 /// Glyph boxes are placed from the top of the line and the pen position; per-glyph offsets live
 /// in [`Glyph`], not in this trait.
+///
+/// ```
+/// use inkleaf::font::{Font, MONO_6X10};
+///
+/// // Measuring a word the way layout does.
+/// let width: u32 = "Hello".chars().map(|c| MONO_6X10.advance(c)).sum();
+/// assert_eq!(width, 30);
+/// // A character the font lacks is set with its stand-in: an em dash takes two cells.
+/// assert_eq!(MONO_6X10.advance('—'), 2 * MONO_6X10.advance('-'));
+/// ```
 pub trait Font {
     /// Pixels from the top of one line to the top of the next, before extra line spacing.
     fn line_height(&self) -> u32;
@@ -31,9 +41,26 @@ pub trait Font {
     fn max_advance(&self) -> u32;
 
     /// The font's own glyph for `c`, or `None` if it lacks one.
+    ///
+    /// ```
+    /// use inkleaf::font::{Font, MONO_6X10};
+    ///
+    /// let a = MONO_6X10.glyph('a').unwrap();
+    /// assert_eq!((a.advance, a.width, a.bpp), (6, 6, 1));
+    /// assert!(MONO_6X10.glyph('…').is_none()); // set as "..." instead
+    /// ```
     fn glyph(&self, c: char) -> Option<Glyph<'_>>;
 
     /// The glyphs that set `c`: its own, else its stand-in's, else `?`.
+    ///
+    /// ```
+    /// use inkleaf::font::{Font, MONO_6X10};
+    ///
+    /// assert_eq!(MONO_6X10.glyphs('a').count(), 1);
+    /// assert_eq!(MONO_6X10.glyphs('…').count(), 3); // "..."
+    /// let question = MONO_6X10.glyph('?');
+    /// assert!(MONO_6X10.glyphs('€').eq(question)); // no glyph, no stand-in
+    /// ```
     fn glyphs(&self, c: char) -> Glyphs<'_> {
         let mut out = Glyphs::default();
         if let Some(g) = self.glyph(c) {
@@ -59,6 +86,12 @@ pub trait Font {
 
     /// Pixels to add to the pen between `left` and `right` when they stand side by side
     /// (negative pulls them together). Only pairs of the font's own glyphs are kerned.
+    ///
+    /// ```
+    /// use inkleaf::font::{Font, MONO_6X10};
+    ///
+    /// assert_eq!(MONO_6X10.kerning('A', 'V'), 0); // monospaced fonts never kern
+    /// ```
     fn kerning(&self, left: char, right: char) -> i32 {
         let _ = (left, right);
         0

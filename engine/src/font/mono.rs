@@ -10,6 +10,15 @@ use super::{mono_data, Font, Glyph};
 const GLYPHS: usize = 191;
 
 /// A monospaced 1-bit font covering U+0020..=U+007E and U+00A0..=U+00FF.
+///
+/// ```
+/// use inkleaf::font::{Font, MONO_8X13};
+///
+/// let font = &MONO_8X13;
+/// assert_eq!((font.name, font.line_height()), ("8x13", 13));
+/// assert_eq!(font.advance('W'), font.width); // every cell alike
+/// assert!(font.glyph('é').is_some() && font.glyph('ő').is_none()); // Latin-1 only
+/// ```
 #[derive(Debug)]
 pub struct MonoFont {
     /// Short name such as `6x10`.

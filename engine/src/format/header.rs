@@ -19,6 +19,17 @@ pub const FORMAT_VERSION: u16 = 2;
 pub const HEADER_LEN: usize = 16;
 
 /// The decoded fixed header.
+///
+/// ```
+/// use inkleaf::format::{FORMAT_VERSION, HEADER_LEN, MAGIC};
+///
+/// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+/// assert_eq!(blob[..4], MAGIC);
+/// let header = inkleaf::Book::from_bytes(blob)?.header();
+/// assert_eq!(header.version, FORMAT_VERSION);
+/// assert_eq!(HEADER_LEN + header.payload_len as usize, blob.len());
+/// # Ok::<(), inkleaf::Error>(())
+/// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct Header {
     /// Format version.

@@ -1,6 +1,15 @@
 //! What each part of a blob takes.
 
 /// Bytes taken by each part of a blob; they add up to the blob's length.
+///
+/// ```
+/// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+/// let s = inkleaf::Book::from_bytes(blob)?.part_sizes();
+/// let parts = [s.header, s.metadata, s.page_index, s.font, s.model, s.text, s.hyphens];
+/// assert_eq!(parts.iter().sum::<usize>(), blob.len());
+/// assert_eq!(s.font, 1); // no font section: the built-in font it names
+/// # Ok::<(), inkleaf::Error>(())
+/// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct PartSizes {
     /// The fixed header.

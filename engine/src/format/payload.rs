@@ -8,6 +8,18 @@ use crate::Profile;
 /// What a reader shows about a text before its first page.
 ///
 /// Every field borrows from the blob; empty strings mean "unknown".
+///
+/// ```
+/// use inkleaf::build::{pack_into, Contents};
+/// use inkleaf::{format::Meta, text::{Block, BlockKind}, Book};
+///
+/// let meta = Meta { title: "Field notes", language: "en", ..Meta::default() };
+/// let blocks = [Block::new(BlockKind::Paragraph, "Day one.")];
+/// let mut buffer = [0u8; 64];
+/// let len = pack_into(&Contents::plain(meta, &blocks), &mut buffer)?;
+/// assert_eq!(Book::from_bytes(&buffer[..len])?.meta(), &meta);
+/// # Ok::<(), inkleaf::Error>(())
+/// ```
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta<'a> {
     /// Title of the text.
@@ -25,6 +37,21 @@ pub struct Meta<'a> {
 /// The display profile and font a blob was built for, with the page count they give.
 ///
 /// A device with this profile can trust `pages`; any other device paginates itself.
+///
+/// ```
+/// use inkleaf::{Book, Layout, Profile};
+///
+/// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+/// let book = Book::from_bytes(blob)?;
+/// let built = book.built_for().unwrap();
+/// let mine = Profile::new(296, 128);
+/// if built.profile == mine {
+///     // The page count holds here, without laying anything out, in the font it names.
+///     let layout = Layout::new(&book, mine, built.font.font())?;
+///     assert_eq!(layout.page_count(), built.pages);
+/// }
+/// # Ok::<(), inkleaf::Error>(())
+/// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BuiltFor {
     /// Display geometry and text settings.

@@ -31,6 +31,19 @@ pub enum LineEnd {
 }
 
 /// One laid-out line: a byte range of one block's text.
+///
+/// ```
+/// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+/// let book = inkleaf::Book::from_bytes(blob)?;
+/// let layout = book.layout()?;
+/// let page = layout.page(0)?;
+/// let first = page.lines()?.next().unwrap();
+/// assert_eq!(first.position(), page.start);
+/// assert!(first.first_in_block && !first.heading);
+/// // 46 bytes: "In the turbulent landscape of the Middle East,"
+/// assert_eq!((first.block, first.start, first.end, first.gaps), (0, 0, 46, 7));
+/// # Ok::<(), inkleaf::Error>(())
+/// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct Line {
     /// Block the line belongs to.
@@ -58,6 +71,19 @@ impl Line {
     }
 
     /// Whether justification may widen this line's gaps.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let layout = book.layout()?;
+    /// use inkleaf::layout::LineEnd;
+    /// for line in layout.page(0)?.lines()? {
+    ///     // A paragraph's last line stays flush left; wrapped or split lines with gaps stretch.
+    ///     let wraps = matches!(line.end_kind, LineEnd::Wrap | LineEnd::Split);
+    ///     assert_eq!(line.stretches(), wraps && line.gaps > 0);
+    /// }
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn stretches(&self) -> bool {
         self.gaps > 0 && matches!(self.end_kind, LineEnd::Wrap | LineEnd::Split)
     }

@@ -56,6 +56,23 @@ impl<'a, F: Font> Layout<'a, F> {
     /// Fails with [`Error::ProfileTooSmall`] if the text area cannot hold one line of the
     /// widest character followed by a hyphen, and with [`Error::JustifyUnsupported`] for a
     /// justified profile when the engine is built without its `justify` feature.
+    ///
+    /// ```
+    /// use inkleaf::font::{MONO_6X10, MONO_8X13};
+    /// use inkleaf::{Book, Error, Layout, Profile};
+    ///
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = Book::from_bytes(blob)?;
+    /// // The profile and font the blob was built for: its baked page index serves.
+    /// let built = Layout::new(&book, Profile::new(296, 128), &MONO_6X10)?;
+    /// assert_eq!(built.page_index().map(|index| index.pages()), Some(15));
+    /// // A larger font on the same display: laid out here, more pages.
+    /// let large = Layout::new(&book, Profile::new(296, 128), &MONO_8X13)?;
+    /// assert!(large.page_index().is_none() && large.page_count() > 15);
+    /// let tiny = Layout::new(&book, Profile::new(20, 20), &MONO_6X10).unwrap_err();
+    /// assert_eq!(tiny, Error::ProfileTooSmall { text_width: 12, text_height: 12 });
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn new(book: &'a Book<'a>, profile: Profile, font: F) -> Result<Self, Error> {
         // Justified paragraphs are set by Knuth–Plass alone: any other breaking would move
         // text between pages, away from the baked index and from every other reader.
@@ -100,6 +117,20 @@ impl<'a, F: Font> Layout<'a, F> {
     }
 
     /// All pages from the first.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let layout = book.layout()?;
+    /// // Each page starts where the one before it ended.
+    /// let mut start = inkleaf::Position::START;
+    /// for page in layout.pages() {
+    ///     assert_eq!(page.start, start);
+    ///     start = page.end;
+    /// }
+    /// assert_eq!(layout.pages().count() as u32, layout.page_count());
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn pages(&self) -> Pages<'_, F> {
         Pages {
             layout: self,
@@ -110,6 +141,17 @@ impl<'a, F: Font> Layout<'a, F> {
     }
 
     /// Pages from a known page start onwards; `index` numbers the first one.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let layout = book.layout()?;
+    /// let fifth = layout.page(5)?;
+    /// let rest: Vec<_> = layout.pages_from(5, fifth.start)?.collect();
+    /// assert_eq!(rest.first(), Some(&fifth));
+    /// assert_eq!(rest.len() as u32, layout.page_count() - 5);
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn pages_from(&self, index: u32, start: Position) -> Result<Pages<'_, F>, Error> {
         Ok(Pages {
             layout: self,
@@ -121,6 +163,18 @@ impl<'a, F: Font> Layout<'a, F> {
 
     /// The page starting at `start`, numbered `index`. With a list of page starts this opens
     /// any page without laying out the ones before it.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let layout = book.layout()?;
+    /// // A reader that saved where page 7 starts reopens it from that alone.
+    /// let saved = layout.page(7)?.start;
+    /// assert_eq!(layout.page_at(7, saved)?, layout.page(7)?);
+    /// let gone = inkleaf::Position::new(99, 0); // say, saved for another book
+    /// assert_eq!(layout.page_at(0, gone), Err(inkleaf::Error::PositionOutOfRange(gone)));
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     // Never inlined, so a caller's frame does not grow by the layout state this needs.
     #[inline(never)]
     pub fn page_at(&self, index: u32, start: Position) -> Result<Page<'_, F>, Error> {
@@ -131,6 +185,16 @@ impl<'a, F: Font> Layout<'a, F> {
 
     /// Page `index`: through the baked page index when there is one, else by laying out the
     /// pages before it.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let layout = book.layout()?;
+    /// assert_eq!(layout.page(3)?.index, 3);
+    /// let past = layout.page_count();
+    /// assert_eq!(layout.page(past), Err(inkleaf::Error::PageOutOfRange(past)));
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn page(&self, index: u32) -> Result<Page<'_, F>, Error> {
         if let Some(baked) = &self.index {
             let start = baked.start(index).ok_or(Error::PageOutOfRange(index))?;
@@ -142,6 +206,20 @@ impl<'a, F: Font> Layout<'a, F> {
     }
 
     /// Number of pages: from the baked page index when there is one.
+    ///
+    /// ```
+    /// use inkleaf::{font::MONO_6X10, Book, Layout, Profile};
+    ///
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = Book::from_bytes(blob)?;
+    /// assert_eq!(book.layout()?.page_count(), book.built_for().unwrap().pages);
+    /// // No baked index for this profile: counting lays out every page once.
+    /// let footed = Profile { footer: true, ..Profile::new(296, 128) };
+    /// let mine = Layout::new(&book, footed, &MONO_6X10)?;
+    /// assert!(mine.page_index().is_none());
+    /// assert_eq!(mine.page_count() as usize, mine.pages().count());
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     #[inline(never)]
     pub fn page_count(&self) -> u32 {
         match &self.index {
@@ -158,6 +236,17 @@ impl<'a, F: Font> Layout<'a, F> {
     /// The page holding `position`: a binary search of the baked page index when there is
     /// one, else one pass. Positions inside the spaces between two lines belong to the page
     /// before the break.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let layout = book.layout()?;
+    /// // Where the third line of page 5 starts is on page 5.
+    /// let line = layout.page(5)?.lines()?.nth(2).unwrap();
+    /// assert_eq!(layout.page_of(line.position())?.index, 5);
+    /// assert_eq!(layout.page_of(inkleaf::Position::START)?.index, 0);
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn page_of(&self, position: Position) -> Result<Page<'_, F>, Error> {
         self.check_position(position)?;
         if let Some(baked) = &self.index {
@@ -178,6 +267,20 @@ impl<'a, F: Font> Layout<'a, F> {
     }
 
     /// The characters of a line, without a drawn hyphen.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let layout = book.layout()?;
+    /// let mut lines = layout.page(0)?.lines()?;
+    /// let first = lines.next().unwrap();
+    /// let text = "In the turbulent landscape of the Middle East,";
+    /// assert!(layout.line_chars(&first).eq(text.chars()));
+    /// let second = lines.next().unwrap(); // "sculp-" once drawn
+    /// assert_eq!(second.end_kind, inkleaf::layout::LineEnd::Split);
+    /// assert_eq!(layout.line_chars(&second).last(), Some('p'));
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn line_chars(&self, line: &Line) -> impl Iterator<Item = char> + '_ {
         let text = self.book.block(line.block).map(|b| b.text);
         let (start, end) = (line.start as usize, line.end as usize);
@@ -192,12 +295,35 @@ impl<'a, F: Font> Layout<'a, F> {
     }
 
     /// Width of the text area in pixels.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let layout = book.layout()?;
+    /// let margins = layout.profile().margins;
+    /// assert_eq!(layout.text_width(), 296 - u32::from(margins.left + margins.right));
+    /// assert_eq!(layout.text_width(), 288); // 48 columns of the 6x10 font
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn text_width(&self) -> u32 {
         let m = self.profile.margins;
         u32::from(self.profile.width).saturating_sub(u32::from(m.left) + u32::from(m.right))
     }
 
     /// Height of the text area in pixels, footer excluded.
+    ///
+    /// ```
+    /// use inkleaf::{font::MONO_6X10, Book, Layout, Profile};
+    ///
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = Book::from_bytes(blob)?;
+    /// let footer = Profile { footer: true, ..Profile::new(296, 128) };
+    /// let plain = Layout::new(&book, Profile::new(296, 128), &MONO_6X10)?;
+    /// let footed = Layout::new(&book, footer, &MONO_6X10)?;
+    /// assert_eq!(plain.text_height(), 128 - 4 - 4);
+    /// assert_eq!(footed.text_height(), plain.text_height() - footed.footer_height());
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn text_height(&self) -> u32 {
         let m = self.profile.margins;
         u32::from(self.profile.height)
@@ -225,6 +351,19 @@ impl<'a, F: Font> Layout<'a, F> {
     }
 
     /// Width a line takes once drawn: the full text width when it is justified.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let layout = book.layout()?;
+    /// for line in layout.page(0)?.lines()? {
+    ///     let drawn = layout.drawn_width(&line);
+    ///     // Justified lines meet the right margin; a paragraph's last line keeps its own width.
+    ///     let expected = if line.stretches() { layout.text_width() } else { line.width };
+    ///     assert_eq!(drawn, expected);
+    /// }
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn drawn_width(&self, line: &Line) -> u32 {
         if self.profile.align == Align::Justify && line.stretches() {
             self.text_width().saturating_sub(u32::from(line.heading))
@@ -235,6 +374,17 @@ impl<'a, F: Font> Layout<'a, F> {
 
     /// Width of word gap `gap` (1-based) of `line` as drawn: the font's space, widened or
     /// narrowed so a justified line meets the right margin. Integer shares that add up exactly.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let layout = book.layout()?;
+    /// let line = layout.page(0)?.lines()?.next().unwrap(); // 276 px wide set with 6 px gaps
+    /// let gaps: u32 = (1..=line.gaps).map(|gap| layout.gap_width(&line, gap)).sum();
+    /// assert_eq!(line.width - line.gaps * 6 + gaps, layout.drawn_width(&line)); // 288
+    /// assert_eq!(layout.gap_width(&line, 1), 7); // 12 px more over 7 gaps: 7 or 8 each
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn gap_width(&self, line: &Line, gap: u32) -> u32 {
         let space = i64::from(self.font.advance(' '));
         let adjust = i64::from(self.drawn_width(line)) - i64::from(line.width);

@@ -40,6 +40,16 @@ pub struct Page<'l, F> {
 
 impl<'l, F: Font> Page<'l, F> {
     /// Whether `position` falls on this page.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let layout = book.layout()?;
+    /// let page = layout.page(2)?;
+    /// assert!(page.contains(page.start));
+    /// assert!(!page.contains(page.end)); // the next page's first character
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn contains(&self, position: Position) -> bool {
         self.start <= position && position < self.end
     }
@@ -51,12 +61,34 @@ impl<'l, F: Font> Page<'l, F> {
 
     /// The book's page count as the footer shows it ("page x / total"): known from the
     /// baked page index, else `None` until [`Page::with_total`] sets it.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let layout = book.layout()?;
+    /// assert_eq!(layout.page(0)?.total(), Some(15)); // from the baked page index
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn total(&self) -> Option<u32> {
         self.total
     }
 
     /// The page with a footer total of `total`, for a layout with no baked index that has
     /// counted its pages once ([`Layout::page_count`]).
+    ///
+    /// ```
+    /// use inkleaf::{font::MONO_6X10, Book, Layout, Profile};
+    ///
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = Book::from_bytes(blob)?;
+    /// let profile = Profile { footer: true, ..Profile::new(296, 128) }; // not baked
+    /// let layout = Layout::new(&book, profile, &MONO_6X10)?;
+    /// let total = layout.page_count(); // once, when the book is opened
+    /// let page = layout.page(0)?;
+    /// assert_eq!(page.total(), None); // a footer would show no "page 1 / ..."
+    /// assert_eq!(page.with_total(total).total(), Some(total));
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn with_total(self, total: u32) -> Self {
         Page {
             total: Some(total),

@@ -99,6 +99,22 @@ impl<F: Font> Layout<'_, F> {
     ///
     /// Gaps are as wide as [`Layout::gap_width`] says, and kerning applies between characters
     /// set side by side, exactly as line breaking measured them.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let layout = book.layout()?;
+    /// // The second line of page 0 ends in a word cut in two: "... glass sculp-".
+    /// let line = layout.page(0)?.lines()?.nth(1).unwrap();
+    /// let (mut first, mut last) = (None, None);
+    /// let end = layout.for_each_glyph(&line, |x, c| {
+    ///     first = first.or(Some((x, c)));
+    ///     last = Some((x, c));
+    /// });
+    /// assert_eq!((first, last), (Some((0, 'd')), Some((282, '-'))));
+    /// assert_eq!(end, layout.drawn_width(&line));
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn for_each_glyph(&self, line: &Line, mut glyph: impl FnMut(u32, char)) -> u32 {
         let Some(block) = self.book.block(line.block) else {
             return 0;

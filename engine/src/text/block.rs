@@ -10,6 +10,16 @@ use crate::format::{take, RawBlock};
 use super::{Hyphens, Text};
 
 /// What a block is, which decides how it is set.
+///
+/// ```
+/// use inkleaf::text::BlockKind;
+///
+/// assert_eq!(BlockKind::from_byte(2)?, BlockKind::Heading(2));
+/// assert_eq!(BlockKind::Heading(2).to_byte(), 2);
+/// assert!(BlockKind::Heading(2).is_heading() && !BlockKind::Paragraph.is_heading());
+/// assert_eq!(BlockKind::from_byte(7), Err(inkleaf::Error::UnknownBlockKind(7)));
+/// # Ok::<(), inkleaf::Error>(())
+/// ```
 #[non_exhaustive]
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum BlockKind {
@@ -44,6 +54,15 @@ impl BlockKind {
 }
 
 /// One block of text, read from the blob.
+///
+/// ```
+/// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+/// let book = inkleaf::Book::from_bytes(blob)?;
+/// let headings = book.blocks().filter(|block| block.kind.is_heading()).count();
+/// let longest = book.blocks().map(|block| block.text.len()).max();
+/// assert_eq!((headings, longest), (0, Some(604)));
+/// # Ok::<(), inkleaf::Error>(())
+/// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct Block<'b> {
     /// Paragraph or heading.
@@ -56,6 +75,19 @@ pub struct Block<'b> {
 
 impl<'b> Block<'b> {
     /// A block of plain text without hyphenation points.
+    ///
+    /// ```
+    /// use inkleaf::text::{Block, BlockKind, Hyphens};
+    ///
+    /// let title = Block::new(BlockKind::Heading(1), "Notes from the field");
+    /// assert_eq!(title.text, "Notes from the field");
+    /// assert_eq!(title.hyphens, Hyphens::NONE);
+    /// // With the points a host hyphenator found: "field-work".
+    /// let plain = Block::new(BlockKind::Paragraph, "fieldwork");
+    /// let body = Block { hyphens: Hyphens::from_encoded(&[5]), ..plain };
+    /// assert!(body.hyphens.eq([5]));
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub const fn new(kind: BlockKind, text: &'b str) -> Self {
         Block {
             kind,

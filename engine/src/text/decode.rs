@@ -38,6 +38,20 @@ impl Mark {
 }
 
 /// One block's text, cheap to copy; see the module docs.
+///
+/// Offsets are bytes of the UTF-8 text, coded or not, and texts compare by what they read.
+///
+/// ```
+/// use inkleaf::text::Text;
+///
+/// let mut text = Text::plain("naïve café");
+/// assert_eq!(text.len(), 12); // bytes: ï and é take two each
+/// assert_eq!(text.char_at(2), Some('ï'));
+/// assert_eq!(text.char_at(3), None); // inside 'ï'
+/// assert!(text.is_boundary(4) && !text.is_boundary(3));
+/// assert_eq!(text, "naïve café");
+/// # Ok::<(), inkleaf::Error>(())
+/// ```
 #[derive(Copy, Clone, Debug)]
 pub struct Text<'b> {
     repr: Repr<'b>,
@@ -104,6 +118,19 @@ impl<'b> Text<'b> {
     }
 
     /// The text itself when it is stored plain.
+    ///
+    /// ```
+    /// use inkleaf::Book;
+    ///
+    /// # let coded = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// # let plain = include_bytes!("../../../tests/fixtures/device/article-2.9in-plain-text.inkleaf");
+    /// let (coded, plain) = (Book::from_bytes(coded)?, Book::from_bytes(plain)?);
+    /// let (a, b) = (coded.block(0).unwrap().text, plain.block(0).unwrap().text);
+    /// assert!(a.as_plain().is_none()); // decoded a character at a time
+    /// assert!(b.as_plain().is_some_and(|s| s.starts_with("In the turbulent")));
+    /// assert_eq!(a, b); // the same text, however stored
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn as_plain(&self) -> Option<&'b str> {
         match self.repr {
             Repr::Plain(text) => Some(text),
@@ -164,6 +191,16 @@ impl<'b> Text<'b> {
     }
 
     /// The characters from byte `from` to byte `to`, with their offsets.
+    ///
+    /// ```
+    /// use inkleaf::text::Text;
+    ///
+    /// let text = Text::plain("a é b");
+    /// let chars: Vec<(usize, char)> = text.chars_between(2, 5).collect();
+    /// assert_eq!(chars, [(2, 'é'), (4, ' ')]);
+    /// assert_eq!(text.chars_between(4, 99).count(), 2); // `to` past the end stops at the end
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub fn chars_between(self, from: usize, to: usize) -> CharsBetween<'b> {
         CharsBetween {
             text: self,
@@ -248,6 +285,16 @@ impl Coded<'_> {
 }
 
 /// Iterator over `(byte offset, char)` of part of a [`Text`].
+///
+/// ```
+/// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+/// let book = inkleaf::Book::from_bytes(blob)?;
+/// let text = book.block(0).unwrap().text;
+/// // Where the first word ends, found without copying the text out.
+/// let space = text.chars_between(0, text.len()).find(|&(_, c)| c == ' ');
+/// assert_eq!(space, Some((2, ' ')));
+/// # Ok::<(), inkleaf::Error>(())
+/// ```
 #[derive(Copy, Clone, Debug)]
 pub struct CharsBetween<'b> {
     text: Text<'b>,

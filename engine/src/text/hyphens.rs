@@ -12,6 +12,16 @@ use crate::Error;
 /// before (the first from 0) in a postcard varint: seven bits a byte, least significant first,
 /// the top bit set on every byte but a number's last. The host writes them
 /// (`inkleaf_cli::pack::encode_hyphens`); a device reads them here.
+///
+/// ```
+/// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+/// let book = inkleaf::Book::from_bytes(blob)?;
+/// let first = book.block(0).unwrap(); // "In the turbulent ..."
+/// // "tur-bu-lent": breaks after bytes 10 and 12, then further along.
+/// assert!(first.hyphens.take(2).eq([10, 12]));
+/// assert!(first.text.chars_between(7, 16).map(|(_, c)| c).eq("turbulent".chars()));
+/// # Ok::<(), inkleaf::Error>(())
+/// ```
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub struct Hyphens<'a> {
     bytes: &'a [u8],
@@ -24,6 +34,16 @@ impl<'a> Hyphens<'a> {
 
     /// Points from their encoded form, laid out as above. A book checks them when it opens;
     /// packing checks them too.
+    ///
+    /// ```
+    /// use inkleaf::text::Hyphens;
+    ///
+    /// // "hy-phen-ation": points 2 and 6, stored as 2 then 6 - 2.
+    /// let points = Hyphens::from_encoded(&[2, 4]);
+    /// assert!(points.eq([2, 6]));
+    /// assert_eq!(points.encoded(), &[2, 4]);
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     pub const fn from_encoded(bytes: &'a [u8]) -> Self {
         Hyphens { bytes, at: 0 }
     }

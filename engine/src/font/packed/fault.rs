@@ -3,6 +3,14 @@
 use core::fmt;
 
 /// Why [`PackedFont::from_bytes`](super::PackedFont::from_bytes) rejected a font section.
+///
+/// ```
+/// use inkleaf::font::{FontFault, PackedFont};
+/// use inkleaf::Error;
+///
+/// let fault = PackedFont::from_bytes(b"INKL, a blob, not a font section").unwrap_err();
+/// assert_eq!(fault, Error::BadFont(FontFault::BadMagic(*b"INKL")));
+/// ```
 #[non_exhaustive]
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum FontFault {
