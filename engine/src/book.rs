@@ -242,14 +242,14 @@ impl<'a> Book<'a> {
     /// let plain = Contents::plain(Meta::default(), &blocks);
     /// let contents = Contents { font: Some(&section), ..plain };
     /// let len = pack_into(&contents, &mut buffer)?;
-    /// let font = Book::from_bytes(&buffer[..len])?.font().expect("it carries a font")?;
+    /// let font = Book::from_bytes(&buffer[..len])?.font()?.expect("it carries a font");
     /// assert_eq!((font.line_height(), font.advance('i')), (8, 3));
     /// # let blob = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
-    /// assert!(Book::from_bytes(blob)?.font().is_none()); // set in the built-in 6x10
+    /// assert!(Book::from_bytes(blob)?.font()?.is_none()); // set in the built-in 6x10
     /// # Ok::<(), inkleaf::Error>(())
     /// ```
-    pub fn font(&self) -> Option<Result<PackedFont<'a>, Error>> {
-        self.font.map(PackedFont::from_bytes)
+    pub fn font(&self) -> Result<Option<PackedFont<'a>>, Error> {
+        self.font.map(PackedFont::from_bytes).transpose()
     }
 
     /// The font to lay the text out in: the blob's own, else the built-in one it was built
@@ -266,8 +266,8 @@ impl<'a> Book<'a> {
     /// # Ok::<(), inkleaf::Error>(())
     /// ```
     pub fn layout_font(&self) -> Result<AnyFont<'a>, Error> {
-        Ok(match (self.font(), self.built_for()) {
-            (Some(packed), _) => AnyFont::Packed(packed?),
+        Ok(match (self.font()?, self.built_for()) {
+            (Some(packed), _) => AnyFont::Packed(packed),
             (None, Some(built)) => AnyFont::Mono(built.font.font()),
             (None, None) => AnyFont::Mono(&crate::font::MONO_6X10),
         })

@@ -278,8 +278,8 @@ pub fn build_with(
     let unindexed = pack_to_vec(&contents)?;
     let book = Book::from_bytes(&unindexed)?;
     // Without a recorded profile the book cannot say which built-in font: pick it here.
-    let layout_font = match book.font() {
-        Some(packed) => AnyFont::Packed(packed?),
+    let layout_font = match book.font()? {
+        Some(packed) => AnyFont::Packed(packed),
         None => AnyFont::Mono(font.font()),
     };
     let mut records = Vec::new();

@@ -11,8 +11,8 @@ use super::{Font, Glyph, MonoFont, PackedFont};
 /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
 /// let book = Book::from_bytes(blob)?;
 /// // The blob's own font if it has one, else the reader's choice of built-in.
-/// let font = match book.font() {
-///     Some(packed) => AnyFont::Packed(packed?),
+/// let font = match book.font()? {
+///     Some(packed) => AnyFont::Packed(packed),
 ///     None => AnyFont::Mono(&MONO_8X13),
 /// };
 /// let layout = Layout::new(&book, Profile::new(296, 128), font)?;

@@ -52,7 +52,9 @@ pub struct Line {
     pub start: u32,
     /// Byte offset just past the last character drawn (trailing spaces excluded).
     pub end: u32,
-    /// Width in pixels with normal word gaps, including a drawn hyphen.
+    /// Width in pixels with normal word gaps, including a drawn hyphen. A justified line
+    /// whose gaps shrink to fit is wider than the text area by this measure: what it takes
+    /// once drawn is [`Layout::drawn_width`](crate::Layout::drawn_width).
     pub width: u32,
     /// Word gaps inside the line; runs of spaces count once.
     pub gaps: u32,

@@ -131,7 +131,7 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
     let font = book
         .layout_font()
         .map_err(|e| anyhow!("{}: {e}", file.display()))?;
-    let font_name = book.font().and_then(Result::ok).map(|packed| {
+    let font_name = book.font().ok().flatten().map(|packed| {
         format!(
             "packed, {} px, {} bit, {} glyphs, {} kerning pairs",
             packed.px(),
