@@ -30,7 +30,7 @@ use crate::text::{Block, BlockKind, Hyphens};
 /// let contents = Contents { font: Some(&section), ..plain };
 /// let mut buffer = [0u8; 128];
 /// let len = pack_into(&contents, &mut buffer)?;
-/// assert!(Book::from_bytes(&buffer[..len])?.font().is_some());
+/// assert!(Book::from_bytes(&buffer[..len])?.font()?.is_some());
 /// # Ok::<(), inkleaf::Error>(())
 /// ```
 #[derive(Copy, Clone, Debug)]
