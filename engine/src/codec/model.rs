@@ -1,12 +1,13 @@
 //! The model: literal characters, contexts, prefix codes and the dictionary, read in place.
 
-use super::bits::{self, Cursor};
 use super::code::Code;
 use super::context::{ContextMap, State};
-use super::format::{width_for, MAX_CONTEXTS, MAX_ENTRY_BYTES, VERSION};
+use super::cursor::{self, Cursor};
+use super::format::{MAX_CONTEXTS, MAX_ENTRY_BYTES, VERSION};
 #[cfg(feature = "tables")]
 use super::table::{self, Tables};
 use super::BUILTIN_ENGLISH;
+use crate::bits::{self, width_for};
 use crate::Error;
 
 /// A checked view of a model's bytes (see `docs/CODEC.md` for the layout).
@@ -84,7 +85,7 @@ impl<'a> Model<'a> {
 
     fn parse(data: &'a [u8], slot: &mut Option<Self>) -> Option<()> {
         // Bit positions are u32; 256 MB of model is far past any blob.
-        if data.len() > bits::MAX_BYTES {
+        if data.len() > cursor::MAX_BYTES {
             return None;
         }
         let mut c = Cursor::new(data);
