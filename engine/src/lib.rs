@@ -46,6 +46,7 @@ extern crate alloc;
 
 // The pipeline, each stage reading the ones above it: the wire format, the text decoder,
 // a book's content, the opened book, pagination, drawing. Building sits beside reading.
+mod bits;
 mod book;
 pub mod build;
 #[cfg(feature = "coded")]

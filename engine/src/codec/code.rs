@@ -7,10 +7,11 @@
 //! left by one (DEFLATE's rule); the list says which symbol each code is. The escape code may
 //! instead be flat (`max_len` 31): each symbol is its id as an `id_width`-bit number, no table.
 
-use super::bits::{self, Cursor};
+use super::cursor::Cursor;
 use super::format::{FLAT_CODE as FLAT, MAX_CODE_LEN};
 #[cfg(feature = "tables")]
 use super::table::MISS;
+use crate::bits;
 
 /// Counts a [`Code`] keeps in RAM: the lengths from `min_len` on that most symbols have.
 /// Six, not eight, leave room for the first symbol in the same 16 bytes, which gains more.

@@ -3,8 +3,8 @@
 //! Each literal belongs to a group (up to 16), each group to a class (up to 4). The context
 //! after a character is `map[class of the character before it][group of the character]`.
 
-use super::bits::{self, Cursor};
-use super::format::width_for;
+use super::cursor::Cursor;
+use crate::bits::{self, width_for};
 
 /// Literals whose group is kept in RAM: the 96 lowest code points of the model's, which in an
 /// English model are printable ASCII and a newline.

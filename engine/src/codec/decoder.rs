@@ -1,8 +1,9 @@
 //! Streaming characters out of one block's coded text, from its start or any sync point.
 
-use super::bits::{self, MAX_BYTES};
 use super::context::State;
+use super::cursor::MAX_BYTES;
 use super::model::{Model, Symbol};
+use crate::bits;
 use crate::Error;
 
 /// Where decoding can start inside a block: a token's bit offset, plus how far into it.

@@ -32,8 +32,4 @@ pub const MAX_ENTRY_BYTES: usize = 32;
 /// number, with no table (only the escape code may be flat).
 pub const FLAT_CODE: u32 = 31;
 
-/// Bits needed to write every number in `0..=max` (0 for `max == 0`): the width of every
-/// variable-width field of a model.
-pub const fn width_for(max: u32) -> u32 {
-    32 - max.leading_zeros()
-}
+pub use crate::bits::width_for;

@@ -24,9 +24,9 @@
 //! # Ok::<(), inkleaf::Error>(())
 //! ```
 
-mod bits;
 mod code;
 mod context;
+mod cursor;
 mod decoder;
 mod english;
 pub mod format;

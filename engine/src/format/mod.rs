@@ -11,6 +11,7 @@ mod page_index;
 mod part_sizes;
 mod payload;
 
+pub use crate::bits::width_for;
 pub use crate::error::Part;
 pub use header::{Header, FORMAT_VERSION, HEADER_LEN, MAGIC};
 pub use page_index::{FontCheck, PageIndex, PageIndexRecord, PageIndexes};

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::payload::BuiltFor;
 use super::take;
+use crate::bits;
 use crate::error::{Error, Part};
 use crate::font::Font;
 use crate::{Position, Profile};
@@ -161,14 +162,15 @@ impl<'a> PageIndex<'a> {
     }
 }
 
-/// `width` bits (at most 32) at bit `at` of `bytes`, most significant bit first.
+/// `width` bits (at most 32) at bit `at` of `bytes`, most significant bit first; `None` if
+/// the field passes the end.
 fn read_bits(bytes: &[u8], at: u64, width: u32) -> Option<u32> {
-    let mut value = 0u64;
-    for bit in at..at + u64::from(width) {
-        let byte = *bytes.get(usize::try_from(bit / 8).ok()?)?;
-        value = value << 1 | u64::from(byte >> (7 - bit % 8) & 1);
-    }
-    u32::try_from(value).ok()
+    // Read from the field's first byte on, its offset fits a `u32` however long the index.
+    let from = usize::try_from(at / 8)
+        .ok()
+        .and_then(|byte| bytes.get(byte..));
+    let (from, pos) = (from.unwrap_or_default(), (at % 8) as u32);
+    (pos + width <= bits::bit_len(from)).then(|| bits::read(from, pos, width))
 }
 
 /// Iterator over the page indexes of a [`Book`](crate::Book), checked when it was opened.
@@ -184,5 +186,22 @@ impl<'a> Iterator for PageIndexes<'a> {
         let (raw, rest) = take::<PageIndexRecord<'a>>(self.rest, Part::PageIndex).ok()?;
         self.rest = rest;
         Some(PageIndex::trusted(raw))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_bits;
+
+    #[test]
+    fn fields_read_msb_first_up_to_the_end() {
+        let starts = [0b1010_0000, 0x0F, 0xF0];
+        assert_eq!(read_bits(&starts, 0, 3), Some(0b101));
+        assert_eq!(read_bits(&starts, 12, 8), Some(0xFF));
+        assert_eq!(read_bits(&starts, 0, 24), Some(0xA0_0FF0));
+        assert_eq!(read_bits(&starts, 20, 4), Some(0));
+        assert_eq!(read_bits(&starts, 21, 4), None);
+        assert_eq!(read_bits(&starts, 24, 0), Some(0));
+        assert_eq!(read_bits(&starts, u64::MAX, 1), None);
     }
 }

@@ -1,10 +1,9 @@
 //! Baking a page index: the page starts of one profile and font, as the record
 //! [`inkleaf::format::PageIndexRecord`] lays out.
 
-use inkleaf::codec::format::width_for;
 use inkleaf::{
     format::PageIndexRecord,
-    format::{BuiltFor, FontCheck},
+    format::{width_for, BuiltFor, FontCheck},
     Position,
 };
 
