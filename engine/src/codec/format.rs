@@ -7,10 +7,12 @@
 //! ([`for_each_codeword`](super::Model::for_each_codeword),
 //! [`entry_chars`](super::Model::entry_chars), [`start_state`](super::Model::start_state) and
 //! [`next_state`](super::Model::next_state)) let it code with a model it did not train, and a
-//! [`Decoder`](super::Decoder) checks what it wrote.
+//! [`Decoder`](super::Decoder) checks what it wrote. Fields are written in as few bits as
+//! their largest value needs, [`width_for`](crate::format::width_for), as everywhere in a blob.
 //!
 //! ```
-//! use inkleaf::codec::format::{width_for, MAX_CODE_LEN};
+//! use inkleaf::codec::format::MAX_CODE_LEN;
+//! use inkleaf::format::width_for;
 //!
 //! // A code's lengths are written in as few bits as the longest needs.
 //! assert_eq!(width_for(MAX_CODE_LEN), 5);
@@ -31,5 +33,3 @@ pub const MAX_ENTRY_BYTES: usize = 32;
 /// The `max_len` value that marks a flat code: each symbol is its id as an `id_width`-bit
 /// number, with no table (only the escape code may be flat).
 pub const FLAT_CODE: u32 = 31;
-
-pub use crate::bits::width_for;

@@ -6,8 +6,8 @@
 use super::bitwriter::BitWriter;
 use super::contexts::log2;
 use super::huffman;
-use inkleaf::codec::format::width_for;
 use inkleaf::codec::format::FLAT_CODE;
+use inkleaf::format::width_for;
 
 /// One canonical code.
 #[derive(Clone, Debug, Default)]

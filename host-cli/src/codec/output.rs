@@ -5,9 +5,9 @@ use super::bitwriter::BitWriter;
 use super::codes::Codes;
 use super::mapping::Mapping;
 use super::parse::Token;
-use inkleaf::codec::format::width_for;
 use inkleaf::codec::format::VERSION;
 use inkleaf::codec::{State, Stream, SyncPoint};
+use inkleaf::format::width_for;
 use inkleaf::Error;
 
 /// A trained model and every block's coded text.

@@ -5,7 +5,7 @@ use super::codes::Codes;
 use super::dict::Trie;
 use super::parse::Pricing;
 use super::round::Round;
-use inkleaf::codec::format::width_for;
+use inkleaf::format::width_for;
 
 /// Bits to code each symbol in each context; infinite where the codes cannot.
 pub(crate) fn strict_costs(codes: &Codes, contexts: usize) -> Vec<Vec<f32>> {

@@ -7,7 +7,7 @@ use super::mapping::{fines_before, Mapping};
 use super::output::{self, Encoded, Plan};
 use super::parse::{Pricing, Token};
 use super::prune;
-use inkleaf::codec::format::width_for;
+use inkleaf::format::width_for;
 
 /// One round's choices: the entries in use, contexts, codes and the tokens they code.
 pub(crate) struct Round {
