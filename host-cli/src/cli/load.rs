@@ -14,7 +14,8 @@ pub(crate) fn display(name: &str) -> anyhow::Result<Display> {
     })
 }
 
-/// Reads and parses every input, or the bundled article when there is none.
+/// Reads and parses every input, or the bundled article when there is none, and warns on
+/// stderr of what an input holds that is set as plain text.
 pub(crate) fn documents(inputs: &[impl AsRef<Path>]) -> anyhow::Result<(Document, usize)> {
     if inputs.is_empty() {
         let mut doc = input::parse_text(inkleaf_cli::BUNDLED_ARTICLE);
@@ -27,6 +28,9 @@ pub(crate) fn documents(inputs: &[impl AsRef<Path>]) -> anyhow::Result<(Document
     for path in inputs {
         let path = path.as_ref();
         let doc = input::read_file(path).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+        for flattened in &doc.unset {
+            eprintln!("inkleaf: warning: {}: {flattened}", path.display());
+        }
         bytes += std::fs::metadata(path)
             .map(|m| m.len() as usize)
             .unwrap_or(0);

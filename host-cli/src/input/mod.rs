@@ -3,7 +3,10 @@
 use std::path::Path;
 
 use inkleaf::text::BlockKind;
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+mod markdown;
+
+pub use markdown::parse_markdown;
 
 /// A text ready to pack: owned blocks and metadata.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -20,6 +23,9 @@ pub struct Document {
     pub language: String,
     /// Blocks in reading order.
     pub blocks: Vec<(BlockKind, String)>,
+    /// What the reader kept as plain text because inkleaf cannot set it yet (code blocks,
+    /// emphasis, tables, ...), one line each, for the user to be told.
+    pub unset: Vec<String>,
 }
 
 /// Why an input could not be read.
@@ -94,71 +100,6 @@ pub fn parse_text(text: &str) -> Document {
     }
 }
 
-/// Markdown: headings and paragraphs; list items and quotes become paragraphs, inline markup
-/// keeps its text. The first level-1 heading is the title.
-pub fn parse_markdown(text: &str) -> Document {
-    let mut doc = Document {
-        language: "en".into(),
-        ..Document::default()
-    };
-    let mut current: Option<(BlockKind, String)> = None;
-    for event in Parser::new(text) {
-        match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                current = Some((BlockKind::Heading(heading_level(level)), String::new()))
-            }
-            Event::Start(Tag::Paragraph) if current.is_none() => {
-                current = Some((BlockKind::Paragraph, String::new()))
-            }
-            Event::Start(Tag::Item) => {
-                current = Some((BlockKind::Paragraph, String::from("\u{2022} ")))
-            }
-            Event::Text(t) | Event::Code(t) => push_text(&mut current, &t),
-            Event::SoftBreak => push_text(&mut current, " "),
-            Event::HardBreak => push_text(&mut current, "\n"),
-            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item) => {
-                if let Some((kind, text)) = current.take() {
-                    finish_block(&mut doc, kind, text);
-                }
-            }
-            _ => {}
-        }
-    }
-    if let Some((kind, text)) = current {
-        finish_block(&mut doc, kind, text);
-    }
-    doc
-}
-
-fn push_text(current: &mut Option<(BlockKind, String)>, text: &str) {
-    current
-        .get_or_insert_with(|| (BlockKind::Paragraph, String::new()))
-        .1
-        .push_str(text);
-}
-
-fn finish_block(doc: &mut Document, kind: BlockKind, text: String) {
-    let text = text.trim().to_owned();
-    if text.is_empty() || text == "\u{2022}" {
-        return;
-    }
-    if kind == BlockKind::Heading(1) && doc.title.is_empty() {
-        doc.title.clone_from(&text);
-    }
-    doc.blocks.push((kind, text));
-}
-
-fn heading_level(level: HeadingLevel) -> u8 {
-    match level {
-        HeadingLevel::H1 => 1,
-        HeadingLevel::H2 => 2,
-        HeadingLevel::H3 => 3,
-        HeadingLevel::H4 => 4,
-        HeadingLevel::H5 => 5,
-        HeadingLevel::H6 => 6,
-    }
-}
-
 /// "my-article_draft" becomes "My article draft".
 fn title_from_stem(path: &Path) -> String {
     let stem = path
@@ -187,25 +128,5 @@ mod tests {
     fn text_without_blank_lines_is_a_paragraph_per_line() {
         let doc = parse_text("one\ntwo\n");
         assert_eq!(doc.blocks.len(), 2);
-    }
-
-    #[test]
-    fn markdown_headings_and_inline_markup() {
-        let doc = parse_markdown(
-            "# Title\n\nSome *soft* and **strong** `code` [link](http://x).\n\n## Part\n\n- item\n",
-        );
-        assert_eq!(doc.title, "Title");
-        assert_eq!(
-            doc.blocks,
-            vec![
-                (BlockKind::Heading(1), "Title".into()),
-                (
-                    BlockKind::Paragraph,
-                    "Some soft and strong code link.".into()
-                ),
-                (BlockKind::Heading(2), "Part".into()),
-                (BlockKind::Paragraph, "\u{2022} item".into()),
-            ]
-        );
     }
 }
