@@ -388,6 +388,11 @@ impl<'a, F: Font> Layout<'a, F> {
     pub fn gap_width(&self, line: &Line, gap: u32) -> u32 {
         let space = i64::from(self.font.advance(' '));
         let adjust = i64::from(self.drawn_width(line)) - i64::from(line.width);
+        if adjust == 0 {
+            // Lines set flush left, and justified lines full already, keep the font's space:
+            // no 64-bit divisions for every gap drawn.
+            return u32::try_from(space).unwrap_or(0);
+        }
         let (gaps, gap) = (i64::from(line.gaps.max(1)), i64::from(gap));
         let share = adjust * gap / gaps - adjust * (gap - 1) / gaps;
         u32::try_from(space + share).unwrap_or(0)

@@ -66,6 +66,15 @@ impl Pen {
         self.x = self.x.saturating_add(advance);
     }
 
+    /// Moves past a glyph drawn on a line that line breaking measured: that line fits the
+    /// text area, so retracing it never comes near overflow, and a plain (wrapping) add is
+    /// enough where measuring saturates. It is the cheaper of the two by three instructions
+    /// a glyph on a Cortex-M3, which has no saturating add.
+    #[inline]
+    pub(crate) fn advance_drawn(&mut self, advance: u32) {
+        self.x = self.x.wrapping_add(advance);
+    }
+
     /// Sets `c`: its kerning, then its advance.
     #[inline]
     pub(crate) fn set<F: Font>(&mut self, font: &F, c: char) {
@@ -162,7 +171,7 @@ impl<F: Font> Layout<'_, F> {
                 }
                 None => break,
             };
-            pen.advance(glyph(x, c)?);
+            pen.advance_drawn(glyph(x, c)?);
         }
         Ok(pen.x())
     }
