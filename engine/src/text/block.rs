@@ -170,49 +170,8 @@ impl<'b> Iterator for Blocks<'b> {
     }
 }
 
-/// A stored length and the bytes after it: postcard's varint of a `u32` (seven bits a byte,
-/// least significant first, the top bit set on every byte but the last, at most five bytes),
-/// turned down where postcard turns it down. Read by hand, not through postcard's
-/// deserializer: a page turn skips every block before its page, two or three of these a
-/// block, and the deserializer's framing costs several times the loop.
+/// A stored length (postcard's varint) and the bytes after it.
 fn length(bytes: &[u8]) -> Option<(usize, &[u8])> {
-    let mut value = 0u32;
-    for i in 0..5 {
-        let byte = *bytes.get(i)?;
-        value |= u32::from(byte & 0x7F) << (7 * i);
-        if byte & 0x80 == 0 {
-            // A fifth byte holds the top four bits only.
-            if i == 4 && byte > 0x0F {
-                return None;
-            }
-            return Some((usize::try_from(value).ok()?, bytes.get(i + 1..)?));
-        }
-    }
-    None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lengths_read_as_postcard_reads_them() {
-        let mut encoded = [0u8; 8];
-        for n in [0, 1, 127, 128, 300, 16_383, 16_384, 1 << 28, u32::MAX] {
-            let len = postcard::to_slice(&n, &mut encoded).unwrap().len();
-            let bytes = &encoded[..len + 1];
-            let rest = &bytes[len..];
-            assert_eq!(length(bytes), Some((n as usize, rest)));
-        }
-        // Too long, or a fifth byte with bits past 32: postcard turns both down.
-        for bad in [
-            &[0x80; 5][..],
-            &[0xFF, 0xFF, 0xFF, 0xFF, 0x10],
-            &[0x80],
-            &[],
-        ] {
-            assert!(take::<u32>(bad, Part::Blocks).is_err());
-            assert_eq!(length(bad), None);
-        }
-    }
+    let (len, rest) = take::<u32>(bytes, Part::Blocks).ok()?;
+    Some((usize::try_from(len).ok()?, rest))
 }
