@@ -73,7 +73,8 @@ pub struct Profile {
 
 impl Profile {
     /// A profile for a `width` x `height` display with a 4-pixel margin, justified text,
-    /// 3 pixels between paragraphs and no footer.
+    /// 3 pixels between paragraphs and no footer. Justified text needs the engine's `justify`
+    /// feature; without it, set `align: Align::Left`.
     pub const fn new(width: u16, height: u16) -> Self {
         Profile {
             width,

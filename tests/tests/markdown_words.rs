@@ -86,38 +86,63 @@ fn lay_out(path: &Path, doc: &inkleaf_cli::input::Document) {
     check_layout(&layout);
 }
 
-/// The text of every text, code and raw HTML event (tags left out), whitespace collapsed, in
-/// reading order.
+/// The text of every text and code event, and the words of raw HTML (tags, comments and
+/// scripts left out), whitespace collapsed, in reading order.
 fn event_texts(markdown: &str) -> Vec<String> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_FOOTNOTES;
-    Parser::new_ext(markdown, options)
-        .filter_map(|event| match event {
-            Event::Text(text) | Event::Code(text) => Some(normalized(&text)),
-            Event::Html(html) | Event::InlineHtml(html) => Some(normalized(&without_tags(&html))),
+    let mut pieces = Vec::new();
+    // Raw HTML comes a line at a time; a tag or comment may span lines.
+    let mut html = String::new();
+    for event in Parser::new_ext(markdown, options) {
+        if let Event::Html(part) | Event::InlineHtml(part) = &event {
+            html.push_str(part);
+            continue;
+        }
+        pieces.extend(html_words(&std::mem::take(&mut html)));
+        match event {
+            Event::Text(text) | Event::Code(text) => pieces.push(normalized(&text)),
             Event::FootnoteReference(label) | Event::Start(Tag::FootnoteDefinition(label)) => {
-                Some(format!("[{label}]"))
+                pieces.push(format!("[{label}]"))
             }
-            _ => None,
-        })
-        .filter(|text| !text.is_empty())
-        .collect()
+            _ => {}
+        }
+    }
+    pieces.extend(html_words(&html));
+    pieces.retain(|piece| !piece.is_empty());
+    pieces
 }
 
-/// `html` with everything between `<` and `>` left out.
-fn without_tags(html: &str) -> String {
-    html.split('<')
-        .enumerate()
-        .map(|(i, part)| {
-            if i == 0 {
-                part
-            } else {
-                part.split_once('>').map_or("", |(_, text)| text)
-            }
-        })
-        .collect()
+/// The words of raw HTML: what is left with comments, scripts, styles and tags taken out.
+fn html_words(html: &str) -> Vec<String> {
+    let mut text = html.to_owned();
+    for (open, close) in [
+        ("<!--", "-->"),
+        ("<script", "</script>"),
+        ("<style", "</style>"),
+    ] {
+        while let Some(start) = text.find(open) {
+            let end = text[start..]
+                .find(close)
+                .map_or(text.len(), |i| start + i + close.len());
+            text.replace_range(start..end, " ");
+        }
+    }
+    while let Some(start) = text.find('<') {
+        let end = text[start..]
+            .find('>')
+            .map_or(text.len(), |i| start + i + 1);
+        text.replace_range(start..end, " ");
+    }
+    let text = text
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&nbsp;", "\u{a0}");
+    text.split_whitespace().map(str::to_owned).collect()
 }
 
 fn normalized(text: &str) -> String {

@@ -41,7 +41,7 @@ pub struct Framebuffer<B> {
 impl<B: AsRef<[u8]> + AsMut<[u8]>> Framebuffer<B> {
     /// Bytes a `width` x `height` framebuffer takes.
     pub const fn bytes_needed(width: u32, height: u32) -> usize {
-        width.div_ceil(8) as usize * height as usize
+        (width.div_ceil(8) as usize).saturating_mul(height as usize)
     }
 
     /// A framebuffer over `bytes`, which must hold [`bytes_needed`](Self::bytes_needed).

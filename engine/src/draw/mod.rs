@@ -136,7 +136,7 @@ impl<F: Font> Page<'_, F> {
             )
         })?;
         if let (true, Some(total)) = (layout.profile().footer, self.total()) {
-            footer::draw(layout, self.index + 1, total, canvas)?;
+            footer::draw(layout, self.index.saturating_add(1), total, canvas)?;
         }
         Ok(())
     }

@@ -9,7 +9,9 @@ use crate::text::Text;
 use crate::Error;
 
 /// One page of a [`Layout`]: where it starts, where the next one starts, and the lines
-/// between. It borrows its layout, so it draws itself (it is `Drawable`, and see [`Page::draw_into`]).
+/// between. It borrows its layout, so it draws itself (it is `Drawable`, and see
+/// [`Page::draw_into`]). Pages compare by where they lie (number, start, end, lines), not by
+/// the footer total.
 ///
 /// ```
 /// # use embedded_graphics::{mock_display::MockDisplay, pixelcolor::BinaryColor, Drawable};

@@ -54,6 +54,8 @@ struct Reader {
     in_code: bool,
     /// Cells of the table row being read.
     cells: usize,
+    /// Where raw HTML, which comes a line at a time, stands between its events.
+    html: Html,
     flattened: Flattened,
 }
 
@@ -69,14 +71,16 @@ impl Reader {
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 self.flattened.html += 1;
-                self.push(&strip_tags(&html));
+                let text = self.html.text(&html);
+                self.push(&text);
             }
             Event::SoftBreak => self.push(" "),
             Event::HardBreak => self.push("\n"),
             Event::Rule => {
                 self.flattened.rules += 1;
+                self.open_block(BlockKind::Paragraph);
+                self.push("* * *");
                 self.close();
-                self.doc.blocks.push((BlockKind::Paragraph, "* * *".into()));
             }
             Event::FootnoteReference(label) => self.push(&format!("[{label}]")),
             Event::TaskListMarker(done) => self.push(if done { "[x] " } else { "[ ] " }),
@@ -107,7 +111,12 @@ impl Reader {
             }
             Tag::Item => {
                 self.close();
-                self.marker = Some(self.next_marker());
+                let marker = self.next_marker();
+                // An item that opens with a list shows both markers: "1. •".
+                self.marker = Some(match self.marker.take() {
+                    Some(outer) => format!("{outer} {marker}"),
+                    None => marker,
+                });
             }
             Tag::Table(_) => {
                 self.flattened.tables += 1;
@@ -141,8 +150,8 @@ impl Reader {
         match tag {
             TagEnd::Image => self.end_image(),
             TagEnd::CodeBlock => {
-                self.in_code = false;
                 self.close();
+                self.in_code = false;
             }
             TagEnd::List(_) => {
                 self.close();
@@ -225,10 +234,12 @@ impl Reader {
         } else {
             text.trim()
         };
-        if text.is_empty() {
+        // A row of empty table cells has nothing but its separators.
+        if text.chars().all(|c| c == '|' || c == ' ') {
             return;
         }
-        if kind == BlockKind::Heading(1) && self.doc.title.is_empty() {
+        // A heading inside a list item is not the document's title.
+        if kind == BlockKind::Heading(1) && self.doc.title.is_empty() && self.lists.is_empty() {
             self.doc.title = text.to_owned();
         }
         self.doc.blocks.push((kind, text.to_owned()));
@@ -274,7 +285,7 @@ impl Flattened {
                 self.styled_spans,
                 "styled span",
                 "styled spans",
-                "(emphasis, strong, code) set in the regular face",
+                "(emphasis, strong, strikethrough, code) set in the regular face",
             ),
             (self.images, "image", "images", "shown as alt text"),
             (
@@ -307,19 +318,103 @@ impl Flattened {
     }
 }
 
-/// The text of raw HTML, without its tags and comments.
-fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
+/// Reads the text out of raw HTML, which pulldown-cmark hands over a line at a time: a tag
+/// or a comment may span lines, so where the reader stands carries over between pieces.
+#[derive(Default)]
+struct Html {
+    at: HtmlAt,
+    /// Inside `<script>` or `<style>`, whose contents are not text.
+    hidden: bool,
+}
+
+#[derive(Default)]
+enum HtmlAt {
+    #[default]
+    Text,
+    /// Inside `<...>`: the tag's name so far, and whether it has ended.
+    Tag(String, bool),
+    /// Inside `<!-- ... -->`.
+    Comment,
+}
+
+/// Tags that separate words: each becomes a space.
+const BREAKS: [&str; 14] = [
+    "br", "p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+];
+
+impl Html {
+    /// The text of `piece`: tags and comments left out, common entities decoded.
+    fn text(&mut self, piece: &str) -> String {
+        let mut out = String::new();
+        let mut chars = piece.char_indices();
+        while let Some((i, c)) = chars.next() {
+            let rest = &piece[i + c.len_utf8()..];
+            match &mut self.at {
+                HtmlAt::Text => match c {
+                    '<' if rest.starts_with("!--") => {
+                        chars.nth(2);
+                        self.at = HtmlAt::Comment;
+                    }
+                    '<' => self.at = HtmlAt::Tag(String::new(), false),
+                    '&' => match entity(rest) {
+                        Some((decoded, len)) => {
+                            out.push(decoded);
+                            chars.nth(len - 1);
+                        }
+                        None => out.push('&'),
+                    },
+                    _ if !self.hidden => out.push(c),
+                    _ => {}
+                },
+                HtmlAt::Tag(name, ended) => match c {
+                    '>' => {
+                        let name = name.to_ascii_lowercase();
+                        let bare = name.trim_start_matches('/');
+                        if BREAKS.contains(&bare) {
+                            out.push(' ');
+                        }
+                        if bare == "script" || bare == "style" {
+                            self.hidden = !name.starts_with('/');
+                        }
+                        self.at = HtmlAt::Text;
+                    }
+                    _ if *ended => {}
+                    _ if c.is_alphanumeric() || c == '/' => name.push(c),
+                    _ => *ended = true,
+                },
+                HtmlAt::Comment => {
+                    if c == '-' && rest.starts_with("->") {
+                        chars.nth(1);
+                        self.at = HtmlAt::Text;
+                    }
+                }
+            }
         }
+        out
     }
-    out
+}
+
+/// The character an entity such as `amp;` or `#8212;` at the start of `rest` stands for, and
+/// the bytes the entity takes after its `&`.
+fn entity(rest: &str) -> Option<(char, usize)> {
+    let end = rest.char_indices().take(10).find(|&(_, c)| c == ';')?.0;
+    let decoded = match &rest[..end] {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        name => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(code)?
+        }
+    };
+    Some((decoded, end + 1))
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -362,7 +457,7 @@ mod tests {
         );
         assert_eq!(
             doc.unset,
-            ["3 styled spans (emphasis, strong, code) set in the regular face"]
+            ["3 styled spans (emphasis, strong, strikethrough, code) set in the regular face"]
         );
     }
 
@@ -382,6 +477,58 @@ mod tests {
             unset,
             ["1 code block set as paragraphs in the body face, line breaks kept"]
         );
+    }
+
+    #[test]
+    fn raw_html_keeps_its_text_across_lines_without_comments_or_scripts() {
+        let markdown = "<div>\n<!-- a note\nfor later -->\n<p>one<br>two &amp; three</p>\n\
+                        <script>\nlet x = 1;\n</script>\n</div>\n";
+        let doc = parse_markdown(markdown);
+        assert_eq!(doc.blocks.len(), 1);
+        assert_eq!(normalized(&doc.blocks[0].1), "one two & three");
+    }
+
+    #[test]
+    fn an_item_that_opens_with_a_list_keeps_both_markers() {
+        assert_eq!(
+            blocks(
+                "1. - a
+   - b
+2. c
+"
+            ),
+            vec![
+                paragraph("1. \u{2022} a"),
+                paragraph("\u{2022} b"),
+                paragraph("2. c"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_heading_in_a_list_is_not_the_title() {
+        assert_eq!(
+            parse_markdown(
+                "- # Item
+
+# Real
+"
+            )
+            .title,
+            "Real"
+        );
+    }
+
+    #[test]
+    fn a_code_block_keeps_its_indentation() {
+        assert_eq!(
+            blocks("```\n  indented\n```\n"),
+            vec![paragraph("  indented")]
+        );
+    }
+
+    fn normalized(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     #[test]
