@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use inkleaf::{font::FontId, Book, Layout};
-use inkleaf_cli::input::parse_markdown;
+use inkleaf_cli::input::{parse_markdown, MARKDOWN_DIALECT};
 use inkleaf_tests::check::check_layout;
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag};
 
 /// Crates whose READMEs cargo has unpacked whenever this workspace is built.
 const CRATES: [&str; 12] = [
@@ -89,14 +89,10 @@ fn lay_out(path: &Path, doc: &inkleaf_cli::input::Document) {
 /// The text of every text and code event, and the words of raw HTML (tags, comments and
 /// scripts left out), whitespace collapsed, in reading order.
 fn event_texts(markdown: &str) -> Vec<String> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES;
     let mut pieces = Vec::new();
     // Raw HTML comes a line at a time; a tag or comment may span lines.
     let mut html = String::new();
-    for event in Parser::new_ext(markdown, options) {
+    for event in Parser::new_ext(markdown, MARKDOWN_DIALECT) {
         if let Event::Html(part) | Event::InlineHtml(part) = &event {
             html.push_str(part);
             continue;

@@ -13,15 +13,17 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::Document;
 
+/// The Markdown read: CommonMark with GFM tables, strikethrough, task lists and footnotes.
+pub const DIALECT: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_FOOTNOTES);
+
 /// Markdown: headings and paragraphs, and all other text kept as paragraphs (see the module
 /// documentation). The first level-1 heading is the title.
 pub fn parse_markdown(text: &str) -> Document {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES;
     let mut reader = Reader::default();
-    for event in Parser::new_ext(text, options) {
+    for event in Parser::new_ext(text, DIALECT) {
         reader.event(event);
     }
     reader.finish()

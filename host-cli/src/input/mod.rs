@@ -6,7 +6,7 @@ use inkleaf::text::BlockKind;
 
 mod markdown;
 
-pub use markdown::parse_markdown;
+pub use markdown::{parse_markdown, DIALECT as MARKDOWN_DIALECT};
 
 /// A text ready to pack: owned blocks and metadata.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
