@@ -8,7 +8,7 @@ use crate::error::{Error, Part};
 use crate::format::{Header, Meta, RawBlock, RawCodedBlock, HEADER_LEN};
 #[cfg(feature = "coded")]
 use crate::text::Text;
-use crate::text::{Block, BlockKind, Hyphens};
+use crate::text::{kind_to_byte, Block, BlockKind, Hyphens};
 
 /// Everything a blob holds, ready to be written.
 ///
@@ -176,7 +176,7 @@ pub fn pack_into(contents: &Contents<'_>, out: &mut [u8]) -> Result<usize, Error
 
 fn raw<'a>(block: &Block<'a>) -> Result<RawBlock<'a>, Error> {
     Ok(RawBlock {
-        kind: block.kind.to_byte(),
+        kind: kind_to_byte(block.kind),
         text: block
             .text
             .as_plain()
@@ -187,7 +187,7 @@ fn raw<'a>(block: &Block<'a>) -> Result<RawBlock<'a>, Error> {
 
 fn raw_coded<'a>(block: &CodedBlock<'a>) -> RawCodedBlock<'a> {
     RawCodedBlock {
-        kind: block.kind.to_byte(),
+        kind: kind_to_byte(block.kind),
         text_len: block.text_len,
         bits: block.bits,
         hyphens: block.hyphens.encoded(),

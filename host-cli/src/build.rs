@@ -140,7 +140,7 @@ impl Settings {
                 bits,
                 fallback,
             } => {
-                let chars = doc.blocks.iter().flat_map(|(_, text)| text.chars());
+                let chars = doc.blocks.iter().flat_map(|b| b.text.chars());
                 let (section, missing) =
                     pack_font(bytes, *px, chars, *bits).map_err(|error| BuildError::Font {
                         font: label.clone(),
@@ -228,8 +228,8 @@ pub fn build_with(
     let points: Vec<Vec<u8>> = doc
         .blocks
         .iter()
-        .map(|(_, text)| {
-            lang.map(|l| encode_hyphens(&hyphen_points(text, l)))
+        .map(|b| {
+            lang.map(|l| encode_hyphens(&hyphen_points(&b.text, l)))
                 .unwrap_or_default()
         })
         .collect();
@@ -237,13 +237,13 @@ pub fn build_with(
         .blocks
         .iter()
         .zip(&points)
-        .map(|((kind, text), hyphens)| Block {
-            kind: *kind,
-            text: inkleaf::text::Text::plain(text),
+        .map(|(b, hyphens)| Block {
+            kind: b.kind,
+            text: inkleaf::text::Text::plain(&b.text),
             hyphens: Hyphens::from_encoded(hyphens),
         })
         .collect();
-    let texts: Vec<&str> = doc.blocks.iter().map(|(_, t)| t.as_str()).collect();
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
     let encoded = match options.text {
         TextStorage::Coded => Some(crate::codec::encode(&texts)?),
         TextStorage::Trained => Some(crate::codec::train(&texts)?),

@@ -209,7 +209,7 @@ fn blob_parts(blocks: &[&str]) -> BlobParts {
         language: "en".into(),
         blocks: blocks
             .iter()
-            .map(|b| (inkleaf::text::BlockKind::Paragraph, (*b).to_owned()))
+            .map(|b| inkleaf_cli::input::DocBlock::plain(inkleaf::text::BlockKind::Paragraph, *b))
             .collect(),
         ..Default::default()
     };

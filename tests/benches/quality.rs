@@ -65,7 +65,7 @@ fn compare<F: Font>(name: &str, font: &F, profile: Profile) {
     let layout = Layout::new(&book, profile, font).expect("the measure fits the font");
     let set = ours::set_lines(&layout);
     row(name, "inkleaf Knuth–Plass + hyphens", &figures(&set));
-    let paragraphs: Vec<&str> = doc.blocks.iter().map(|(_, text)| text.as_str()).collect();
+    let paragraphs: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
     let advance = |c: char| f64::from(font.advance(c));
     let lines = reference::set_lines(
         &paragraphs,

@@ -23,7 +23,7 @@ fn coded_article(text: TextStorage) -> (Vec<u8>, Vec<String>) {
     let blob = inkleaf_cli::build::build_with(&doc, preset("2.9in").profile, &options)
         .expect("the article builds")
         .blob;
-    let plain = doc.blocks.iter().map(|(_, text)| text.clone()).collect();
+    let plain = doc.blocks.iter().map(|b| b.text.clone()).collect();
     (blob, plain)
 }
 

@@ -40,7 +40,7 @@ fn every_word_of_real_markdown_reaches_the_pages() {
         let blocks = normalized(
             &doc.blocks
                 .iter()
-                .map(|(_, t)| t.as_str())
+                .map(|b| b.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" "),
         );

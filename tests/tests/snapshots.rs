@@ -42,7 +42,7 @@ fn dejavu_blob(display: &str, bits: u8) -> (Vec<u8>, inkleaf::Profile) {
         panic!("{} sets text in a built-in font", display.name);
     };
     let doc = inkleaf_tests::blobs::article();
-    let chars = doc.blocks.iter().flat_map(|(_, text)| text.chars());
+    let chars = doc.blocks.iter().flat_map(|b| b.text.chars());
     let font = inkleaf_cli::fonts::bundled_font(name).unwrap();
     let (section, missing) = inkleaf_cli::fonts::pack_font(font, px, chars, bits).unwrap();
     assert!(missing.is_empty(), "DejaVu lacks {missing:?}");

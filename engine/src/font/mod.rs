@@ -5,6 +5,7 @@
 //! character is ever silently dropped and measuring and drawing always agree.
 
 mod any;
+mod face;
 mod fallback;
 mod glyph;
 mod id;
@@ -13,6 +14,7 @@ mod mono_data;
 mod packed;
 
 pub use any::AnyFont;
+pub use face::Face;
 pub use fallback::fallback;
 pub use glyph::Glyph;
 pub use id::FontId;

@@ -7,49 +7,22 @@ use crate::error::{Error, Part};
 use crate::format::RawCodedBlock;
 use crate::format::{take, RawBlock};
 
-use super::{Hyphens, Text};
+use super::{BlockKind, Hyphens, Text};
 
-/// What a block is, which decides how it is set.
-///
-/// ```
-/// use inkleaf::text::BlockKind;
-///
-/// assert_eq!(BlockKind::from_byte(2)?, BlockKind::Heading(2));
-/// assert_eq!(BlockKind::Heading(2).to_byte(), 2);
-/// assert!(BlockKind::Heading(2).is_heading() && !BlockKind::Paragraph.is_heading());
-/// assert_eq!(BlockKind::from_byte(7), Err(inkleaf::Error::UnknownBlockKind(7)));
-/// # Ok::<(), inkleaf::Error>(())
-/// ```
-#[non_exhaustive]
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum BlockKind {
-    /// Body text.
-    Paragraph,
-    /// A heading of level 1 (largest) to 6.
-    Heading(u8),
+/// The stored kind byte of version 2 blobs: 0 paragraph, 1 to 6 a heading level.
+pub(crate) fn kind_from_byte(byte: u8) -> Result<BlockKind, Error> {
+    match byte {
+        0 => Ok(BlockKind::Paragraph),
+        1..=6 => Ok(BlockKind::Heading(byte)),
+        other => Err(Error::UnknownBlockKind(other)),
+    }
 }
 
-impl BlockKind {
-    /// The kind for a stored kind byte: 0 is a paragraph, 1 to 6 a heading level.
-    pub fn from_byte(byte: u8) -> Result<Self, Error> {
-        match byte {
-            0 => Ok(BlockKind::Paragraph),
-            1..=6 => Ok(BlockKind::Heading(byte)),
-            other => Err(Error::UnknownBlockKind(other)),
-        }
-    }
-
-    /// The stored kind byte.
-    pub fn to_byte(self) -> u8 {
-        match self {
-            BlockKind::Paragraph => 0,
-            BlockKind::Heading(level) => level.clamp(1, 6),
-        }
-    }
-
-    /// Whether the block is a heading of any level.
-    pub fn is_heading(self) -> bool {
-        matches!(self, BlockKind::Heading(_))
+/// The kind byte version 2 stores: headings keep their level, every other kind is a paragraph.
+pub(crate) fn kind_to_byte(kind: BlockKind) -> u8 {
+    match kind {
+        BlockKind::Heading(level) => level.clamp(1, 6),
+        _ => 0,
     }
 }
 
@@ -139,7 +112,7 @@ impl<'b> Blocks<'b> {
 /// A block from its fields as stored.
 fn block<'b>(kind: u8, text: Text<'b>, hyphens: &'b [u8]) -> Result<Option<Block<'b>>, Error> {
     Ok(Some(Block {
-        kind: BlockKind::from_byte(kind)?,
+        kind: kind_from_byte(kind)?,
         text,
         hyphens: Hyphens::from_encoded(hyphens),
     }))

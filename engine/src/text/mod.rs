@@ -4,9 +4,14 @@
 mod block;
 mod decode;
 mod hyphens;
+mod kind;
+mod style;
 
-pub use block::{Block, BlockKind, Blocks};
+pub(crate) use block::kind_to_byte;
+pub use block::{Block, Blocks};
 #[cfg(feature = "coded")]
 pub(crate) use decode::Mark;
 pub use decode::{CharsBetween, Text};
 pub use hyphens::Hyphens;
+pub use kind::{BlockKind, Marker, Nesting};
+pub use style::{Run, Style};

@@ -11,7 +11,7 @@
 use inkleaf::text::BlockKind;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::Document;
+use super::{DocBlock, Document};
 
 /// The Markdown read: CommonMark with GFM tables, strikethrough, task lists and footnotes.
 pub const DIALECT: Options = Options::ENABLE_TABLES
@@ -244,7 +244,7 @@ impl Reader {
         if kind == BlockKind::Heading(1) && self.doc.title.is_empty() && self.lists.is_empty() {
             self.doc.title = text.to_owned();
         }
-        self.doc.blocks.push((kind, text.to_owned()));
+        self.doc.blocks.push(DocBlock::plain(kind, text));
     }
 
     fn finish(mut self) -> Document {
@@ -435,7 +435,11 @@ mod tests {
     use super::*;
 
     fn blocks(markdown: &str) -> Vec<(BlockKind, String)> {
-        parse_markdown(markdown).blocks
+        parse_markdown(markdown)
+            .blocks
+            .into_iter()
+            .map(|b| (b.kind, b.text))
+            .collect()
     }
 
     fn paragraph(text: &str) -> (BlockKind, String) {
@@ -448,8 +452,13 @@ mod tests {
             "# Title\n\nSome *soft* and **strong** `code` [link](http://x).\n\n## Part\n\n- item\n",
         );
         assert_eq!(doc.title, "Title");
+        let read: Vec<_> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.clone()))
+            .collect();
         assert_eq!(
-            doc.blocks,
+            read,
             vec![
                 (BlockKind::Heading(1), "Title".into()),
                 paragraph("Some soft and strong code link."),
@@ -487,7 +496,7 @@ mod tests {
                         <script>\nlet x = 1;\n</script>\n</div>\n";
         let doc = parse_markdown(markdown);
         assert_eq!(doc.blocks.len(), 1);
-        assert_eq!(normalized(&doc.blocks[0].1), "one two & three");
+        assert_eq!(normalized(&doc.blocks[0].text), "one two & three");
     }
 
     #[test]

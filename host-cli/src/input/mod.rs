@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use inkleaf::text::BlockKind;
+use inkleaf::text::{BlockKind, Nesting, Run};
 
 mod markdown;
 
@@ -22,10 +22,37 @@ pub struct Document {
     /// BCP 47 language tag.
     pub language: String,
     /// Blocks in reading order.
-    pub blocks: Vec<(BlockKind, String)>,
+    pub blocks: Vec<DocBlock>,
     /// What the reader kept as plain text because inkleaf cannot set it yet (code blocks,
     /// emphasis, tables, ...), one line each, for the user to be told.
     pub unset: Vec<String>,
+}
+
+/// One block of a document: what it is, where it is nested, its text and its inline styles.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocBlock {
+    /// Paragraph, heading, list item, code, ...
+    pub kind: BlockKind,
+    /// The quotes and lists it sits in.
+    pub nesting: Nesting,
+    /// A code block's language tag, else empty.
+    pub label: String,
+    /// The text exactly as it is to be set (a list item's marker is in `kind`, not here).
+    pub text: String,
+    /// Inline styles over `text`, in order; text past the last run is plain. Runs of plain
+    /// text are kept only where a styled one follows.
+    pub runs: Vec<Run>,
+}
+
+impl DocBlock {
+    /// A block of plain, unstyled and unnested text.
+    pub fn plain(kind: BlockKind, text: impl Into<String>) -> Self {
+        DocBlock {
+            kind,
+            text: text.into(),
+            ..DocBlock::default()
+        }
+    }
 }
 
 /// Why an input could not be read.
@@ -94,7 +121,7 @@ pub fn parse_text(text: &str) -> Document {
         blocks: paragraphs
             .into_iter()
             .filter(|p| !p.is_empty())
-            .map(|p| (BlockKind::Paragraph, p))
+            .map(|p| DocBlock::plain(BlockKind::Paragraph, p))
             .collect(),
         ..Document::default()
     }
@@ -121,7 +148,7 @@ mod tests {
     fn text_with_blank_lines_joins_wrapped_lines() {
         let doc = parse_text("one\ntwo\n\nthree\n");
         assert_eq!(doc.blocks.len(), 2);
-        assert_eq!(doc.blocks[0].1, "one two");
+        assert_eq!(doc.blocks[0].text, "one two");
     }
 
     #[test]
