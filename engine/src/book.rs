@@ -3,7 +3,7 @@
 #[cfg(feature = "coded")]
 use crate::codec::Model;
 use crate::error::{Error, Part};
-use crate::font::{AnyFont, Font, PackedFont};
+use crate::font::{AnyFamily, Face, Family, PackedFamily, PackedFont};
 use crate::format::{
     take, BuiltFor, Header, Meta, PageIndex, PageIndexRecord, PageIndexes, PartSizes, HEADER_LEN,
 };
@@ -18,7 +18,8 @@ pub struct Book<'a> {
     meta: Meta<'a>,
     indexes: &'a [u8],
     index_count: u32,
-    font: Option<&'a [u8]>,
+    /// The font part's entries: a face byte and a length-prefixed section each.
+    fonts: &'a [u8],
     #[cfg(feature = "coded")]
     model: Option<Model<'a>>,
     blocks: &'a [u8],
@@ -39,7 +40,7 @@ impl<'a> Book<'a> {
     /// assert_eq!(book.block_count(), 16);
     /// // A download cut short, or a file that is not a blob at all:
     /// let cut = Book::from_bytes(&blob[..100]).unwrap_err();
-    /// assert_eq!(cut, Error::Truncated { needed: 3425, available: 100 });
+    /// assert_eq!(cut, Error::Truncated { needed: 3496, available: 100 });
     /// let png = Book::from_bytes(b"\x89PNG\r\n\x1a\n and more bytes").unwrap_err();
     /// assert_eq!(png, Error::BadMagic(*b"\x89PNG"));
     /// # Ok::<(), inkleaf::Error>(())
@@ -51,9 +52,10 @@ impl<'a> Book<'a> {
         let (header, payload) = Header::split(blob)?;
         let (meta, after_meta) = take::<Meta<'a>>(payload, Part::Metadata)?;
         let (indexes, after_indexes) = take::<&'a [u8]>(after_meta, Part::PageIndex)?;
-        // The font section is checked when it is asked for, so firmware that draws in a
-        // built-in font links none of the packed-font code.
-        let (font, after_font) = take::<Option<&'a [u8]>>(after_indexes, Part::Font)?;
+        // Font sections are checked when they are asked for, so firmware that draws in a
+        // built-in font links none of the packed-font code; their framing is checked here.
+        let (fonts, after_font) = take::<&'a [u8]>(after_indexes, Part::Font)?;
+        check_faces(fonts)?;
         let (model, after_model) = take::<Option<&'a [u8]>>(after_font, Part::Model)?;
         let (blocks, rest) = take::<&'a [u8]>(after_model, Part::Blocks)?;
         if !rest.is_empty() {
@@ -69,11 +71,12 @@ impl<'a> Book<'a> {
                 model: after_font.len() - after_model.len(),
                 text: after_model.len() - rest.len(),
                 hyphens: 0,
+                runs: 0,
             },
             meta,
             indexes,
             index_count: 0,
-            font,
+            fonts,
             #[cfg(feature = "coded")]
             model: None,
             blocks,
@@ -87,29 +90,32 @@ impl<'a> Book<'a> {
         if model.is_some() {
             return Err(Error::CodedTextUnsupported);
         }
-        let (count, hyphens) = book.check_blocks()?;
+        let (count, hyphens, runs) = book.check_blocks()?;
         book.block_count = count;
         book.sizes.hyphens = hyphens;
-        book.sizes.text -= hyphens;
+        book.sizes.runs = runs;
+        book.sizes.text -= hyphens + runs;
         book.index_count = book.check_indexes()?;
         Ok(book)
     }
 
     /// Checks every block once, so reading blocks again on a page turn need not: returns the
-    /// block count and the bytes their hyphenation points take.
-    fn check_blocks(&self) -> Result<(u32, usize), Error> {
-        let (mut count, mut hyphens) = (0u32, 0usize);
+    /// block count and the bytes their hyphenation points and their style runs take.
+    fn check_blocks(&self) -> Result<(u32, usize, usize), Error> {
+        let (mut count, mut hyphens, mut runs) = (0u32, 0usize, 0usize);
         let mut walk = self.blocks();
         while let Some(mut block) = walk.next_block()? {
             // Text past u32::MAX bytes could not be addressed by a `Position`.
             u32::try_from(block.text.len()).map_err(|_| Error::TooLarge)?;
             block.text.check()?;
             block.hyphens.check(&mut block.text)?;
-            let points = block.hyphens.encoded().len();
+            block.runs.check(&mut block.text)?;
+            let (points, styled) = (block.hyphens.encoded().len(), block.runs.encoded().len());
             hyphens += points + crate::format::varint_len(points);
+            runs += styled + crate::format::varint_len(styled);
             count = count.checked_add(1).ok_or(Error::TooLarge)?;
         }
-        Ok((count, hyphens))
+        Ok((count, hyphens, runs))
     }
 
     fn check_indexes(&self) -> Result<u32, Error> {
@@ -204,10 +210,11 @@ impl<'a> Book<'a> {
         PageIndexes { rest: self.indexes }
     }
 
-    /// The baked index for `profile` laid out in `font`, if there is one.
+    /// The baked index for `profile` laid out in `fonts`, if there is one.
     ///
-    /// Fonts are told apart by their [`FontCheck`](crate::format::FontCheck) (line height and
-    /// a few advances), so an index baked in one font is never trusted for another.
+    /// Families are told apart by their [`FontCheck`](crate::format::FontCheck) (line heights
+    /// and a few advances of every face), so an index baked in one font is never trusted for
+    /// another.
     ///
     /// ```
     /// use inkleaf::font::{MONO_6X10, MONO_8X13};
@@ -221,16 +228,21 @@ impl<'a> Book<'a> {
     /// assert!(book.page_index(&profile, &MONO_8X13).is_none()); // laid out on the device
     /// # Ok::<(), inkleaf::Error>(())
     /// ```
-    pub fn page_index<F: Font>(&self, profile: &Profile, font: &F) -> Option<PageIndex<'a>> {
-        self.page_indexes().find(|index| index.fits(profile, font))
+    pub fn page_index<F: Family>(&self, profile: &Profile, fonts: &F) -> Option<PageIndex<'a>> {
+        self.page_indexes().find(|index| index.fits(profile, fonts))
     }
 
-    /// The font the blob's text is set in, if it carries one (else `built_for().font` names
-    /// a built-in font), checked on the way: a bad section is [`Error::BadFont`].
+    /// The faces the blob packs, in [`Face`] order, each with its font section unchecked.
+    pub fn face_sections(&self) -> FaceSections<'a> {
+        FaceSections { rest: self.fonts }
+    }
+
+    /// The regular face the blob's text is set in, if it carries fonts (else `built_for().font`
+    /// names a built-in font), checked on the way: a bad section is [`Error::BadFont`].
     ///
     /// ```
-    /// use inkleaf::build::{pack_into, Contents};
-    /// use inkleaf::{font::Font, format::Meta, text::{Block, BlockKind}, Book};
+    /// use inkleaf::build::{pack_into, Contents, FaceSection};
+    /// use inkleaf::{font::{Face, Font}, format::Meta, text::{Block, BlockKind}, Book};
     ///
     /// # let section = [
     /// #     b'I', b'N', b'K', b'F', 1, 1, 8, 0, 8, 0, 6, 0, 1, 0, 0, 0, 2, 0, 0, 0,
@@ -238,9 +250,10 @@ impl<'a> Book<'a> {
     /// # ];
     /// # let blocks = [Block::new(BlockKind::Paragraph, "iii")];
     /// # let mut buffer = [0u8; 128];
-    /// // A blob packed with a font section of one glyph, `i`.
+    /// // A blob packed with a regular face of one glyph, `i`.
     /// let plain = Contents::plain(Meta::default(), &blocks);
-    /// let contents = Contents { font: Some(&section), ..plain };
+    /// let fonts = [FaceSection { face: Face::Regular, section: &section }];
+    /// let contents = Contents { fonts: &fonts, ..plain };
     /// let len = pack_into(&contents, &mut buffer)?;
     /// let font = Book::from_bytes(&buffer[..len])?.font()?.expect("it carries a font");
     /// assert_eq!((font.line_height(), font.advance('i')), (8, 3));
@@ -249,27 +262,45 @@ impl<'a> Book<'a> {
     /// # Ok::<(), inkleaf::Error>(())
     /// ```
     pub fn font(&self) -> Result<Option<PackedFont<'a>>, Error> {
-        self.font.map(PackedFont::from_bytes).transpose()
+        self.face_sections()
+            .find(|(face, _)| *face == Face::Regular)
+            .map(|(_, section)| PackedFont::from_bytes(section))
+            .transpose()
     }
 
-    /// The font to lay the text out in: the blob's own, else the built-in one it was built
-    /// for, else the 6x10 mono font.
+    /// Every face the blob packs, each section checked: `None` when it packs none.
+    pub fn family(&self) -> Result<Option<PackedFamily<'a>>, Error> {
+        let mut family = PackedFamily {
+            faces: [None; Face::COUNT],
+        };
+        let mut any = false;
+        for (face, section) in self.face_sections() {
+            if let Some(slot) = family.faces.get_mut(face as usize) {
+                *slot = Some(PackedFont::from_bytes(section)?);
+                any = true;
+            }
+        }
+        Ok(any.then_some(family))
+    }
+
+    /// The fonts to lay the text out in: the blob's own faces, else the built-in font it was
+    /// built for, else the 6x10 mono font.
     ///
     /// ```
-    /// use inkleaf::font::AnyFont;
+    /// use inkleaf::font::AnyFamily;
     ///
     /// # let blob = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
     /// let book = inkleaf::Book::from_bytes(blob)?;
     /// // The blob carries no font and was built for the built-in 6x10.
-    /// let font = book.layout_font()?;
-    /// assert!(matches!(font, AnyFont::Mono(mono) if mono.name == "6x10"));
+    /// let fonts = book.layout_font()?;
+    /// assert!(matches!(fonts, AnyFamily::Mono(mono) if mono.name == "6x10"));
     /// # Ok::<(), inkleaf::Error>(())
     /// ```
-    pub fn layout_font(&self) -> Result<AnyFont<'a>, Error> {
-        Ok(match (self.font()?, self.built_for()) {
-            (Some(packed), _) => AnyFont::Packed(packed),
-            (None, Some(built)) => AnyFont::Mono(built.font.font()),
-            (None, None) => AnyFont::Mono(&crate::font::MONO_6X10),
+    pub fn layout_font(&self) -> Result<AnyFamily<'a>, Error> {
+        Ok(match (self.family()?, self.built_for()) {
+            (Some(packed), _) => AnyFamily::Packed(packed),
+            (None, Some(built)) => AnyFamily::Mono(built.font.font()),
+            (None, None) => AnyFamily::Mono(&crate::font::MONO_6X10),
         })
     }
 
@@ -355,6 +386,41 @@ impl<'a> Book<'a> {
     /// ```
     pub fn part_sizes(&self) -> PartSizes {
         self.sizes
+    }
+}
+
+/// Checks the font part's framing: faces in order, known, the regular one first, each with a
+/// section; the sections themselves are checked when they are used.
+fn check_faces(fonts: &[u8]) -> Result<(), Error> {
+    let bad = Error::Malformed(Part::Font);
+    let mut rest = fonts;
+    let mut last: Option<u8> = None;
+    while let Some((&face, after)) = rest.split_first() {
+        let known = Face::from_byte(face).is_some();
+        let ordered = last.map_or(face == Face::Regular as u8, |l| face > l);
+        if !known || !ordered {
+            return Err(bad);
+        }
+        let (_, after) = take::<&[u8]>(after, Part::Font)?;
+        (rest, last) = (after, Some(face));
+    }
+    Ok(())
+}
+
+/// Iterator over the faces a [`Book`] packs: each face with its font section, unchecked.
+#[derive(Copy, Clone, Debug)]
+pub struct FaceSections<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Iterator for FaceSections<'a> {
+    type Item = (Face, &'a [u8]);
+
+    fn next(&mut self) -> Option<(Face, &'a [u8])> {
+        let (&face, after) = self.rest.split_first()?;
+        let (section, rest) = take::<&'a [u8]>(after, Part::Font).ok()?;
+        self.rest = rest;
+        Some((Face::from_byte(face)?, section))
     }
 }
 

@@ -5,10 +5,11 @@ use serde::Serialize;
 #[cfg(feature = "coded")]
 use crate::codec::{Model, Stream};
 use crate::error::{Error, Part};
+use crate::font::Face;
 use crate::format::{Header, Meta, RawBlock, RawCodedBlock, HEADER_LEN};
 #[cfg(feature = "coded")]
 use crate::text::Text;
-use crate::text::{kind_to_byte, Block, BlockKind, Hyphens};
+use crate::text::{Block, BlockKind, Hyphens, Nesting, Runs};
 
 /// Everything a blob holds, ready to be written.
 ///
@@ -17,8 +18,8 @@ use crate::text::{kind_to_byte, Block, BlockKind, Hyphens};
 /// (`inkleaf_cli`).
 ///
 /// ```
-/// use inkleaf::build::{pack_into, Contents};
-/// use inkleaf::{format::Meta, text::{Block, BlockKind}, Book};
+/// use inkleaf::build::{pack_into, Contents, FaceSection};
+/// use inkleaf::{font::Face, format::Meta, text::{Block, BlockKind}, Book};
 ///
 /// # let section = [
 /// #     b'I', b'N', b'K', b'F', 1, 1, 8, 0, 8, 0, 6, 0, 1, 0, 0, 0, 2, 0, 0, 0,
@@ -27,7 +28,8 @@ use crate::text::{kind_to_byte, Block, BlockKind, Hyphens};
 /// let blocks = [Block::new(BlockKind::Paragraph, "iii")];
 /// // Plain text set in the blob's own font section.
 /// let plain = Contents::plain(Meta::default(), &blocks);
-/// let contents = Contents { font: Some(&section), ..plain };
+/// let fonts = [FaceSection { face: Face::Regular, section: &section }];
+/// let contents = Contents { fonts: &fonts, ..plain };
 /// let mut buffer = [0u8; 128];
 /// let len = pack_into(&contents, &mut buffer)?;
 /// assert!(Book::from_bytes(&buffer[..len])?.font()?.is_some());
@@ -39,8 +41,9 @@ pub struct Contents<'c> {
     pub meta: Meta<'c>,
     /// Page index records, one after another ([`PageIndexRecord`](crate::format::PageIndexRecord)); may be empty.
     pub page_indexes: &'c [u8],
-    /// A packed font section (see `docs/FONT_FORMAT.md`), the font the text is set in.
-    pub font: Option<&'c [u8]>,
+    /// Packed font sections (see `docs/FONT_FORMAT.md`), one per face, in [`Face`] order and
+    /// starting with the regular face; empty when the text is set in a built-in font.
+    pub fonts: &'c [FaceSection<'c>],
     /// The blocks, plain or coded.
     pub text: StoredText<'c>,
 }
@@ -51,10 +54,19 @@ impl<'c> Contents<'c> {
         Contents {
             meta,
             page_indexes: &[],
-            font: None,
+            fonts: &[],
             text: StoredText::Plain(blocks),
         }
     }
+}
+
+/// The font section of one face.
+#[derive(Copy, Clone, Debug)]
+pub struct FaceSection<'c> {
+    /// Which face it sets.
+    pub face: Face,
+    /// The packed section (`docs/FONT_FORMAT.md`).
+    pub section: &'c [u8],
 }
 
 /// How the blocks' text is stored.
@@ -74,14 +86,20 @@ pub enum StoredText<'c> {
 /// One block of coded text, as the codec wrote it.
 #[derive(Copy, Clone, Debug)]
 pub struct CodedBlock<'c> {
-    /// Paragraph or heading.
+    /// Paragraph, heading, list item, code, ...
     pub kind: BlockKind,
+    /// The quotes and lists it sits in.
+    pub nesting: Nesting,
+    /// A code block's language tag, else empty.
+    pub label: &'c str,
     /// The block's text length in bytes.
     pub text_len: u32,
     /// The block's bitstream.
     pub bits: &'c [u8],
     /// Where words may be broken with a hyphen.
     pub hyphens: Hyphens<'c>,
+    /// Inline style runs.
+    pub runs: Runs<'c>,
 }
 
 /// Bytes the blob for `contents` takes, header included.
@@ -108,7 +126,7 @@ pub fn packed_len(contents: &Contents<'_>) -> Result<usize, Error> {
     let parts = [
         size(&contents.meta)?,
         size(contents.page_indexes)?,
-        size(&contents.font)?,
+        fonts_len(contents.fonts).and_then(|len| Ok(size(&len)? + len as usize))?,
         size(&model)?,
         size(&blocks_len)?,
         blocks_len,
@@ -140,9 +158,7 @@ pub fn packed_len(contents: &Contents<'_>) -> Result<usize, Error> {
 /// # Ok::<(), inkleaf::Error>(())
 /// ```
 pub fn pack_into(contents: &Contents<'_>, out: &mut [u8]) -> Result<usize, Error> {
-    if let Some(section) = contents.font {
-        crate::font::PackedFont::from_bytes(section)?;
-    }
+    check_fonts(contents.fonts)?;
     let needed = packed_len(contents)?;
     let too_small = Error::BufferTooSmall {
         needed: u32::try_from(needed).map_err(|_| Error::TooLarge)?,
@@ -152,7 +168,11 @@ pub fn pack_into(contents: &Contents<'_>, out: &mut [u8]) -> Result<usize, Error
     let mut rest = &mut payload[..];
     rest = put(&contents.meta, rest)?;
     rest = put(contents.page_indexes, rest)?;
-    rest = put(&contents.font, rest)?;
+    rest = put(&fonts_len(contents.fonts)?, rest)?;
+    for face in contents.fonts {
+        rest = put(&(face.face as u8), rest)?;
+        rest = put(face.section, rest)?;
+    }
     match contents.text {
         StoredText::Plain(blocks) => {
             rest = put(&None::<&[u8]>, rest)?;
@@ -165,7 +185,7 @@ pub fn pack_into(contents: &Contents<'_>, out: &mut [u8]) -> Result<usize, Error
             rest = put(&Some(model), rest)?;
             rest = put(&blocks_len(contents)?, rest)?;
             for block in blocks {
-                rest = put(&raw_coded(block), rest)?;
+                rest = put(&raw_coded(block)?, rest)?;
             }
         }
     }
@@ -174,24 +194,52 @@ pub fn pack_into(contents: &Contents<'_>, out: &mut [u8]) -> Result<usize, Error
     Ok(needed)
 }
 
+/// Checks the faces are in order, start with the regular one and each reads as a font.
+fn check_fonts(fonts: &[FaceSection<'_>]) -> Result<(), Error> {
+    let in_order = fonts.windows(2).all(|w| w[0].face < w[1].face);
+    let regular_first = fonts.first().is_none_or(|f| f.face == Face::Regular);
+    if !in_order || !regular_first {
+        return Err(Error::Malformed(Part::Font));
+    }
+    for face in fonts {
+        crate::font::PackedFont::from_bytes(face.section)?;
+    }
+    Ok(())
+}
+
+/// Bytes of the font part's entries: a face byte and a length-prefixed section each.
+fn fonts_len(fonts: &[FaceSection<'_>]) -> Result<u32, Error> {
+    let total = fonts.iter().try_fold(0usize, |sum, face| {
+        sum.checked_add(1 + size(face.section)?)
+            .ok_or(Error::TooLarge)
+    })?;
+    u32::try_from(total).map_err(|_| Error::TooLarge)
+}
+
 fn raw<'a>(block: &Block<'a>) -> Result<RawBlock<'a>, Error> {
     Ok(RawBlock {
-        kind: kind_to_byte(block.kind),
+        kind: block.kind.checked()?,
+        nesting: (block.nesting.depth(), block.nesting.quote_bits()),
+        label: block.label,
         text: block
             .text
             .as_plain()
             .ok_or(Error::Malformed(Part::Blocks))?,
         hyphens: block.hyphens.encoded(),
+        runs: block.runs.encoded(),
     })
 }
 
-fn raw_coded<'a>(block: &CodedBlock<'a>) -> RawCodedBlock<'a> {
-    RawCodedBlock {
-        kind: kind_to_byte(block.kind),
+fn raw_coded<'a>(block: &CodedBlock<'a>) -> Result<RawCodedBlock<'a>, Error> {
+    Ok(RawCodedBlock {
+        kind: block.kind.checked()?,
+        nesting: (block.nesting.depth(), block.nesting.quote_bits()),
+        label: block.label,
         text_len: block.text_len,
         bits: block.bits,
         hyphens: block.hyphens.encoded(),
-    }
+        runs: block.runs.encoded(),
+    })
 }
 
 /// Bytes of the block list, each block checked on the way.
@@ -203,6 +251,7 @@ fn blocks_len(contents: &Contents<'_>) -> Result<usize, Error> {
                 return Err(Error::TooLarge);
             }
             block.hyphens.check(&mut text)?;
+            block.runs.check(&mut text)?;
             sum.checked_add(size(&raw(block)?)?).ok_or(Error::TooLarge)
         }),
         #[cfg(not(feature = "coded"))]
@@ -218,7 +267,8 @@ fn blocks_len(contents: &Contents<'_>) -> Result<usize, Error> {
                 let mut text = Text::coded(&model, stream);
                 text.check()?;
                 block.hyphens.check(&mut text)?;
-                sum.checked_add(size(&raw_coded(block))?)
+                block.runs.check(&mut text)?;
+                sum.checked_add(size(&raw_coded(block)?)?)
                     .ok_or(Error::TooLarge)
             })
         }

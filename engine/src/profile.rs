@@ -65,6 +65,10 @@ pub struct Profile {
     pub line_spacing: u16,
     /// Extra pixels before every block that does not start a page.
     pub paragraph_spacing: u16,
+    /// Pixels the first line of a paragraph that follows a paragraph is indented, as books
+    /// set prose; such paragraphs then get no `paragraph_spacing`. 0: blocks are set apart
+    /// by spacing alone.
+    pub indent: u16,
     /// Left or justified.
     pub align: Align,
     /// Reserve a line at the bottom for "page x / y".
@@ -82,6 +86,7 @@ impl Profile {
             margins: Margins::all(4),
             line_spacing: 0,
             paragraph_spacing: 3,
+            indent: 0,
             align: Align::Justify,
             footer: false,
         }

@@ -7,20 +7,20 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use inkleaf::font::AnyFont;
+use inkleaf::font::AnyFamily;
 use inkleaf::{
-    build::{CodedBlock, Contents, StoredText},
+    build::{CodedBlock, Contents, FaceSection, StoredText},
     font::FontId,
     format::Meta,
     format::{BuiltFor, FontCheck},
-    text::{Block, Hyphens},
+    text::{Block, Hyphens, Runs},
     Book, Layout, Profile,
 };
 
 use crate::fonts::{pack_font, FontError};
 use crate::hyphenate::{hyphen_points, language};
 use crate::input::Document;
-use crate::pack::{bake_page_index, encode_hyphens, pack_to_vec};
+use crate::pack::{bake_page_index, encode_hyphens, encode_runs, pack_to_vec};
 
 /// A packed blob with what it was built for.
 #[derive(Clone, Debug)]
@@ -140,7 +140,13 @@ impl Settings {
                 bits,
                 fallback,
             } => {
-                let chars = doc.blocks.iter().flat_map(|b| b.text.chars());
+                // List markers are drawn in the regular face too.
+                let markers = "\u{2022}\u{25E6}\u{2610}\u{2611}0123456789.)".chars();
+                let chars = doc
+                    .blocks
+                    .iter()
+                    .flat_map(|b| b.text.chars())
+                    .chain(markers);
                 let (section, missing) =
                     pack_font(bytes, *px, chars, *bits).map_err(|error| BuildError::Font {
                         font: label.clone(),
@@ -155,9 +161,16 @@ impl Settings {
                 (*fallback, Some(section))
             }
         };
+        let faces: Vec<FaceSection<'_>> = section
+            .iter()
+            .map(|section| FaceSection {
+                face: inkleaf::font::Face::Regular,
+                section,
+            })
+            .collect();
         let options = Options {
             font,
-            packed: section.as_deref(),
+            faces: &faces,
             hyphenate: self.hyphenate,
             text: self.text,
             also_for: &self.also_for,
@@ -174,8 +187,9 @@ pub struct Options<'f> {
     /// The built-in font recorded for the profile; also what a reader without the packed
     /// font falls back to.
     pub font: FontId,
-    /// A packed font section (see [`crate::fonts::pack_font`]) to carry and set the text in.
-    pub packed: Option<&'f [u8]>,
+    /// Packed font sections (see [`crate::fonts::pack_font`]), one per face in face order,
+    /// to carry and set the text in; empty to set it in the built-in font.
+    pub faces: &'f [FaceSection<'f>],
     /// Add hyphenation points for the document's language.
     pub hyphenate: bool,
     /// How the text is stored.
@@ -202,7 +216,7 @@ pub enum TextStorage {
 pub fn build(doc: &Document, profile: Profile, font: FontId) -> Result<Built, inkleaf::Error> {
     let options = Options {
         font,
-        packed: None,
+        faces: &[],
         hyphenate: true,
         text: TextStorage::Coded,
         also_for: &[],
@@ -233,14 +247,18 @@ pub fn build_with(
                 .unwrap_or_default()
         })
         .collect();
+    let runs: Vec<Vec<u8>> = doc.blocks.iter().map(|b| encode_runs(&b.runs)).collect();
     let blocks: Vec<Block<'_>> = doc
         .blocks
         .iter()
-        .zip(&points)
-        .map(|(b, hyphens)| Block {
+        .zip(points.iter().zip(&runs))
+        .map(|(b, (hyphens, runs))| Block {
             kind: b.kind,
+            nesting: b.nesting,
+            label: &b.label,
             text: inkleaf::text::Text::plain(&b.text),
             hyphens: Hyphens::from_encoded(hyphens),
+            runs: Runs::from_encoded(runs),
         })
         .collect();
     let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
@@ -255,9 +273,12 @@ pub fn build_with(
             .zip(&blocks)
             .map(|(b, block)| CodedBlock {
                 kind: block.kind,
+                nesting: block.nesting,
+                label: block.label,
                 text_len: b.text_len,
                 bits: &b.bits,
                 hyphens: block.hyphens,
+                runs: block.runs,
             })
             .collect()
     });
@@ -271,16 +292,16 @@ pub fn build_with(
     let mut contents = Contents {
         meta,
         page_indexes: &[],
-        font: options.packed,
+        fonts: options.faces,
         text,
     };
     // Pagination does not depend on the indexes, so lay out a blob without them first.
     let unindexed = pack_to_vec(&contents)?;
     let book = Book::from_bytes(&unindexed)?;
     // Without a recorded profile the book cannot say which built-in font: pick it here.
-    let layout_font = match book.font()? {
-        Some(packed) => AnyFont::Packed(packed),
-        None => AnyFont::Mono(font.font()),
+    let layout_font = match book.family()? {
+        Some(packed) => AnyFamily::Packed(packed),
+        None => AnyFamily::Mono(font.font()),
     };
     let mut records = Vec::new();
     let mut pages = 0;
@@ -299,7 +320,7 @@ pub fn build_with(
     Ok(Built {
         blob,
         pages,
-        font_bytes: options.packed.map_or(0, <[u8]>::len),
+        font_bytes: options.faces.iter().map(|f| f.section.len()).sum(),
         warnings: Vec::new(),
     })
 }
@@ -308,11 +329,11 @@ pub fn build_with(
 /// record; `font` is the built-in font recorded with them.
 fn page_index(
     book: Book<'_>,
-    layout_font: &AnyFont<'_>,
+    layout_font: &AnyFamily<'_>,
     profile: Profile,
     font: FontId,
 ) -> Result<(u32, Vec<u8>), inkleaf::Error> {
-    let layout = Layout::new(&book, profile, layout_font)?;
+    let layout = Layout::new(&book, profile, *layout_font)?;
     let starts: Vec<_> = layout.pages().map(|page| page.start).collect();
     let pages = u32::try_from(starts.len()).map_err(|_| inkleaf::Error::TooLarge)?;
     let built_for = BuiltFor {

@@ -96,7 +96,7 @@ fn article_page_on_the_2_9in_panel() {
         let bytes = section(bpp);
         let font = PackedFont::from_bytes(&bytes).unwrap();
         let book = Book::from_bytes(&blob).unwrap();
-        let layout = Layout::new(&book, profile, &font).unwrap();
+        let layout = Layout::new(&book, profile, font).unwrap();
         let page = layout.page(0).unwrap();
         if bpp == 1 {
             let display = inkleaf_sim::draw_page(&page);
@@ -121,7 +121,7 @@ fn blitting_equals_drawing_for_packed_fonts() {
         let bytes = section(bpp);
         let font = PackedFont::from_bytes(&bytes).unwrap();
         let book = Book::from_bytes(&blob).unwrap();
-        let layout = Layout::new(&book, profile, &font).unwrap();
+        let layout = Layout::new(&book, profile, font).unwrap();
         for page in layout.pages() {
             let drawn = inkleaf_sim::draw_page(&page);
             let mut framebuffer = Framebuffer::new(vec![0u8; 37 * 128], 296, 128).unwrap();

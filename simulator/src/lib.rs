@@ -12,7 +12,7 @@ use embedded_graphics::prelude::*;
 use embedded_graphics_simulator::{
     BinaryColorTheme, OutputSettings, OutputSettingsBuilder, SimulatorDisplay,
 };
-use inkleaf::font::Font;
+use inkleaf::font::Family;
 use inkleaf::Page;
 
 pub use sheet::contact_sheet;
@@ -38,7 +38,7 @@ pub fn epaper_output(scale: u32) -> OutputSettings {
 
 /// Draws `page` onto a fresh simulator display the size of its layout's profile, footer
 /// included when the page knows the total ([`Page::with_total`]).
-pub fn draw_page<F: Font>(page: &Page<'_, F>) -> SimulatorDisplay<BinaryColor> {
+pub fn draw_page<F: Family>(page: &Page<'_, F>) -> SimulatorDisplay<BinaryColor> {
     let mut display = SimulatorDisplay::new(page.size());
     // The simulator display never fails to draw.
     let Ok(()) = page.draw(&mut display);
@@ -46,14 +46,14 @@ pub fn draw_page<F: Font>(page: &Page<'_, F>) -> SimulatorDisplay<BinaryColor> {
 }
 
 /// Draws `page` in shades of gray (for fonts packed at 2 or 4 bits per pixel).
-pub fn draw_page_gray<F: Font>(page: &Page<'_, F>) -> SimulatorDisplay<Gray8> {
+pub fn draw_page_gray<F: Family>(page: &Page<'_, F>) -> SimulatorDisplay<Gray8> {
     let mut display = SimulatorDisplay::new(page.size());
     let Ok(()) = page.draw_gray(&mut display);
     display
 }
 
 /// A page as it will look on the panel: 1-bit, or gray when `gray`, in paper and ink colours.
-pub fn preview<F: Font>(page: &Page<'_, F>, gray: bool) -> SimulatorDisplay<Rgb888> {
+pub fn preview<F: Family>(page: &Page<'_, F>, gray: bool) -> SimulatorDisplay<Rgb888> {
     if gray {
         let display = draw_page_gray(page);
         tint(&display, |p| display.get_pixel(p).luma())

@@ -64,7 +64,7 @@ fn main() {
     // Plain UTF-8 text, as embedded-text reads it; the coded blob is timed alongside.
     let options = |text| inkleaf_cli::build::Options {
         font: FontId::Mono6x10,
-        packed: None,
+        faces: &[],
         hyphenate: true,
         text,
         also_for: &[],

@@ -144,9 +144,9 @@ fn check_lines<F: Font>(layout: &Layout<'_, F>, pages: &[(Page<'_, F>, Vec<Line>
         // A heading is kept with the text after it: a page ends in one only when the page
         // holds nothing else (a heading taller than a page) or when it is the last page.
         let last_page = page.end == Position::new(layout.book().block_count(), 0);
-        if lines.last().is_some_and(|l| l.heading) && !last_page {
+        if lines.last().is_some_and(|l| l.kind.is_heading()) && !last_page {
             assert!(
-                lines.iter().all(|l| l.heading),
+                lines.iter().all(|l| l.kind.is_heading()),
                 "{page:?} ends in a stranded heading"
             );
         }
@@ -160,10 +160,11 @@ fn check_lines<F: Font>(layout: &Layout<'_, F>, pages: &[(Page<'_, F>, Vec<Line>
             assert!(page.contains(at), "{line:?} outside {page:?}");
             assert_eq!(layout.page_of(at), Ok(*page), "page_of({at:?})");
             assert!(
-                layout.drawn_width(line) <= layout.text_width(),
-                "{line:?} ({:?}) is {} px wide, text area {} px",
+                line.left + layout.drawn_width(line) <= layout.text_width(),
+                "{line:?} ({:?}) is {} px wide from {} px, text area {} px",
                 layout.line_text(line),
                 layout.drawn_width(line),
+                line.left,
                 layout.text_width()
             );
             let text = layout.line_text(line);

@@ -15,7 +15,7 @@ fn coded_article(text: TextStorage) -> (Vec<u8>, Vec<String>) {
     let doc = article();
     let options = inkleaf_cli::build::Options {
         font: FontId::Mono6x10,
-        packed: None,
+        faces: &[],
         hyphenate: false,
         text,
         also_for: &[],

@@ -20,7 +20,7 @@ fn blob_with(text: TextStorage) -> Vec<u8> {
     let display = preset("oled-128x64");
     let options = Options {
         font: display.font,
-        packed: None,
+        faces: &[],
         hyphenate: true,
         text,
         also_for: &[],

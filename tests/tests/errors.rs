@@ -284,7 +284,8 @@ fn page_index_fixture_decodes_when_valid() {
         index.font_check(),
         FontCheck {
             line_height: 13,
-            advances: [8; 4]
+            advances: [8; 4],
+            faces: FontCheck::of(FontId::Mono8x13.font()).faces,
         }
     );
     assert_eq!(index.font_check(), FontCheck::of(FontId::Mono8x13.font()));
@@ -324,7 +325,7 @@ fn page_index_fixture_is_what_the_engine_packs() {
     let packed = pack_to_vec(&Contents {
         meta: Meta::default(),
         page_indexes: &indexes,
-        font: None,
+        fonts: &[],
         text: StoredText::Plain(&blocks),
     })
     .unwrap();

@@ -1,4 +1,4 @@
-//! The committed golden blob pins format version 2: any change to what the builder writes or
+//! The committed golden blob pins format version 3: any change to what the builder writes or
 //! to how a reader reads it fails here, and must be made on purpose (with `docs/FORMAT.md`
 //! and, for a change readers cannot follow, a new format version).
 
@@ -35,7 +35,7 @@ fn the_builder_still_writes_the_golden_blobs() {
     for (golden, file, text) in GOLDENS {
         let options = Options {
             font: FontId::Mono6x10,
-            packed: None,
+            faces: &[],
             hyphenate: true,
             text,
             also_for: &[preset("oled-128x64").profile],

@@ -1,7 +1,7 @@
 //! Kerned text measures as it draws: the width layout gives every line is exactly what the
 //! drawing routine's pen travels, pair kerning included, so justified lines meet the margin.
 
-use inkleaf::font::{Font, PackedFont};
+use inkleaf::font::{Face, Family, Font, PackedFont};
 use inkleaf::{
     font::FontId,
     layout::{Align, Margins},
@@ -16,8 +16,9 @@ fn dejavu(px: u32) -> Vec<u8> {
 }
 
 /// The pen's travel over a line as drawing moves it, and the pairs it draws kerned.
-fn pen_travel<F: Font>(layout: &Layout<'_, F>, line: &inkleaf::layout::Line) -> (u32, u32) {
-    let font = layout.font();
+fn pen_travel<F: Family>(layout: &Layout<'_, F>, line: &inkleaf::layout::Line) -> (u32, u32) {
+    // The article is all regular text.
+    let font = layout.fonts().face(Face::Regular);
     let (mut kerned, mut before) = (0u32, None);
     let travel = layout.for_each_glyph(line, |x, c| {
         if let Some((left, previous)) = before {
@@ -51,7 +52,7 @@ fn every_line_draws_as_wide_as_it_measures() {
             .unwrap()
             .blob;
         let book = Book::from_bytes(&blob).unwrap();
-        let layout = Layout::new(&book, profile, &font).unwrap();
+        let layout = Layout::new(&book, profile, font).unwrap();
         for page in layout.pages() {
             for line in page.lines().unwrap() {
                 let (travel, kerned) = pen_travel(&layout, &line);

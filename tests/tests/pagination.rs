@@ -93,7 +93,7 @@ fn a_heading_moves_to_the_next_page_with_its_text() {
         let pages = check_layout(&layout).pages;
         assert_eq!(pages.len(), 2, "{heading:?}");
         assert_eq!(pages[0].0.lines, 2, "{heading:?}");
-        assert!(pages[1].1[0].heading && pages[1].1[0].first_in_block);
+        assert!(pages[1].1[0].kind.is_heading() && pages[1].1[0].first_in_block);
     }
 }
 
@@ -158,16 +158,20 @@ fn profile() -> impl Strategy<Value = (Profile, FontId)> {
     (
         (40u16..420, 24u16..300, 0u16..12),
         (0u16..4, 0u16..8, any::<bool>(), any::<bool>()),
-        prop::sample::select(FontId::ALL.to_vec()),
+        (
+            prop::sample::select(FontId::ALL.to_vec()),
+            prop::sample::select(vec![0u16, 12]),
+        ),
     )
         .prop_map(
-            |((width, height, margin), (line, paragraph, justify, footer), font)| {
+            |((width, height, margin), (line, paragraph, justify, footer), (font, indent))| {
                 let profile = Profile {
                     width,
                     height,
                     margins: Margins::all(margin),
                     line_spacing: line,
                     paragraph_spacing: paragraph,
+                    indent,
                     align: if justify { Align::Justify } else { Align::Left },
                     footer,
                 };

@@ -46,9 +46,13 @@ fn dejavu_blob(display: &str, bits: u8) -> (Vec<u8>, inkleaf::Profile) {
     let font = inkleaf_cli::fonts::bundled_font(name).unwrap();
     let (section, missing) = inkleaf_cli::fonts::pack_font(font, px, chars, bits).unwrap();
     assert!(missing.is_empty(), "DejaVu lacks {missing:?}");
+    let faces = [inkleaf::build::FaceSection {
+        face: inkleaf::font::Face::Regular,
+        section: &section,
+    }];
     let options = inkleaf_cli::build::Options {
         font: display.font,
-        packed: Some(&section),
+        faces: &faces,
         hyphenate: true,
         text: inkleaf_cli::build::TextStorage::Coded,
         also_for: &[],
@@ -62,7 +66,7 @@ fn dejavu_296x128_first_page_in_one_bit() {
     let (blob, profile) = dejavu_blob("2.9in", 1);
     let book = Book::from_bytes(&blob).unwrap();
     let font = book.layout_font().unwrap();
-    let layout = Layout::new(&book, profile, &font).unwrap();
+    let layout = Layout::new(&book, profile, font).unwrap();
     let drawn = inkleaf_sim::draw_page(&layout.page(0).unwrap());
     if let Some(dir) = std::env::var_os("INKLEAF_PNG_DIR") {
         let path = Path::new(&dir).join("inkleaf-dejavu-2.9in-page1.png");
@@ -79,7 +83,7 @@ fn dejavu_400x300_first_lines_in_four_bit_gray() {
     let (blob, profile) = dejavu_blob("4.2in", 4);
     let book = Book::from_bytes(&blob).unwrap();
     let font = book.layout_font().unwrap();
-    let layout = Layout::new(&book, profile, &font).unwrap();
+    let layout = Layout::new(&book, profile, font).unwrap();
     let total = layout.page_count();
     let page = layout.page(0).unwrap();
     if let Some(dir) = std::env::var_os("INKLEAF_PNG_DIR") {

@@ -20,7 +20,10 @@ pub(crate) trait Canvas {
     /// Inks `glyph` with its pen at `at` on the line's top.
     fn glyph(&mut self, glyph: &Glyph<'_>, at: Point) -> Result<(), Self::Error>;
 
-    /// Inks `glyph` twice, one pixel apart, for bold headings.
+    /// Inks every pixel of `area` that lies on the page.
+    fn fill(&mut self, area: &Rectangle) -> Result<(), Self::Error>;
+
+    /// Inks `glyph` twice, one pixel apart: a bold face made from a regular one.
     fn bold_glyph(&mut self, glyph: &Glyph<'_>, at: Point) -> Result<(), Self::Error> {
         self.glyph(glyph, at)?;
         self.glyph(glyph, at + Point::new(1, 0))
@@ -40,5 +43,9 @@ impl<D: DrawTarget<Color = BinaryColor>> Canvas for TargetCanvas<'_, D> {
 
     fn glyph(&mut self, glyph: &Glyph<'_>, at: Point) -> Result<(), D::Error> {
         self.0.draw_iter(InkedPixels::new(*glyph, at))
+    }
+
+    fn fill(&mut self, area: &Rectangle) -> Result<(), D::Error> {
+        self.0.fill_solid(area, BinaryColor::On)
     }
 }

@@ -6,20 +6,20 @@ use embedded_graphics::prelude::Point;
 
 use super::canvas::Canvas;
 use super::glyph::draw_char;
-use crate::font::Font;
+use crate::font::{Face, Family, Font};
 use crate::layout::Layout;
 
 /// Draws "page `number` / `total`" centred in the footer band.
 ///
 /// The label never reaches into the side margins or past the display's edge: a text area too
 /// narrow for it gets "x / y", then just "x", and whatever still does not fit is clipped.
-pub(super) fn draw<F: Font, C: Canvas>(
+pub(super) fn draw<F: Family, C: Canvas>(
     layout: &Layout<'_, F>,
     number: u32,
     total: u32,
     target: &mut C,
 ) -> Result<(), C::Error> {
-    let font = layout.font();
+    let font = &layout.fonts().face(Face::Regular);
     let profile = layout.profile();
     let label = label(font, number, total, layout.text_width());
     let x = (u32::from(profile.width).saturating_sub(width(font, &label)) / 2)
@@ -33,7 +33,7 @@ pub(super) fn draw<F: Font, C: Canvas>(
         if origin.x as u32 + font.advance(c) > right {
             break;
         }
-        origin.x += draw_char(font, c, origin, false, target)? as i32;
+        origin.x += draw_char(font, c, origin, font.embolden(), target)? as i32;
     }
     Ok(())
 }

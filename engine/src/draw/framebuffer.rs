@@ -240,4 +240,8 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Canvas for Framebuffer<B> {
         self.blit(glyph, at);
         Ok(())
     }
+
+    fn fill(&mut self, area: &Rectangle) -> Result<(), Infallible> {
+        self.fill_solid(area, BinaryColor::On)
+    }
 }

@@ -131,6 +131,10 @@ where
     fn bold_glyph(&mut self, glyph: &Glyph<'_>, at: Point) -> Result<(), D::Error> {
         self.0.draw_iter(GrayPixels::new(*glyph, at, true))
     }
+
+    fn fill(&mut self, area: &Rectangle) -> Result<(), D::Error> {
+        self.0.fill_solid(area, C::BLACK)
+    }
 }
 
 #[cfg(test)]

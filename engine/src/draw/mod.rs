@@ -6,6 +6,7 @@ mod footer;
 mod framebuffer;
 mod glyph;
 mod gray;
+mod marks;
 
 pub use framebuffer::Framebuffer;
 pub use gray::draw_glyph_gray;
@@ -16,11 +17,11 @@ use embedded_graphics::Drawable;
 
 use self::canvas::{Canvas, TargetCanvas};
 use self::gray::GrayCanvas;
-use crate::font::Font;
+use crate::font::{Family, Font};
 use crate::layout::{Layout, Line, Page};
-use crate::text::Text;
+use crate::text::{Block, Style};
 
-impl<F: Font> OriginDimensions for Page<'_, F> {
+impl<F: Family> OriginDimensions for Page<'_, F> {
     fn size(&self) -> Size {
         let profile = &self.layout().profile;
         Size::new(u32::from(profile.width), u32::from(profile.height))
@@ -49,7 +50,7 @@ impl<F: Font> OriginDimensions for Page<'_, F> {
 /// assert_eq!(display.get_pixel((0, 0).into()), Some(BinaryColor::Off));
 /// # Ok::<(), inkleaf::Error>(())
 /// ```
-impl<F: Font> Drawable for Page<'_, F> {
+impl<F: Family> Drawable for Page<'_, F> {
     type Color = BinaryColor;
     type Output = ();
 
@@ -58,7 +59,7 @@ impl<F: Font> Drawable for Page<'_, F> {
     }
 }
 
-impl<F: Font> Page<'_, F> {
+impl<F: Family> Page<'_, F> {
     /// Draws the page into a packed framebuffer, blitting glyph rows a byte at a time.
     /// The pixels are exactly those [`Drawable::draw`] gives.
     ///
@@ -126,11 +127,11 @@ impl<F: Font> Page<'_, F> {
         };
         let margins = layout.profile().margins;
         let origin = Point::new(i32::from(margins.left), i32::from(margins.top));
-        layout.fill(&mut lines, Some(self.lines), |line, text, top| {
+        layout.fill(&mut lines, Some(self.lines), |line, block, top| {
             draw_line(
                 layout,
                 line,
-                text,
+                block,
                 origin + Point::new(0, top as i32),
                 canvas,
             )
@@ -142,19 +143,24 @@ impl<F: Font> Page<'_, F> {
     }
 }
 
-/// Draws one line with its left edge at `origin`, the pen moving as layout measured it.
-fn draw_line<F: Font, C: Canvas>(
+/// Draws one line of `block` with the text area's left edge at `origin`, the pen moving as
+/// layout measured it, and the line's marks.
+fn draw_line<F: Family, C: Canvas>(
     layout: &Layout<'_, F>,
     line: &Line,
-    text: Text<'_>,
+    block: &Block<'_>,
     origin: Point,
     target: &mut C,
 ) -> Result<(), C::Error> {
-    let (font, heading) = (layout.font(), line.heading);
-    // Moved in, so the loop keeps them in registers.
-    layout.set_line(line, text, move |x, c| {
+    marks::draw_marks(layout, line, origin, target)?;
+    let origin = origin + Point::new(line.left as i32, 0);
+    layout.set_line(line, block, |x, c, font, style| {
         let at = origin + Point::new(x as i32, 0);
-        glyph::draw_char(font, c, at, heading, target)
+        let advance = glyph::draw_char(font, c, at, font.embolden(), target)?;
+        if style != Style::PLAIN {
+            marks::draw_style(font, style, origin, x, advance, target)?;
+        }
+        Ok(advance)
     })?;
     Ok(())
 }

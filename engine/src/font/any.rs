@@ -62,4 +62,11 @@ impl Font for AnyFont<'_> {
             AnyFont::Packed(f) => f.kerning(left, right),
         }
     }
+
+    fn baseline(&self) -> u32 {
+        match self {
+            AnyFont::Mono(f) => f.baseline(),
+            AnyFont::Packed(f) => f.baseline(),
+        }
+    }
 }

@@ -7,6 +7,7 @@
 mod any;
 mod face;
 mod fallback;
+mod family;
 mod glyph;
 mod id;
 mod mono;
@@ -16,6 +17,7 @@ mod packed;
 pub use any::AnyFont;
 pub use face::Face;
 pub use fallback::fallback;
+pub use family::{AnyFamily, Family, PackedFamily, Styled};
 pub use glyph::Glyph;
 pub use id::FontId;
 pub use mono::{MonoFont, MONO_10X20, MONO_6X10, MONO_8X13};
@@ -98,6 +100,23 @@ pub trait Font {
         let _ = (left, right);
         0
     }
+
+    /// Rows from the top of a line to its baseline, where underlines hang from.
+    fn baseline(&self) -> u32 {
+        self.line_height() * 4 / 5
+    }
+
+    /// Whether every glyph is inked twice, one pixel apart: a bold face made from a regular
+    /// one ([`Styled`]).
+    fn embolden(&self) -> bool {
+        false
+    }
+
+    /// Which face of its family the font sets ([`Face`] as a number), so characters of two
+    /// faces set side by side never kern.
+    fn face_tag(&self) -> u8 {
+        0
+    }
 }
 
 /// A font behind a reference is the same font: `Layout::new(&book, profile, &MONO_6X10)`
@@ -132,6 +151,21 @@ impl<F: Font + ?Sized> Font for &F {
     fn kerning(&self, left: char, right: char) -> i32 {
         (**self).kerning(left, right)
     }
+
+    #[inline]
+    fn baseline(&self) -> u32 {
+        (**self).baseline()
+    }
+
+    #[inline]
+    fn embolden(&self) -> bool {
+        (**self).embolden()
+    }
+
+    #[inline]
+    fn face_tag(&self) -> u8 {
+        (**self).face_tag()
+    }
 }
 
 /// Up to three glyphs that set one character (the longest stand-in is `...`).
@@ -143,6 +177,13 @@ pub struct Glyphs<'a> {
 }
 
 impl<'a> Glyphs<'a> {
+    /// Every glyph's advance made `extra` pixels wider.
+    fn widen(&mut self, extra: u32) {
+        for glyph in self.glyphs.iter_mut().flatten() {
+            glyph.advance += extra;
+        }
+    }
+
     fn push(&mut self, glyph: Glyph<'a>) {
         if let Some(slot) = self.glyphs.get_mut(usize::from(self.len)) {
             *slot = Some(glyph);

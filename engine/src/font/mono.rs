@@ -106,6 +106,16 @@ impl Font for MonoFont {
         self.height
     }
 
+    fn baseline(&self) -> u32 {
+        // The X11 fonts these come from: ascents of 8, 11 and 16 rows.
+        match self.height {
+            10 => 8,
+            13 => 11,
+            20 => 16,
+            height => height * 4 / 5,
+        }
+    }
+
     fn max_advance(&self) -> u32 {
         // The longest stand-in, `...`, is three cells.
         3 * self.width

@@ -144,6 +144,10 @@ impl Font for PackedFont<'_> {
         u32::from(self.line_height)
     }
 
+    fn baseline(&self) -> u32 {
+        u32::from(self.baseline)
+    }
+
     fn max_advance(&self) -> u32 {
         self.max_advance
     }

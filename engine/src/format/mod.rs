@@ -16,8 +16,8 @@ pub use crate::error::Part;
 pub use header::{Header, FORMAT_VERSION, HEADER_LEN, MAGIC};
 pub use page_index::{FontCheck, PageIndex, PageIndexRecord, PageIndexes};
 pub use part_sizes::PartSizes;
+pub(crate) use payload::{BlockFrame, RawBlock, RawCodedBlock};
 pub use payload::{BuiltFor, Meta};
-pub(crate) use payload::{RawBlock, RawCodedBlock};
 
 use crate::Error;
 

@@ -10,7 +10,8 @@ use super::payload::BuiltFor;
 use super::take;
 use crate::bits;
 use crate::error::{Error, Part};
-use crate::font::Font;
+use crate::font::{Face, Family, Font};
+use crate::layout::LAYOUT_RULES;
 use crate::{Position, Profile};
 
 /// One page index as a blob stores it: a postcard record of these fields, in this order.
@@ -24,6 +25,9 @@ use crate::{Position, Profile};
 /// first, in [`Contents::page_indexes`](crate::build::Contents::page_indexes).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageIndexRecord<'a> {
+    /// The version of the layout rules the pages were found with ([`LAYOUT_RULES`]): a
+    /// reader whose rules differ lays the book out itself.
+    pub rules: u8,
     /// The profile, font and page count.
     pub built_for: BuiltFor,
     /// Metrics of the font the pages were laid out in.
@@ -43,22 +47,42 @@ impl PageIndexRecord<'_> {
     }
 }
 
-/// A few metrics of the font the index was laid out in, so a device that opens the blob in
-/// another font does not trust page starts that are not its own.
+/// A few metrics of the fonts the index was laid out in, so a device that opens the blob in
+/// other fonts does not trust page starts that are not its own.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FontCheck {
-    /// Line height in pixels.
+    /// Line height of the regular face in pixels.
     pub line_height: u32,
-    /// Advances of a space, `e`, `m` and `-`.
+    /// Advances of a space, `e`, `m` and `-` in the regular face.
     pub advances: [u32; 4],
+    /// FNV-1a over every face's line height, baseline, emboldening and the advances of a
+    /// space, `e`, `m` and `-`.
+    pub faces: u32,
 }
 
 impl FontCheck {
-    /// The check values of `font`.
-    pub fn of<F: Font>(font: &F) -> Self {
+    /// The check values of `fonts`.
+    pub fn of<F: Family>(fonts: &F) -> Self {
+        let regular = fonts.face(Face::Regular);
+        let mut faces = 0x811c_9dc5u32;
+        for face in Face::ALL {
+            let font = fonts.face(face);
+            let [a, b, c, d] = [' ', 'e', 'm', '-'].map(|c| font.advance(c));
+            let values = [
+                font.line_height(),
+                font.baseline(),
+                u32::from(font.embolden()),
+            ];
+            for value in values.into_iter().chain([a, b, c, d]) {
+                for byte in value.to_le_bytes() {
+                    faces = (faces ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+                }
+            }
+        }
         FontCheck {
-            line_height: font.line_height(),
-            advances: [' ', 'e', 'm', '-'].map(|c| font.advance(c)),
+            line_height: regular.line_height(),
+            advances: [' ', 'e', 'm', '-'].map(|c| regular.advance(c)),
+            faces,
         }
     }
 }
@@ -91,7 +115,8 @@ impl<'a> PageIndex<'a> {
             let start = index.start(page).ok_or(bad)?;
             let len = text_len(start.block).ok_or(bad)?;
             if start.block >= block_count
-                || start.offset as usize >= len
+                // An empty block (a thematic break) still starts a line at offset 0.
+                || (start.offset as usize >= len && !(start.offset == 0 && len == 0))
                 || previous.is_some_and(|p| p >= start)
             {
                 return Err(bad);
@@ -116,9 +141,11 @@ impl<'a> PageIndex<'a> {
         self.raw.font_check
     }
 
-    /// Whether this index holds for `profile` laid out in `font`.
-    pub fn fits<F: Font>(&self, profile: &Profile, font: &F) -> bool {
-        self.raw.built_for.profile == *profile && self.raw.font_check == FontCheck::of(font)
+    /// Whether this index holds for `profile` laid out in `fonts` by this engine's rules.
+    pub fn fits<F: Family>(&self, profile: &Profile, fonts: &F) -> bool {
+        self.raw.rules == LAYOUT_RULES
+            && self.raw.built_for.profile == *profile
+            && self.raw.font_check == FontCheck::of(fonts)
     }
 
     /// Number of pages.

@@ -5,9 +5,9 @@
 /// ```
 /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
 /// let s = inkleaf::Book::from_bytes(blob)?.part_sizes();
-/// let parts = [s.header, s.metadata, s.page_index, s.font, s.model, s.text, s.hyphens];
+/// let parts = [s.header, s.metadata, s.page_index, s.font, s.model, s.text, s.hyphens, s.runs];
 /// assert_eq!(parts.iter().sum::<usize>(), blob.len());
-/// assert_eq!(s.font, 1); // no font section: the built-in font it names
+/// assert_eq!(s.font, 1); // no font sections: the built-in font it names
 /// # Ok::<(), inkleaf::Error>(())
 /// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub struct PartSizes {
     pub metadata: usize,
     /// The page indexes of the profiles the blob was built for.
     pub page_index: usize,
-    /// The packed font, if the blob carries one (its `None` byte otherwise).
+    /// The packed faces, if the blob carries any (the part's length byte otherwise).
     pub font: usize,
     /// The text model, if the text is coded (its `None` byte otherwise).
     pub model: usize,
@@ -26,4 +26,6 @@ pub struct PartSizes {
     pub text: usize,
     /// The blocks' hyphenation points with their lengths.
     pub hyphens: usize,
+    /// The blocks' inline style runs with their lengths.
+    pub runs: usize,
 }

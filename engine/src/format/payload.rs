@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::font::FontId;
+use crate::text::BlockKind;
 use crate::Profile;
 
 /// What a reader shows about a text before its first page.
@@ -62,22 +63,39 @@ pub struct BuiltFor {
     pub pages: u32,
 }
 
-/// One block as stored in a blob without a text model: its kind byte and its text.
+/// One block as stored in a blob without a text model: its kind, nesting and label, its
+/// text, hyphenation points and style runs.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct RawBlock<'a> {
-    pub(crate) kind: u8,
+    pub(crate) kind: BlockKind,
+    /// [`Nesting`](crate::text::Nesting) as its depth and quote bits.
+    pub(crate) nesting: (u8, u8),
+    pub(crate) label: &'a str,
     pub(crate) text: &'a str,
-    /// Encoded hyphenation points, see [`super::Hyphens`].
+    /// Encoded hyphenation points, see [`Hyphens`](crate::text::Hyphens).
     pub(crate) hyphens: &'a [u8],
+    /// Encoded style runs, see [`Runs`](crate::text::Runs).
+    pub(crate) runs: &'a [u8],
 }
 
-/// One block as stored in a blob with a text model: its kind byte, its text's length in
-/// bytes and the bitstream that decodes to it (`docs/CODEC.md`).
+/// One block as stored in a blob with a text model: as [`RawBlock`], with its text's length
+/// in bytes and the bitstream that decodes to it (`docs/CODEC.md`) in place of the text.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct RawCodedBlock<'a> {
-    pub(crate) kind: u8,
+    pub(crate) kind: BlockKind,
+    pub(crate) nesting: (u8, u8),
+    pub(crate) label: &'a str,
     pub(crate) text_len: u32,
     pub(crate) bits: &'a [u8],
-    /// Encoded hyphenation points, see [`super::Hyphens`].
     pub(crate) hyphens: &'a [u8],
+    pub(crate) runs: &'a [u8],
+}
+
+/// A block's framing, plain or coded, read without checking its text: what skipping a block
+/// needs. The coded text length, if any, reads as part of `head`.
+#[derive(Copy, Clone, Debug, Deserialize)]
+pub(crate) struct BlockFrame<'a> {
+    pub(crate) _kind: BlockKind,
+    pub(crate) _nesting: (u8, u8),
+    pub(crate) _label: &'a [u8],
 }

@@ -3,9 +3,10 @@
 //! Knuth–Plass weighs these; the line iterator replays them to cut out the chosen lines.
 //! Both read the text through this one iterator, so the breaks chosen are the breaks drawn.
 
+use super::fonts::BlockFonts;
 use super::pen::Pen;
 use super::pieces::{is_dash, is_space, scan_piece, set_run};
-use crate::font::Font;
+use crate::font::Family;
 use crate::text::{Hyphens, Text};
 
 /// What ends a line at a candidate.
@@ -58,8 +59,8 @@ impl Candidate {
 
 /// Iterator over the candidates of one block from a line start.
 #[derive(Debug)]
-pub(super) struct Candidates<'t, 'f, F> {
-    font: &'f F,
+pub(super) struct Candidates<'t, 'f, F: Family> {
+    fonts: BlockFonts<'f, 't, F>,
     text: Text<'t>,
     /// Width a cut word piece may take with its hyphen.
     cut_width: u32,
@@ -80,7 +81,7 @@ pub(super) struct Candidates<'t, 'f, F> {
     hyphen_at: Option<usize>,
 }
 
-impl<'t, 'f, F: Font> Candidates<'t, 'f, F> {
+impl<'t, 'f, F: Family> Candidates<'t, 'f, F> {
     /// The text as far as the candidates have read it: for coded text, a decoder near the
     /// last candidate, so the next line need not decode from further back.
     pub(super) fn text(&self) -> Text<'t> {
@@ -89,7 +90,7 @@ impl<'t, 'f, F: Font> Candidates<'t, 'f, F> {
 
     /// Candidates of `text` from `start`, a line start (not a space).
     pub(super) fn new(
-        font: &'f F,
+        fonts: BlockFonts<'f, 't, F>,
         text: Text<'t>,
         hyphens: Hyphens<'t>,
         start: usize,
@@ -100,11 +101,11 @@ impl<'t, 'f, F: Font> Candidates<'t, 'f, F> {
         Candidates {
             hyphens,
             hyphen_at,
-            font,
+            space: fonts.space(),
+            hyphen: fonts.hyphen(),
+            fonts,
             text,
             cut_width,
-            space: font.advance(' '),
-            hyphen: font.advance('-'),
             pos: start,
             content_end: start,
             pen: Pen::START,
@@ -136,7 +137,7 @@ impl<'t, 'f, F: Font> Candidates<'t, 'f, F> {
             .filter(|&c| !is_space(c) && c != '\n');
         // Clamped to what a breakpoint can record (no real pair comes near).
         candidate.join = follower
-            .map_or(0, |c| self.pen.kerning(self.font, c))
+            .map_or(0, |c| self.pen.kerning(self.fonts.at(next), c))
             .clamp(-127, 127);
         self.pen.kern(candidate.join);
         candidate
@@ -155,13 +156,13 @@ impl<'t, 'f, F: Font> Candidates<'t, 'f, F> {
         let (pos, len) = (self.pos, self.text.len());
         for (i, c) in self.text.chars_between(pos, len) {
             let mut wider = head;
-            wider.set(self.font, c);
+            wider.set(self.fonts.at(i), c);
             if i > pos && wider.x().saturating_add(self.hyphen) > self.cut_width {
                 break;
             }
             (head, end) = (wider, i + c.len_utf8());
         }
-        self.pen.join(self.font, first, head);
+        self.pen.join(self.fonts.at(pos), first, head);
         (self.content_end, self.pos) = (end, end);
         while self.hyphen_at.is_some_and(|h| h <= end) {
             self.hyphen_at = self.hyphens.next().map(|h| h as usize);
@@ -170,7 +171,7 @@ impl<'t, 'f, F: Font> Candidates<'t, 'f, F> {
     }
 }
 
-impl<F: Font> Iterator for Candidates<'_, '_, F> {
+impl<F: Family> Iterator for Candidates<'_, '_, F> {
     type Item = Candidate;
 
     fn next(&mut self) -> Option<Candidate> {
@@ -200,24 +201,24 @@ impl<F: Font> Iterator for Candidates<'_, '_, F> {
             // Kept at the piece's start: a hyphenation point inside it is measured from
             // here, reading on instead of going back (which coded text pays for).
             let at_piece = self.text;
-            let piece = scan_piece(self.font, &mut self.text, self.pos);
+            let piece = scan_piece(&mut self.fonts, &mut self.text, self.pos);
             self.content = true;
             if let Some(point) = self.hyphen_at.filter(|&h| h < piece.end) {
                 // A hyphenation point splits the piece.
                 self.hyphen_at = self.hyphens.next().map(|h| h as usize);
                 self.text = at_piece;
-                let head = set_run(self.font, &mut self.text, self.pos, point);
+                let head = set_run(&mut self.fonts, &mut self.text, self.pos, point);
                 if head.x() > self.cut_width {
                     return Some(self.cut(c));
                 }
-                self.pen.join(self.font, c, head);
+                self.pen.join(self.fonts.at(self.pos), c, head);
                 (self.content_end, self.pos) = (point, point);
                 return Some(self.adjoin(Kind::Discretionary, point));
             }
             if piece.pen.x() > self.cut_width {
                 return Some(self.cut(c));
             }
-            self.pen.join(self.font, c, piece.pen);
+            self.pen.join(self.fonts.at(self.pos), c, piece.pen);
             (self.content_end, self.pos) = (piece.end, piece.end);
             if piece.open_end {
                 return Some(self.adjoin(Kind::Hyphen, piece.end));

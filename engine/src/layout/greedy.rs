@@ -1,10 +1,11 @@
 //! Greedy line breaking: each line takes as many pieces as fit. Fast, and what flush-left text
 //! uses; justified text uses [`super::knuth_plass`].
 
+use super::fonts::BlockFonts;
 use super::lines::LineEnd;
 use super::pen::Pen;
 use super::pieces::{is_dash, is_space, scan_piece};
-use crate::font::Font;
+use crate::font::Family;
 use crate::text::Text;
 
 /// The line state at a possible break.
@@ -43,13 +44,13 @@ impl Broken {
 ///
 /// Works a piece at a time: only a piece that does not fit is looked at character by
 /// character again, to cut it.
-pub(super) fn break_line<F: Font>(
-    font: &F,
+pub(super) fn break_line<F: Family>(
+    fonts: &mut BlockFonts<'_, '_, F>,
     text: &mut Text<'_>,
     start: usize,
     avail: u32,
 ) -> Broken {
-    let space = font.advance(' ');
+    let space = fonts.space();
     let mut line = Fit {
         end: start,
         pen: Pen::START,
@@ -73,12 +74,12 @@ pub(super) fn break_line<F: Font>(
         if (gap || open) && !is_dash(c) {
             wrap = Some((line, i));
         }
-        let piece = scan_piece(font, text, i);
+        let piece = scan_piece(fonts, text, i);
         let mut pen = line.pen;
         if gap {
             pen.gap(space);
         }
-        pen.join(font, c, piece.pen);
+        pen.join(fonts.at(i), c, piece.pen);
         if pen.x() <= avail {
             line = Fit {
                 end: piece.end,
@@ -95,19 +96,25 @@ pub(super) fn break_line<F: Font>(
             // Only a space before a dash was left: breaking there beats cutting a word.
             return Broken::at(line, LineEnd::Wrap, i);
         }
-        return cut(font, text, line, i, avail);
+        return cut(fonts, text, line, i, avail);
     }
 }
 
 /// Cuts the piece at `from`, which follows `line` without a gap but does not fit after it,
 /// where a hyphen still fits.
-fn cut<F: Font>(font: &F, text: &mut Text<'_>, line: Fit, from: usize, avail: u32) -> Broken {
-    let hyphen = font.advance('-');
+fn cut<F: Family>(
+    fonts: &mut BlockFonts<'_, '_, F>,
+    text: &mut Text<'_>,
+    line: Fit,
+    from: usize,
+    avail: u32,
+) -> Broken {
+    let hyphen = fonts.hyphen();
     let mut pen = line.pen;
     let mut best = None;
     let end = text.len();
     for (i, c) in text.chars_between(from, end) {
-        pen.set(font, c);
+        pen.set(fonts.at(i), c);
         if pen.x().saturating_add(hyphen) > avail {
             break;
         }
@@ -127,8 +134,57 @@ fn cut<F: Font>(font: &F, text: &mut Text<'_>, line: Fit, from: usize, avail: u3
             let c = text.char_at(from).unwrap_or(' ');
             let end = from + c.len_utf8();
             let mut pen = Pen::START;
-            pen.set(font, c);
+            pen.set(fonts.at(from), c);
             Broken::at(Fit { end, pen, gaps: 0 }, LineEnd::Wrap, end)
         }
+    }
+}
+
+/// Breaks one line of preformatted text starting at `start`: every character is set, spaces
+/// included, up to a newline; a line too long for `avail` wraps at the last character that
+/// fits (at least one, so the text always moves on).
+pub(super) fn break_preformatted<F: Family>(
+    fonts: &mut BlockFonts<'_, '_, F>,
+    text: &mut Text<'_>,
+    start: usize,
+    avail: u32,
+) -> Broken {
+    let mut pen = Pen::START;
+    let mut i = start;
+    loop {
+        let Some(c) = text.char_at(i) else {
+            let fit = Fit {
+                end: i,
+                pen,
+                gaps: 0,
+            };
+            return Broken::at(fit, LineEnd::BlockEnd, text.len());
+        };
+        if c == '\n' {
+            return Broken::at(
+                Fit {
+                    end: i,
+                    pen,
+                    gaps: 0,
+                },
+                LineEnd::HardBreak,
+                i + 1,
+            );
+        }
+        let mut wider = pen;
+        wider.set(fonts.at(i), c);
+        if wider.x() > avail && i > start {
+            return Broken::at(
+                Fit {
+                    end: i,
+                    pen,
+                    gaps: 0,
+                },
+                LineEnd::Continued,
+                i,
+            );
+        }
+        pen = wider;
+        i += c.len_utf8();
     }
 }

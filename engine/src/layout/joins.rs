@@ -8,7 +8,7 @@
 //! checked under QEMU in `tests/tests/device.rs`.
 
 use super::{Align, Layout, Page, Position};
-use crate::font::Font;
+use crate::font::Family;
 use crate::Book;
 use crate::Error;
 
@@ -81,7 +81,7 @@ fn open<'a>(name: &str, blob: &'a [u8]) -> Option<Book<'a>> {
     }
 }
 
-fn check_joins<F: Font>(name: &str, layout: &Layout<'_, F>) {
+fn check_joins<F: Family>(name: &str, layout: &Layout<'_, F>) {
     let end = Position::new(layout.book().block_count(), 0);
     let mut expected = Position::START;
     let mut count = 0;
@@ -112,7 +112,7 @@ fn check_joins<F: Font>(name: &str, layout: &Layout<'_, F>) {
 }
 
 /// The characters of a page, from its start to where the next page starts.
-fn page_chars<'l, F: Font>(page: Page<'l, F>) -> impl Iterator<Item = char> + 'l {
+fn page_chars<'l, F: Family>(page: Page<'l, F>) -> impl Iterator<Item = char> + 'l {
     chars_between(page.layout().book(), page.start, page.end)
 }
 

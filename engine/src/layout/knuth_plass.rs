@@ -13,7 +13,8 @@
 //! paragraph's start whoever asks, so pagination and drawing agree.
 
 use super::candidates::{Candidate, Candidates, Kind};
-use crate::font::Font;
+use super::fonts::BlockFonts;
+use crate::font::Family;
 use crate::text::{Hyphens, Text};
 
 /// Possible breaks weighed together; 24 bytes of stack each.
@@ -62,6 +63,12 @@ impl Plan {
 pub(super) struct Measure {
     /// Width of every line.
     pub(super) width: u32,
+    /// Width of the chunk's first line: narrower by a first-line indent when the chunk
+    /// starts its paragraph.
+    pub(super) first: u32,
+    /// Width a word too wide for any line is cut to: the paragraph's narrowest line, the
+    /// same for every chunk, so that replaying a plan meets the candidates it weighed.
+    pub(super) cut: u32,
     /// Normal word gap.
     pub(super) space: u32,
     /// Width of a drawn hyphen.
@@ -101,8 +108,8 @@ impl Node {
 /// says whether the line before ended in a hyphen or dash.
 // Never inlined: its node table then takes stack only while it runs, not in every caller.
 #[inline(never)]
-pub(super) fn plan<F: Font>(
-    font: &F,
+pub(super) fn plan<F: Family>(
+    fonts: BlockFonts<'_, '_, F>,
     text: Text<'_>,
     hyphens: Hyphens<'_>,
     start: usize,
@@ -114,7 +121,7 @@ pub(super) fn plan<F: Font>(
     nodes[0].flagged = after_hyphen;
     let mut count = 0usize;
     let mut forced = false;
-    for candidate in Candidates::new(font, text, hyphens, start, measure.width).take(MAX_CANDIDATES)
+    for candidate in Candidates::new(fonts, text, hyphens, start, measure.cut).take(MAX_CANDIDATES)
     {
         count += 1;
         let best = best_predecessor(&nodes[..count], &candidate, measure);
@@ -147,7 +154,11 @@ fn best_predecessor(nodes: &[Node], candidate: &Candidate, measure: Measure) -> 
         };
         let width = (candidate.width + extra).saturating_sub(node.after_width(measure.space));
         let gaps = candidate.gaps.saturating_sub(node.after_gaps());
-        let fit = line_demerits(width, gaps, candidate, node, measure);
+        let line = Measure {
+            width: if i == 0 { measure.first } else { measure.width },
+            ..measure
+        };
+        let fit = line_demerits(width, gaps, candidate, node, line);
         let overfull = fit.is_none();
         let cost = node.cost.saturating_add(fit.unwrap_or(OVERFULL_DEMERITS));
         if cost < best.0 || best.0 == u64::MAX {
@@ -170,8 +181,13 @@ fn line_demerits(
     from: &Node,
     m: Measure,
 ) -> Option<u64> {
-    // Gaps stretch by half a space and shrink by a third, as TeX's; in sixths of a pixel.
-    let (stretch, shrink) = (u64::from(gaps * m.space * 3), u64::from(gaps * m.space * 2));
+    // Gaps stretch by half a space and shrink by a third, as TeX's, in sixths of a pixel;
+    // a gap is drawn in whole pixels, so it shrinks by whole pixels only: never narrower
+    // than two thirds of a space.
+    let (stretch, shrink) = (
+        u64::from(gaps * m.space * 3),
+        u64::from(gaps * (m.space / 3) * 6),
+    );
     let badness = if width <= m.width {
         if candidate.forced() {
             0

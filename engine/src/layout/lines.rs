@@ -7,13 +7,15 @@
 //! ([`super::knuth_plass`]); headings and flush-left text greedily ([`super::greedy`]).
 
 use super::candidates::{Candidates, Kind};
-use super::greedy::{break_line, Broken};
+use super::fonts::BlockFonts;
+use super::geometry::Geometry;
+use super::greedy::{break_line, break_preformatted, Broken};
 use super::knuth_plass::{self, Measure, Plan};
 use super::pieces::is_space;
 use super::seeds::Seeds;
 use super::Align;
-use crate::font::Font;
-use crate::text::{Block, Blocks, Text};
+use crate::font::{Family, Font};
+use crate::text::{Block, BlockKind, Blocks, Nesting, Text};
 use crate::Book;
 use crate::Position;
 
@@ -28,6 +30,9 @@ pub enum LineEnd {
     HardBreak,
     /// The last line of its block.
     BlockEnd,
+    /// A preformatted line too long for the measure, wrapped inside a word or a run of
+    /// spaces: a continuation mark is drawn after it.
+    Continued,
 }
 
 /// One laid-out line: a byte range of one block's text.
@@ -39,7 +44,7 @@ pub enum LineEnd {
 /// let page = layout.page(0)?;
 /// let first = page.lines()?.next().unwrap();
 /// assert_eq!(first.position(), page.start);
-/// assert!(first.first_in_block && !first.heading);
+/// assert!(first.first_in_block && !first.kind.is_heading());
 /// // 46 bytes: "In the turbulent landscape of the Middle East,"
 /// assert_eq!((first.block, first.start, first.end, first.gaps), (0, 0, 46, 7));
 /// # Ok::<(), inkleaf::Error>(())
@@ -60,10 +65,19 @@ pub struct Line {
     pub gaps: u32,
     /// How the line ends.
     pub end_kind: LineEnd,
-    /// Whether the line belongs to a heading.
-    pub heading: bool,
+    /// What its block is.
+    pub kind: BlockKind,
+    /// The quotes and lists its block sits in.
+    pub nesting: Nesting,
     /// Whether the line is the first of its block.
     pub first_in_block: bool,
+    /// Pixels from the text area's left edge to the line's first character: the indents of
+    /// its quotes and lists, and a paragraph's first-line indent.
+    pub left: u32,
+    /// Pixels its text may take: what a justified line fills.
+    pub measure: u32,
+    /// Height of the line box: the line height of its block's face.
+    pub height: u32,
 }
 
 impl Line {
@@ -94,10 +108,11 @@ impl Line {
 /// Iterator over lines from a position onwards, across blocks.
 #[derive(Debug)]
 pub(crate) struct Lines<'a, 'f, F> {
-    font: &'f F,
-    text_width: u32,
-    align: Align,
+    fonts: &'f F,
+    geometry: Geometry,
     blocks: Blocks<'a>,
+    /// The kind and nesting of the block before the current one.
+    before: Option<(BlockKind, Nesting)>,
     current: Option<Block<'a>>,
     block: u32,
     offset: usize,
@@ -116,20 +131,28 @@ impl<F> Clone for Lines<'_, '_, F> {
     }
 }
 
-impl<'a, 'f, F: Font> Lines<'a, 'f, F> {
+impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
     /// Lines starting at `from`, which must be a character boundary inside the book.
     pub(crate) fn new(
         book: &'a Book<'_>,
-        font: &'f F,
-        text_width: u32,
-        align: Align,
+        fonts: &'f F,
+        geometry: Geometry,
         from: Position,
         seeds: &Seeds,
     ) -> Option<Self> {
         let mut blocks = book.blocks();
         let skip = usize::try_from(from.block).ok()?;
+        // The block before decides a first-line indent.
+        let before = match skip.checked_sub(1) {
+            Some(previous) => blocks.nth(previous).map(|b| (b.kind, b.nesting)),
+            None => None,
+        };
         // Checked on the block kept, so the text is read up to `offset` once, not twice.
-        let mut current = blocks.nth(skip);
+        let mut current = if before.is_some() {
+            blocks.next()
+        } else {
+            blocks.nth(skip)
+        };
         let offset = usize::try_from(from.offset).ok()?;
         let valid = match &mut current {
             Some(block) => {
@@ -142,10 +165,10 @@ impl<'a, 'f, F: Font> Lines<'a, 'f, F> {
             return None;
         }
         let mut lines = Lines {
-            font,
-            text_width,
-            align,
+            fonts,
+            geometry,
             blocks,
+            before,
             current,
             block: from.block,
             offset,
@@ -183,21 +206,21 @@ impl<'a, 'f, F: Font> Lines<'a, 'f, F> {
     /// Whether `block` is set with Knuth–Plass.
     fn planned(&self, block: Block<'_>) -> bool {
         // Without `justify`, `Layout::new` turns justified profiles down.
-        cfg!(feature = "justify") && self.align == Align::Justify && !block.kind.is_heading()
+        cfg!(feature = "justify")
+            && self.geometry.align == Align::Justify
+            && matches!(
+                block.kind,
+                BlockKind::Paragraph | BlockKind::ListItem { .. }
+            )
     }
 
     /// Lines from the start of the book.
-    pub(crate) fn from_start(
-        book: &'a Book<'_>,
-        font: &'f F,
-        text_width: u32,
-        align: Align,
-    ) -> Self {
+    pub(crate) fn from_start(book: &'a Book<'_>, fonts: &'f F, geometry: Geometry) -> Self {
         let mut blocks = book.blocks();
         Lines {
-            font,
-            text_width,
-            align,
+            fonts,
+            geometry,
+            before: None,
             current: blocks.next(),
             blocks,
             block: 0,
@@ -225,10 +248,15 @@ impl<'a, 'f, F: Font> Lines<'a, 'f, F> {
     /// Moves past spaces and past blocks with nothing left to draw.
     fn skip_blank(&mut self) {
         while let Some(block) = &mut self.current {
-            while block.text.char_at(self.offset).is_some_and(is_space) {
-                self.offset += 1;
+            // Preformatted text keeps its spaces, leading ones included.
+            if !block.kind.is_preformatted() {
+                while block.text.char_at(self.offset).is_some_and(is_space) {
+                    self.offset += 1;
+                }
             }
-            if self.offset < block.text.len() {
+            // A thematic break has no text, and is still a line of its own.
+            let rule = block.kind == BlockKind::Rule && self.offset == 0;
+            if self.offset < block.text.len() || rule {
                 return;
             }
             self.next_block();
@@ -236,23 +264,47 @@ impl<'a, 'f, F: Font> Lines<'a, 'f, F> {
     }
 }
 
-impl<'a, F: Font> Lines<'a, '_, F> {
+impl<'a, F: Family> Lines<'a, '_, F> {
     /// The next line with its text, so drawing need not look the block up again.
     ///
     /// The text comes back positioned at the line's start, so reading the line costs no more
     /// than the line, coded or not.
-    pub(crate) fn next_with_text(&mut self) -> Option<(Line, Text<'a>)> {
+    pub(crate) fn next_with_text(&mut self) -> Option<(Line, Block<'a>)> {
         self.skip_blank();
         let block = self.current?;
         let at_start = block.text;
-        let heading = block.kind.is_heading();
-        // Headings are set faux-bold, one pixel wider.
-        let width = self.text_width.saturating_sub(u32::from(heading));
-        let broken = if self.planned(block) {
-            self.justified(block, width)
+        // Leading spaces were skipped, so the offset alone cannot tell; only spaces before it
+        // means this is still the block's first line. Stops at the first non-space, so it
+        // costs nothing for blocks without leading spaces.
+        let first_in_block = self.offset == 0 || {
+            let mut probe = block.text;
+            (0..self.offset).all(|i| probe.char_at(i).is_some_and(is_space))
+        };
+        let indents = self.geometry.indents(&block, self.before);
+        let (left, measure) = self.geometry.place(&block, indents && first_in_block);
+        let mut fonts = BlockFonts::new(self.fonts, &block);
+        let height = fonts.base().line_height();
+        let broken = if block.kind == BlockKind::Rule {
+            Broken {
+                end: 0,
+                width: 0,
+                gaps: 0,
+                kind: LineEnd::BlockEnd,
+                next: 0,
+            }
+        } else if self.planned(block) {
+            let (_, full) = self.geometry.place(&block, false);
+            // Words too wide for any line are cut to the block's narrowest line, whichever
+            // line asks, so the plan and its replays see the same candidates.
+            let (_, narrowest) = self.geometry.place(&block, indents);
+            self.justified(block, fonts, [full, measure, narrowest])
         } else {
             let mut text = block.text;
-            let broken = break_line(self.font, &mut text, self.offset, width);
+            let broken = if block.kind.is_preformatted() {
+                break_preformatted(&mut fonts, &mut text, self.offset, measure)
+            } else {
+                break_line(&mut fonts, &mut text, self.offset, measure)
+            };
             // Kept, with its checkpoints: the next line starts inside what it has read.
             if let Some(current) = &mut self.current {
                 current.text = text;
@@ -266,23 +318,28 @@ impl<'a, F: Font> Lines<'a, '_, F> {
             width: broken.width,
             gaps: broken.gaps,
             end_kind: broken.kind,
-            heading,
-            // Leading spaces were skipped, so the offset alone cannot tell; only spaces
-            // before it means this is still the block's first line. Stops at the first
-            // non-space, so it costs nothing for blocks without leading spaces.
-            first_in_block: self.offset == 0 || {
-                let mut probe = block.text;
-                (0..self.offset).all(|i| probe.char_at(i).is_some_and(is_space))
-            },
+            kind: block.kind,
+            nesting: block.nesting,
+            first_in_block,
+            left,
+            measure,
+            height,
         };
         self.offset = broken.next;
         if broken.kind == LineEnd::BlockEnd {
             self.next_block();
         }
-        Some((line, at_start))
+        Some((
+            line,
+            Block {
+                text: at_start,
+                ..block
+            },
+        ))
     }
 
     fn next_block(&mut self) {
+        self.before = self.current.map(|b| (b.kind, b.nesting));
         self.current = self.blocks.next();
         self.block = self.block.saturating_add(1);
         self.offset = 0;
@@ -290,20 +347,30 @@ impl<'a, F: Font> Lines<'a, '_, F> {
         self.after_hyphen = false;
     }
 
-    /// The next line of a justified paragraph: the chunk's plan, replayed.
-    fn justified(&mut self, block: Block<'a>, width: u32) -> Broken {
+    /// The next line of a justified paragraph: the chunk's plan, replayed. `widths` are the
+    /// block's lines, this line (narrower when it is an indented first line), and the
+    /// narrowest line of the block.
+    fn justified(
+        &mut self,
+        block: Block<'a>,
+        mut fonts: BlockFonts<'_, 'a, F>,
+        widths: [u32; 3],
+    ) -> Broken {
+        let [width, this, cut_width] = widths;
         let mut text = block.text;
         let measure = Measure {
             width,
-            space: self.font.advance(' '),
-            hyphen: self.font.advance('-'),
+            first: this,
+            cut: cut_width,
+            space: fonts.space(),
+            hyphen: fonts.hyphen(),
         };
         let plan = match self.plan {
             Some(plan) if self.candidate < plan.last() => plan,
             _ => {
                 self.candidate = 0;
                 *self.plan.insert(knuth_plass::plan(
-                    self.font,
+                    fonts,
                     text,
                     block.hyphens,
                     self.offset,
@@ -312,7 +379,7 @@ impl<'a, F: Font> Lines<'a, '_, F> {
                 ))
             }
         };
-        let mut candidates = Candidates::new(self.font, text, block.hyphens, self.offset, width);
+        let mut candidates = Candidates::new(fonts, text, block.hyphens, self.offset, cut_width);
         for (index, candidate) in (self.candidate.saturating_add(1)..).zip(candidates.by_ref()) {
             if !plan.breaks_at(index) && !candidate.forced() {
                 continue;
@@ -338,11 +405,11 @@ impl<'a, F: Font> Lines<'a, '_, F> {
             };
         }
         // The plan always ends in a kept break; should it not, fall back to greedy.
-        break_line(self.font, &mut text, self.offset, width)
+        break_line(&mut fonts, &mut text, self.offset, this)
     }
 }
 
-impl<F: Font> Iterator for Lines<'_, '_, F> {
+impl<F: Family> Iterator for Lines<'_, '_, F> {
     type Item = Line;
 
     fn next(&mut self) -> Option<Line> {

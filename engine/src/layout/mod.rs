@@ -4,6 +4,8 @@
 //! again from its start [`Position`] alone, so a device keeps a list of positions, not pages.
 
 mod candidates;
+mod fonts;
+mod geometry;
 mod greedy;
 mod knuth_plass;
 mod lines;
@@ -22,11 +24,13 @@ use crate::{Position, Profile};
 pub use lines::{Line, LineEnd};
 pub use pages::{Page, Pages};
 
+use geometry::Geometry;
 pub(crate) use lines::Lines;
 use seeds::Seeds;
 
-use crate::font::{AnyFont, Font};
+use crate::font::{AnyFamily, Face, Family, Font};
 use crate::format::PageIndex;
+use crate::text::Style;
 use crate::Book;
 use crate::Error;
 
@@ -40,16 +44,24 @@ pub struct Layout<'a, F> {
     // Borrowed, not owned: a book carries its parsed text model, and a device's stack has
     // no room for copies of it.
     pub(crate) book: &'a Book<'a>,
-    // Owned: a font is a few words (or a reference, which is a font too).
-    pub(crate) font: F,
+    // Owned: a font is a few words (or a reference, which is a font too); a family a few
+    // fonts.
+    pub(crate) fonts: F,
     pub(crate) profile: Profile,
+    /// Indents and measures, from the profile and the regular face.
+    pub(crate) geometry: Geometry,
     /// The page starts the builder baked for this profile and font, if any.
     index: Option<PageIndex<'a>>,
     /// Where coded text can resume near the last page ends.
     pub(crate) seeds: Seeds,
 }
 
-impl<'a, F: Font> Layout<'a, F> {
+/// The version of the rules that decide where lines and pages break. A page index records
+/// the rules it was baked with, and a reader trusts only an index baked by its own: any
+/// change to line breaking, spacing or page breaking bumps it.
+pub const LAYOUT_RULES: u8 = 1;
+
+impl<'a, F: Family> Layout<'a, F> {
     /// Lays `book` out for `profile` in `font`. When the blob carries a page index for this
     /// profile and font, pages are found through it; otherwise they are laid out as asked for.
     ///
@@ -73,24 +85,31 @@ impl<'a, F: Font> Layout<'a, F> {
     /// assert_eq!(tiny, Error::ProfileTooSmall { text_width: 12, text_height: 12 });
     /// # Ok::<(), inkleaf::Error>(())
     /// ```
-    pub fn new(book: &'a Book<'a>, profile: Profile, font: F) -> Result<Self, Error> {
+    pub fn new(book: &'a Book<'a>, profile: Profile, fonts: F) -> Result<Self, Error> {
         // Justified paragraphs are set by Knuth–Plass alone: any other breaking would move
         // text between pages, away from the baked index and from every other reader.
         if profile.align == Align::Justify && !cfg!(feature = "justify") {
             return Err(Error::JustifyUnsupported);
         }
+        // Any line must hold the widest character of any face and a hyphen.
+        let widest = Face::ALL
+            .iter()
+            .map(|&face| {
+                let font = fonts.face(face);
+                font.max_advance().saturating_add(font.advance('-'))
+            })
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let geometry = Geometry::new(&fonts, &profile, text_width_of(&profile), widest);
         let layout = Layout {
-            index: book.page_index(&profile, &font),
+            index: book.page_index(&profile, &fonts),
             book,
-            font,
+            fonts,
             profile,
+            geometry,
             seeds: Seeds::default(),
         };
-        let widest = layout
-            .font
-            .max_advance()
-            .saturating_add(layout.font.advance('-'))
-            + 1;
         let (text_width, text_height) = (layout.text_width(), layout.text_height());
         if text_width < widest || text_height < layout.line_height() {
             return Err(Error::ProfileTooSmall {
@@ -111,9 +130,9 @@ impl<'a, F: Font> Layout<'a, F> {
         &self.profile
     }
 
-    /// The font in use.
-    pub fn font(&self) -> &F {
-        &self.font
+    /// The fonts in use.
+    pub fn fonts(&self) -> &F {
+        &self.fonts
     }
 
     /// All pages from the first.
@@ -134,7 +153,7 @@ impl<'a, F: Font> Layout<'a, F> {
     pub fn pages(&self) -> Pages<'_, F> {
         Pages {
             layout: self,
-            lines: Lines::from_start(self.book, &self.font, self.text_width(), self.profile.align),
+            lines: Lines::from_start(self.book, &self.fonts, self.geometry),
             index: 0,
             resume: None,
         }
@@ -306,8 +325,7 @@ impl<'a, F: Font> Layout<'a, F> {
     /// # Ok::<(), inkleaf::Error>(())
     /// ```
     pub fn text_width(&self) -> u32 {
-        let m = self.profile.margins;
-        u32::from(self.profile.width).saturating_sub(u32::from(m.left) + u32::from(m.right))
+        text_width_of(&self.profile)
     }
 
     /// Height of the text area in pixels, footer excluded.
@@ -340,9 +358,9 @@ impl<'a, F: Font> Layout<'a, F> {
         }
     }
 
-    /// Height of one line of text.
+    /// Height of one line of body text (in the regular face).
     pub fn line_height(&self) -> u32 {
-        self.font.line_height()
+        self.fonts.face(Face::Regular).line_height()
     }
 
     /// Distance from the top of a line to the top of the next.
@@ -366,7 +384,7 @@ impl<'a, F: Font> Layout<'a, F> {
     /// ```
     pub fn drawn_width(&self, line: &Line) -> u32 {
         if self.profile.align == Align::Justify && line.stretches() {
-            self.text_width().saturating_sub(u32::from(line.heading))
+            line.measure
         } else {
             line.width
         }
@@ -386,7 +404,7 @@ impl<'a, F: Font> Layout<'a, F> {
     /// # Ok::<(), inkleaf::Error>(())
     /// ```
     pub fn gap_width(&self, line: &Line, gap: u32) -> u32 {
-        let space = i64::from(self.font.advance(' '));
+        let space = i64::from(self.space(line));
         let adjust = i64::from(self.drawn_width(line)) - i64::from(line.width);
         if adjust == 0 {
             // Lines set flush left, and justified lines full already, keep the font's space:
@@ -398,17 +416,17 @@ impl<'a, F: Font> Layout<'a, F> {
         u32::try_from(space + share).unwrap_or(0)
     }
 
+    /// The normal word gap of `line`: a space in its block's own face.
+    pub fn space(&self, line: &Line) -> u32 {
+        self.fonts
+            .face(Face::of(line.kind, Style::PLAIN))
+            .advance(' ')
+    }
+
     pub(crate) fn lines_at(&self, start: Position) -> Result<Lines<'_, '_, F>, Error> {
         // `Lines::new` checks the position as it finds the block, so one walk does both.
-        Lines::new(
-            self.book,
-            &self.font,
-            self.text_width(),
-            self.profile.align,
-            start,
-            &self.seeds,
-        )
-        .ok_or(Error::PositionOutOfRange(start))
+        Lines::new(self.book, &self.fonts, self.geometry, start, &self.seeds)
+            .ok_or(Error::PositionOutOfRange(start))
     }
 
     fn check_position(&self, position: Position) -> Result<(), Error> {
@@ -420,6 +438,12 @@ impl<'a, F: Font> Layout<'a, F> {
             .then_some(())
             .ok_or(Error::PositionOutOfRange(position))
     }
+}
+
+/// Width of the text area of `profile`: its width less the side margins.
+fn text_width_of(profile: &Profile) -> u32 {
+    let m = profile.margins;
+    u32::from(profile.width).saturating_sub(u32::from(m.left) + u32::from(m.right))
 }
 
 impl<'a> Book<'a> {
@@ -437,7 +461,7 @@ impl<'a> Book<'a> {
     /// assert_eq!(layout.page_count(), 15);
     /// # Ok::<(), inkleaf::Error>(())
     /// ```
-    pub fn layout(&self) -> Result<Layout<'_, AnyFont<'a>>, Error> {
+    pub fn layout(&self) -> Result<Layout<'_, AnyFamily<'a>>, Error> {
         let built = self.built_for().ok_or(Error::ProfileMissing)?;
         Layout::new(self, built.profile, self.layout_font()?)
     }
@@ -450,7 +474,7 @@ pub struct PageLines<'l, F> {
     pub(crate) left: u32,
 }
 
-impl<F: Font> Iterator for PageLines<'_, F> {
+impl<F: Family> Iterator for PageLines<'_, F> {
     type Item = Line;
 
     fn next(&mut self) -> Option<Line> {

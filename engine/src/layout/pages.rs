@@ -4,8 +4,8 @@ use core::fmt;
 
 use super::lines::{Line, LineEnd, Lines};
 use super::{Layout, PageLines, Position};
-use crate::font::Font;
-use crate::text::Text;
+use crate::font::Family;
+use crate::text::{Block, BlockKind, Nesting};
 use crate::Error;
 
 /// One page of a [`Layout`]: where it starts, where the next one starts, and the lines
@@ -40,7 +40,7 @@ pub struct Page<'l, F> {
     layout: &'l Layout<'l, F>,
 }
 
-impl<'l, F: Font> Page<'l, F> {
+impl<'l, F: Family> Page<'l, F> {
     /// Whether `position` falls on this page.
     ///
     /// ```
@@ -176,6 +176,8 @@ struct Placed {
     first_in_block: bool,
     ends_block: bool,
     heading: bool,
+    kind: BlockKind,
+    nesting: Nesting,
 }
 
 /// The last lines placed on a page, enough to move a few of them to the next page so that
@@ -222,7 +224,7 @@ impl Tail {
         // A paragraph's last line would open the next page alone: send one more with it.
         let widow = next.end_kind == LineEnd::BlockEnd
             && !next.first_in_block
-            && !next.heading
+            && !next.kind.is_heading()
             && self
                 .at(count - 1)
                 .is_some_and(|l| l.start.block == next.block);
@@ -251,7 +253,7 @@ impl Tail {
     }
 }
 
-impl<F: Font> Layout<'_, F> {
+impl<F: Family> Layout<'_, F> {
     /// Places lines from `lines` on one page, calling `place` with each line, its text and its
     /// top offset inside the text area. The single routine behind pagination and drawing.
     ///
@@ -263,7 +265,7 @@ impl<F: Font> Layout<'_, F> {
         &'l self,
         lines: &mut Lines<'l, 'l, F>,
         limit: Option<u32>,
-        place: impl FnMut(&Line, Text<'l>, u32) -> Result<(), E>,
+        place: impl FnMut(&Line, &Block<'l>, u32) -> Result<(), E>,
     ) -> Result<Filled, E> {
         let filled = self.fill_lines(lines, limit, place)?;
         // The next page starts there: where its layout and its drawing will open the text.
@@ -277,18 +279,19 @@ impl<F: Font> Layout<'_, F> {
         &'l self,
         lines: &mut Lines<'l, 'l, F>,
         limit: Option<u32>,
-        mut place: impl FnMut(&Line, Text<'l>, u32) -> Result<(), E>,
+        mut place: impl FnMut(&Line, &Block<'l>, u32) -> Result<(), E>,
     ) -> Result<Filled, E> {
         let mut y = 0u32;
         let mut tail = Tail::default();
         while limit.is_none_or(|n| tail.count < n) {
             let count = tail.count;
             let start = lines.position();
-            let Some((line, text)) = lines.next_with_text() else {
+            let Some((line, block)) = lines.next_with_text() else {
                 break;
             };
-            let top = y + self.gap_before(&line, count);
-            if count > 0 && top + self.line_height() > self.text_height() {
+            let before = count.checked_sub(1).and_then(|i| tail.at(i));
+            let top = y + self.gap_before(&line, before);
+            if count > 0 && top + line.height > self.text_height() {
                 // The line starts the next page; `lines` has gone past it. Whoever goes on
                 // reopens at the page end, which is cheaper than copying the line state for
                 // every line.
@@ -297,13 +300,15 @@ impl<F: Font> Layout<'_, F> {
                 }
                 break;
             }
-            place(&line, text, top)?;
-            y = top + self.line_pitch();
+            place(&line, &block, top)?;
+            y = top + line.height + u32::from(self.profile.line_spacing);
             tail.push(Placed {
                 start,
                 first_in_block: line.first_in_block,
                 ends_block: line.end_kind == LineEnd::BlockEnd,
-                heading: line.heading,
+                heading: line.kind.is_heading(),
+                kind: line.kind,
+                nesting: line.nesting,
             });
         }
         Ok(Filled {
@@ -327,16 +332,22 @@ impl<F: Font> Layout<'_, F> {
         }
     }
 
-    fn gap_before(&self, line: &Line, placed: u32) -> u32 {
-        if placed == 0 || !line.first_in_block {
+    /// Space above `line`, which follows `before` on the page (`None`: it opens the page).
+    fn gap_before(&self, line: &Line, before: Option<Placed>) -> u32 {
+        let Some(before) = before.filter(|_| line.first_in_block) else {
             return 0;
-        }
+        };
         let spacing = u32::from(self.profile.paragraph_spacing);
-        if line.heading {
+        let follows = |kind: BlockKind| before.kind == kind && before.nesting == line.nesting;
+        match line.kind {
             // A heading sits closer to what follows than to what precedes it.
-            spacing + self.line_pitch() / 2
-        } else {
-            spacing
+            BlockKind::Heading(_) => spacing + self.line_pitch() / 2,
+            // Items of a tight list, and rows of a table, sit close together.
+            BlockKind::ListItem { loose: false, .. } if before.nesting.lists() > 0 => 0,
+            BlockKind::TableRow { .. } if matches!(before.kind, BlockKind::TableRow { .. }) => 0,
+            // Indented paragraphs are set apart by their indent alone.
+            BlockKind::Paragraph if self.geometry.indent > 0 && follows(BlockKind::Paragraph) => 0,
+            _ => spacing,
         }
     }
 }
@@ -351,7 +362,7 @@ pub struct Pages<'l, F> {
     pub(crate) resume: Option<Position>,
 }
 
-impl<'l, F: Font> Iterator for Pages<'l, F> {
+impl<'l, F: Family> Iterator for Pages<'l, F> {
     type Item = Page<'l, F>;
 
     fn next(&mut self) -> Option<Page<'l, F>> {

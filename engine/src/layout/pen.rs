@@ -3,9 +3,10 @@
 //! Line breaking measures with it and drawing moves it, glyph by glyph, so a line is drawn
 //! exactly as wide as it was measured and page breaks never disagree with pixels.
 
+use super::fonts::BlockFonts;
 use super::{is_space, Layout, Line, LineEnd};
-use crate::font::Font;
-use crate::text::Text;
+use crate::font::{Family, Font};
+use crate::text::{Block, Style};
 
 /// A place along a line (or a run of it) and the character standing just left of it.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -14,11 +15,17 @@ pub(crate) struct Pen {
     /// The last character set, for kerning; `'\0'` at a start or after a gap, where nothing
     /// kerns.
     left: char,
+    /// The face it was set in: characters of two faces never kern.
+    face: u8,
 }
 
 impl Pen {
     /// A line's (or a run's) start: nothing set yet, nothing to kern against.
-    pub(crate) const START: Pen = Pen { x: 0, left: '\0' };
+    pub(crate) const START: Pen = Pen {
+        x: 0,
+        left: '\0',
+        face: 0,
+    };
 
     /// Pixels from the start.
     #[inline]
@@ -36,7 +43,7 @@ impl Pen {
     /// or a gap.
     #[inline]
     pub(crate) fn kerning<F: Font>(self, font: &F, c: char) -> i32 {
-        if self.left == '\0' {
+        if self.left == '\0' || font.face_tag() != self.face {
             0
         } else {
             font.kerning(self.left, c)
@@ -57,6 +64,7 @@ impl Pen {
     pub(crate) fn place<F: Font>(&mut self, font: &F, c: char) -> u32 {
         self.kern(self.kerning(font, c));
         self.left = c;
+        self.face = font.face_tag();
         self.x
     }
 
@@ -98,16 +106,17 @@ impl Pen {
             .saturating_add_signed(self.kerning(font, first))
             .saturating_add(run.x);
         self.left = run.left;
+        self.face = run.face;
     }
 }
 
-impl<F: Font> Layout<'_, F> {
+impl<F: Family> Layout<'_, F> {
     /// Walks the pen over `line` as drawing does: calls `glyph(x, c)` for every character
     /// drawn, the hyphen of a split word included, with `x` the pen's distance from the
     /// line's left edge, and returns where the pen stops: [`Layout::drawn_width`].
     ///
     /// Gaps are as wide as [`Layout::gap_width`] says, and kerning applies between characters
-    /// set side by side, exactly as line breaking measured them.
+    /// of one face set side by side, exactly as line breaking measured them.
     ///
     /// ```
     /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
@@ -128,31 +137,36 @@ impl<F: Font> Layout<'_, F> {
         let Some(block) = self.book.block(line.block) else {
             return 0;
         };
-        let font = &self.font;
-        let Ok(x) = self.set_line(line, block.text, |x, c| {
+        let Ok(x) = self.set_line(line, &block, |x, c, font, _| {
             glyph(x, c);
             Ok::<_, core::convert::Infallible>(font.advance(c))
         });
         x
     }
 
-    /// Sets `line`, read from `text` (best positioned near its start): `glyph(x, c)` draws
-    /// `c` with the pen at `x` and returns how far the pen moves. Returns where the pen stops.
+    /// Sets `line` of `block` (its text best positioned near the line's start): `glyph(x, c,
+    /// font, style)` draws `c` in `font` with the pen at `x` and returns how far the pen
+    /// moves. Returns where the pen stops.
     #[inline]
     pub(crate) fn set_line<E>(
         &self,
         line: &Line,
-        text: Text<'_>,
-        mut glyph: impl FnMut(u32, char) -> Result<u32, E>,
+        block: &Block<'_>,
+        mut glyph: impl FnMut(u32, char, &F::Face<'_>, Style) -> Result<u32, E>,
     ) -> Result<u32, E> {
+        let mut fonts = BlockFonts::new(&self.fonts, block);
         let mut pen = Pen::START;
         let (mut gap, mut in_gap) = (0u32, false);
         let mut hyphen = line.end_kind == LineEnd::Split;
-        let mut chars = text.chars_between(line.start as usize, line.end as usize);
+        // Preformatted text sets its spaces as characters; other text makes them word gaps.
+        let gaps = !line.kind.is_preformatted();
+        let mut chars = block
+            .text
+            .chars_between(line.start as usize, line.end as usize);
         loop {
             // One call of `glyph`, so it is inlined here even where code is built for size.
-            let (x, c) = match chars.next() {
-                Some((_, c)) if is_space(c) => {
+            let (x, c, at) = match chars.next() {
+                Some((_, c)) if gaps && is_space(c) => {
                     if !in_gap {
                         gap += 1;
                         pen.gap(self.gap_width(line, gap));
@@ -160,18 +174,26 @@ impl<F: Font> Layout<'_, F> {
                     in_gap = true;
                     continue;
                 }
-                Some((_, c)) => {
+                Some((i, c)) => {
                     in_gap = false;
-                    (pen.place(&self.font, c), c)
+                    (pen.place(fonts.at(i), c), c, Some(i))
                 }
-                // A split word's hyphen: measured without kerning, so drawn without.
+                // A split word's hyphen, in the block's own face: measured without kerning,
+                // so drawn without.
                 None if hyphen => {
                     hyphen = false;
-                    (pen.x(), '-')
+                    (pen.x(), '-', None)
                 }
                 None => break,
             };
-            pen.advance_drawn(glyph(x, c)?);
+            let (font, style) = match at {
+                Some(i) => {
+                    let style = fonts.style_at(i);
+                    (*fonts.at(i), style)
+                }
+                None => (*fonts.base(), Style::PLAIN),
+            };
+            pen.advance_drawn(glyph(x, c, &font, style)?);
         }
         Ok(pen.x())
     }

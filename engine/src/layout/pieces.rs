@@ -1,7 +1,8 @@
 //! Reading block text for line breaking: characters, spaces, dashes and unbreakable pieces.
 
+use super::fonts::BlockFonts;
 use super::pen::Pen;
-use crate::font::Font;
+use crate::font::Family;
 use crate::text::Text;
 
 /// A run of text no line may break inside: up to a space, or through a hyphen or dash.
@@ -15,8 +16,12 @@ pub(super) struct Piece {
     pub(super) open_end: bool,
 }
 
-/// Measures the piece starting at `start`.
-pub(super) fn scan_piece<F: Font>(font: &F, text: &mut Text<'_>, start: usize) -> Piece {
+/// Measures the piece starting at `start`, each character in its own face.
+pub(super) fn scan_piece<F: Family>(
+    fonts: &mut BlockFonts<'_, '_, F>,
+    text: &mut Text<'_>,
+    start: usize,
+) -> Piece {
     let mut pen = Pen::START;
     let mut i = start;
     while let Some(c) = text.char_at(i) {
@@ -24,7 +29,7 @@ pub(super) fn scan_piece<F: Font>(font: &F, text: &mut Text<'_>, start: usize) -
             break;
         }
         let previous = pen.left();
-        pen.set(font, c);
+        pen.set(fonts.at(i), c);
         i += c.len_utf8();
         // ASCII has one breaking character; test it before the dashes.
         let breaks = if c.is_ascii() {
@@ -57,11 +62,16 @@ pub(super) fn scan_piece<F: Font>(font: &F, text: &mut Text<'_>, start: usize) -
 
 /// The run from byte `from` to byte `to` set without gaps from a start: its width and last
 /// character (`'\0'` if empty). Reads `text` forwards, leaving it at the run's end.
-pub(super) fn set_run<F: Font>(font: &F, text: &mut Text<'_>, from: usize, to: usize) -> Pen {
+pub(super) fn set_run<F: Family>(
+    fonts: &mut BlockFonts<'_, '_, F>,
+    text: &mut Text<'_>,
+    from: usize,
+    to: usize,
+) -> Pen {
     let (mut pen, mut i) = (Pen::START, from);
     while i < to {
         let Some(c) = text.char_at(i) else { break };
-        pen.set(font, c);
+        pen.set(fonts.at(i), c);
         i += c.len_utf8();
     }
     pen

@@ -5,26 +5,9 @@ use crate::codec::{Model, Stream};
 use crate::error::{Error, Part};
 #[cfg(feature = "coded")]
 use crate::format::RawCodedBlock;
-use crate::format::{take, RawBlock};
+use crate::format::{take, BlockFrame, RawBlock};
 
-use super::{BlockKind, Hyphens, Text};
-
-/// The stored kind byte of version 2 blobs: 0 paragraph, 1 to 6 a heading level.
-pub(crate) fn kind_from_byte(byte: u8) -> Result<BlockKind, Error> {
-    match byte {
-        0 => Ok(BlockKind::Paragraph),
-        1..=6 => Ok(BlockKind::Heading(byte)),
-        other => Err(Error::UnknownBlockKind(other)),
-    }
-}
-
-/// The kind byte version 2 stores: headings keep their level, every other kind is a paragraph.
-pub(crate) fn kind_to_byte(kind: BlockKind) -> u8 {
-    match kind {
-        BlockKind::Heading(level) => level.clamp(1, 6),
-        _ => 0,
-    }
-}
+use super::{BlockKind, Hyphens, Nesting, Runs, Text};
 
 /// One block of text, read from the blob.
 ///
@@ -38,12 +21,18 @@ pub(crate) fn kind_to_byte(kind: BlockKind) -> u8 {
 /// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct Block<'b> {
-    /// Paragraph or heading.
+    /// Paragraph, heading, list item, code, ...
     pub kind: BlockKind,
+    /// The quotes and lists it sits in.
+    pub nesting: Nesting,
+    /// A code block's language tag; empty for other blocks.
+    pub label: &'b str,
     /// The text exactly as it was packed.
     pub text: Text<'b>,
     /// Where words may be broken with a hyphen.
     pub hyphens: Hyphens<'b>,
+    /// Which parts of the text are italic, bold, code or links.
+    pub runs: Runs<'b>,
 }
 
 impl<'b> Block<'b> {
@@ -64,8 +53,11 @@ impl<'b> Block<'b> {
     pub const fn new(kind: BlockKind, text: &'b str) -> Self {
         Block {
             kind,
+            nesting: Nesting::TOP,
+            label: "",
             text: Text::plain(text),
             hyphens: Hyphens::NONE,
+            runs: Runs::NONE,
         }
     }
 }
@@ -93,11 +85,27 @@ impl<'b> Blocks<'b> {
                 bits: raw.bits,
                 text_len: raw.text_len,
             };
-            return block(raw.kind, Text::coded(model, stream), raw.hyphens);
+            let text = Text::coded(model, stream);
+            return block(
+                raw.kind,
+                raw.nesting,
+                raw.label,
+                text,
+                raw.hyphens,
+                raw.runs,
+            );
         }
         let (raw, rest) = take::<RawBlock<'b>>(self.rest, Part::Blocks)?;
         self.rest = rest;
-        block(raw.kind, Text::plain(raw.text), raw.hyphens)
+        let text = Text::plain(raw.text);
+        block(
+            raw.kind,
+            raw.nesting,
+            raw.label,
+            text,
+            raw.hyphens,
+            raw.runs,
+        )
     }
 
     /// Whether the blocks are coded (without the `coded` feature a coded book never opens).
@@ -110,11 +118,21 @@ impl<'b> Blocks<'b> {
 }
 
 /// A block from its fields as stored.
-fn block<'b>(kind: u8, text: Text<'b>, hyphens: &'b [u8]) -> Result<Option<Block<'b>>, Error> {
+fn block<'b>(
+    kind: BlockKind,
+    nesting: (u8, u8),
+    label: &'b str,
+    text: Text<'b>,
+    hyphens: &'b [u8],
+    runs: &'b [u8],
+) -> Result<Option<Block<'b>>, Error> {
     Ok(Some(Block {
-        kind: kind_from_byte(kind)?,
+        kind: kind.checked()?,
+        nesting: Nesting::from_parts(nesting.0, nesting.1).ok_or(Error::Malformed(Part::Blocks))?,
+        label,
         text,
         hyphens: Hyphens::from_encoded(hyphens),
+        runs: Runs::from_encoded(runs),
     }))
 }
 
@@ -129,15 +147,17 @@ impl<'b> Iterator for Blocks<'b> {
         // Skip by framing alone: every block was checked when the book was opened, so
         // checking it again for every block passed over would only cost time.
         for _ in 0..n {
-            // A block is its kind byte, [its text length,] then its text or bits and its
-            // hyphens, each length-prefixed.
-            let (_kind, mut rest) = self.rest.split_first()?;
+            // A block is its kind, nesting and label, [its text length,] then its text or
+            // bits, its hyphens and its runs, each length-prefixed.
+            let (_, mut rest) = take::<BlockFrame<'b>>(self.rest, Part::Blocks).ok()?;
             if self.coded() {
                 rest = length(rest)?.1;
             }
-            let (text_len, rest) = length(rest)?;
-            let (hyphens_len, rest) = length(rest.get(text_len..)?)?;
-            self.rest = rest.get(hyphens_len..)?;
+            for _ in 0..3 {
+                let (len, after) = length(rest)?;
+                rest = after.get(len..)?;
+            }
+            self.rest = rest;
         }
         self.next()
     }

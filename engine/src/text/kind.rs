@@ -1,5 +1,9 @@
 //! What a block is and where it sits: its kind, and the quotes and lists it is nested in.
 
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
 /// What a block is, which decides how it is set.
 ///
 /// ```
@@ -11,7 +15,7 @@
 /// assert!(BlockKind::Code.is_preformatted());
 /// ```
 #[non_exhaustive]
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BlockKind {
     /// Body text.
     #[default]
@@ -41,7 +45,7 @@ pub enum BlockKind {
 }
 
 /// A list item's marker.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Marker {
     /// A bullet, with the character it was written with (`-`, `*` or `+` in Markdown); drawn
     /// as `•`, or `◦` one level deeper.
@@ -71,6 +75,24 @@ impl BlockKind {
     /// Whether line breaks and spaces are kept as written.
     pub fn is_preformatted(self) -> bool {
         matches!(self, BlockKind::Code)
+    }
+
+    /// Checks a kind read from a blob: heading levels 1 to 6, a number's delimiter `.` or
+    /// `)`, a bullet written with a visible ASCII character.
+    pub(crate) fn checked(self) -> Result<Self, Error> {
+        let bad = match self {
+            BlockKind::Heading(level) if !(1..=6).contains(&level) => Some(level),
+            BlockKind::ListItem {
+                marker: Marker::Number { delimiter, .. },
+                ..
+            } if !matches!(delimiter, b'.' | b')') => Some(delimiter),
+            BlockKind::ListItem {
+                marker: Marker::Bullet(c),
+                ..
+            } if !c.is_ascii_graphic() => Some(c),
+            _ => None,
+        };
+        bad.map_or(Ok(self), |byte| Err(Error::UnknownBlockKind(byte)))
     }
 }
 

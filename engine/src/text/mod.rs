@@ -7,11 +7,11 @@ mod hyphens;
 mod kind;
 mod style;
 
-pub(crate) use block::kind_to_byte;
 pub use block::{Block, Blocks};
 #[cfg(feature = "coded")]
 pub(crate) use decode::Mark;
 pub use decode::{CharsBetween, Text};
 pub use hyphens::Hyphens;
 pub use kind::{BlockKind, Marker, Nesting};
-pub use style::{Run, Style};
+pub(crate) use style::StyleCursor;
+pub use style::{Run, Runs, Style};

@@ -4,6 +4,10 @@
 //! covering the text from its start; text past the last run is plain. A block with no runs,
 //! which is most of them, stores one byte.
 
+use super::Text;
+use crate::error::{Error, Part};
+use crate::format::take;
+
 /// A set of inline styles, as bits.
 ///
 /// ```
@@ -74,4 +78,131 @@ pub struct Run {
     pub len: u32,
     /// Its style.
     pub style: Style,
+}
+
+/// The style runs of one block as stored: each a postcard varint of `len << 5 | style`, in
+/// order from the text's start. The host writes them (`inkleaf_cli::pack::encode_runs`); a
+/// book checks them when it opens.
+///
+/// ```
+/// use inkleaf::text::{Run, Runs, Style};
+///
+/// // Three plain bytes, then two italic ones: 3 << 5 and 2 << 5 | 1.
+/// let runs = Runs::from_encoded(&[0x60, 0x41]);
+/// let read: Vec<Run> = runs.collect();
+/// assert_eq!(read, [Run { len: 3, style: Style::PLAIN }, Run { len: 2, style: Style::ITALIC }]);
+/// ```
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct Runs<'b> {
+    bytes: &'b [u8],
+}
+
+impl<'b> Runs<'b> {
+    /// No runs: the whole block in its own face.
+    pub const NONE: Runs<'static> = Runs { bytes: &[] };
+
+    /// Runs from their encoded form.
+    pub const fn from_encoded(bytes: &'b [u8]) -> Self {
+        Runs { bytes }
+    }
+
+    /// The encoded form.
+    pub fn encoded(&self) -> &'b [u8] {
+        self.bytes
+    }
+
+    /// Checks that every run is at least a byte long, has known style bits, and ends inside
+    /// `text` on a character boundary.
+    pub(crate) fn check(self, text: &mut Text<'_>) -> Result<(), Error> {
+        let bad = Error::Malformed(Part::Blocks);
+        let mut rest = self.bytes;
+        let mut end = 0usize;
+        while !rest.is_empty() {
+            let (value, after) = take::<u32>(rest, Part::Blocks)?;
+            rest = after;
+            let len = (value >> Style::BITS) as usize;
+            let bits = (value & ((1 << Style::BITS) - 1)) as u8;
+            end = end.checked_add(len).ok_or(bad)?;
+            if len == 0 || Style::from_bits(bits).is_none() || end > text.len() {
+                return Err(bad);
+            }
+            if !text.is_boundary(end) {
+                return Err(bad);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Iterator for Runs<'_> {
+    type Item = Run;
+
+    fn next(&mut self) -> Option<Run> {
+        let (value, rest) = take::<u32>(self.bytes, Part::Blocks).ok()?;
+        self.bytes = rest;
+        Some(Run {
+            len: value >> Style::BITS,
+            style: Style(value as u8 & Style::ALL),
+        })
+    }
+}
+
+/// The style at a byte offset of a block, for reading forwards: moving on costs a compare,
+/// going back starts over from the first run.
+#[derive(Copy, Clone, Debug, Default)]
+pub(crate) struct StyleCursor<'b> {
+    all: Runs<'b>,
+    rest: Runs<'b>,
+    start: usize,
+    end: usize,
+    style: Style,
+}
+
+impl<'b> StyleCursor<'b> {
+    pub(crate) fn new(runs: Runs<'b>) -> Self {
+        let mut cursor = StyleCursor {
+            all: runs,
+            ..StyleCursor::default()
+        };
+        cursor.rewind();
+        cursor
+    }
+
+    fn rewind(&mut self) {
+        self.rest = self.all;
+        (self.start, self.end, self.style) = (0, 0, Style::PLAIN);
+        self.step();
+    }
+
+    fn step(&mut self) {
+        self.start = self.end;
+        match self.rest.next() {
+            Some(run) => {
+                self.end = self.start.saturating_add(run.len as usize);
+                self.style = run.style;
+            }
+            None => {
+                self.end = usize::MAX;
+                self.style = Style::PLAIN;
+            }
+        }
+    }
+
+    /// The style of the character at `offset`.
+    #[inline]
+    pub(crate) fn at(&mut self, offset: usize) -> Style {
+        if offset < self.start {
+            self.rewind();
+        }
+        while offset >= self.end {
+            self.step();
+        }
+        self.style
+    }
+
+    /// Where the run holding the last offset asked for ends.
+    #[inline]
+    pub(crate) fn run_end(&self) -> usize {
+        self.end
+    }
 }

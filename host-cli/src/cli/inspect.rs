@@ -144,7 +144,7 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
     for index in book.page_indexes() {
         let b = index.built_for();
         // Recount rather than trust the recorded number, so a stale index shows up here.
-        let pages_now = Layout::new(book, b.profile, &font)
+        let pages_now = Layout::new(book, b.profile, font)
             .map(|l| l.pages().count() as u32)
             .map_err(|e| anyhow!("{}: {e}", file.display()))?;
         indexes.push(BuiltForJson {

@@ -4,7 +4,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 use anyhow::anyhow;
-use inkleaf::font::{AnyFont, Font};
+use inkleaf::font::{AnyFamily, Face};
 use inkleaf::{layout::LineEnd, Layout};
 use serde::Serialize;
 
@@ -59,7 +59,7 @@ pub(super) fn run(
         .layout_font()
         .map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let layout =
-        Layout::new(&book, profile, &font).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+        Layout::new(&book, profile, font).map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let mut pages = Vec::new();
     for page in layout.pages() {
         let lines = page
@@ -71,11 +71,11 @@ pub(super) fn run(
                 block: line.block,
                 hyphen: line.end_kind == LineEnd::Split,
                 ends_paragraph: line.end_kind == LineEnd::BlockEnd,
-                heading: line.heading,
+                heading: line.kind.is_heading(),
                 width: layout.drawn_width(&line),
                 natural_width: line.width,
-                available: layout.text_width() - u32::from(line.heading),
-                space: font.advance(' '),
+                available: line.measure,
+                space: layout.space(&line),
                 gaps: (1..=line.gaps)
                     .map(|gap| layout.gap_width(&line, gap))
                     .collect(),
@@ -93,12 +93,17 @@ pub(super) fn run(
             width: profile.width,
             height: profile.height,
             font: match font {
-                AnyFont::Mono(mono) => mono.name.to_owned(),
-                AnyFont::Packed(packed) => format!(
-                    "packed, {} px, {} bit",
-                    packed.px(),
-                    packed.bits_per_pixel()
-                ),
+                AnyFamily::Mono(mono) => mono.name.to_owned(),
+                AnyFamily::Packed(packed) => {
+                    let regular = packed.packed(Face::Regular);
+                    regular.map_or_else(String::new, |regular| {
+                        format!(
+                            "packed, {} px, {} bit",
+                            regular.px(),
+                            regular.bits_per_pixel()
+                        )
+                    })
+                }
             },
             text_width: layout.text_width(),
             pages,

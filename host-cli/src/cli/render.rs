@@ -6,7 +6,6 @@ use std::path::Path;
 use anyhow::{anyhow, bail, Context};
 use embedded_graphics::pixelcolor::Rgb888;
 use embedded_graphics_simulator::{OutputImage, OutputSettings, OutputSettingsBuilder};
-use inkleaf::font::AnyFont;
 use inkleaf::Layout;
 use inkleaf_cli::output::replace_with;
 
@@ -43,9 +42,9 @@ pub(super) fn render_blob(
         .layout_font()
         .map_err(|e| anyhow!("{}: {e}", file.display()))?;
     // A font packed at 2 or 4 bits is for a grayscale panel: preview it in gray.
-    let gray = matches!(font, AnyFont::Packed(packed) if packed.bits_per_pixel() > 1);
+    let gray = font.bits_per_pixel() > 1;
     let layout =
-        Layout::new(&book, profile, &font).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+        Layout::new(&book, profile, font).map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let pages: Vec<_> = layout.pages().collect();
     let total = u32::try_from(pages.len())?;
     if let Some(n) = only {

@@ -3,9 +3,11 @@
 
 mod hyphens;
 mod page_index;
+mod runs;
 
 pub use hyphens::encode_hyphens;
 pub use page_index::bake_page_index;
+pub use runs::encode_runs;
 
 use inkleaf::{
     build::{pack_into, packed_len, Contents},

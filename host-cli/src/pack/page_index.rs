@@ -33,6 +33,7 @@ pub fn bake_page_index(built_for: BuiltFor, font_check: FontCheck, starts: &[Pos
         }
     }
     let record = PageIndexRecord {
+        rules: inkleaf::layout::LAYOUT_RULES,
         built_for,
         font_check,
         block_bits,

@@ -1,13 +1,13 @@
 //! inkleaf's side: the engine's own layout of a blob, read back line by line.
 
-use inkleaf::font::Font;
+use inkleaf::font::{Face, Family, Font};
 use inkleaf::{layout::LineEnd, Layout};
 
 use super::metrics::SetLine;
 
 /// Every line of every page of `layout`, measured.
-pub fn set_lines<F: Font>(layout: &Layout<'_, F>) -> Vec<SetLine> {
-    let font = layout.font();
+pub fn set_lines<F: Family>(layout: &Layout<'_, F>) -> Vec<SetLine> {
+    let font = layout.fonts().face(Face::Regular);
     let space = f64::from(font.advance(' '));
     let mut out = Vec::new();
     for page in layout.pages() {

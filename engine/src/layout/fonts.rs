@@ -1,0 +1,101 @@
+//! The fonts of one block: which face sets the character at each offset.
+
+use crate::font::{Face, Family, Font};
+use crate::text::{Block, BlockKind, Style, StyleCursor};
+
+/// A block's faces, looked up by byte offset as its text is read forwards: within a style run
+/// the lookup costs two compares; moving into the next run asks the family for its face.
+pub(crate) struct BlockFonts<'f, 'b, F: Family + 'f> {
+    family: &'f F,
+    kind: BlockKind,
+    styles: StyleCursor<'b>,
+    /// The byte range the current font holds for.
+    from: usize,
+    to: usize,
+    style: Style,
+    font: F::Face<'f>,
+    /// The block's own face, for its word gaps and drawn hyphens.
+    base: F::Face<'f>,
+}
+
+impl<'f, F: Family + 'f> core::fmt::Debug for BlockFonts<'f, '_, F> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("BlockFonts")
+            .field("kind", &self.kind)
+            .field("style", &self.style)
+            .finish_non_exhaustive()
+    }
+}
+
+// By hand: the family is borrowed, so copying needs no `F: Copy`.
+impl<'f, F: Family + 'f> Clone for BlockFonts<'f, '_, F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<'f, F: Family + 'f> Copy for BlockFonts<'f, '_, F> {}
+
+impl<'f, 'b, F: Family + 'f> BlockFonts<'f, 'b, F> {
+    pub(crate) fn new(family: &'f F, block: &Block<'b>) -> Self {
+        let base = family.face(Face::of(block.kind, Style::PLAIN));
+        BlockFonts {
+            family,
+            kind: block.kind,
+            styles: StyleCursor::new(block.runs),
+            from: 0,
+            to: 0,
+            style: Style::PLAIN,
+            font: base,
+            base,
+        }
+    }
+
+    /// The font that sets the character at byte `offset`.
+    #[inline]
+    pub(crate) fn at(&mut self, offset: usize) -> &F::Face<'f> {
+        if offset < self.from || offset >= self.to {
+            self.switch(offset);
+        }
+        &self.font
+    }
+
+    /// The style of the character at `offset`, as [`BlockFonts::at`] found it.
+    #[inline]
+    pub(crate) fn style_at(&mut self, offset: usize) -> Style {
+        self.at(offset);
+        self.style
+    }
+
+    #[inline(never)]
+    fn switch(&mut self, offset: usize) {
+        let style = self.styles.at(offset);
+        let face = Face::of(self.kind, style);
+        self.font = if face == Face::of(self.kind, Style::PLAIN) {
+            self.base
+        } else {
+            self.family.face(face)
+        };
+        self.style = style;
+        // The run the cursor found holds until its end; its start is at most `offset`.
+        (self.from, self.to) = (offset, self.styles.run_end());
+    }
+
+    /// The block's own face: its word gaps, drawn hyphens and line height.
+    #[inline]
+    pub(crate) fn base(&self) -> &F::Face<'f> {
+        &self.base
+    }
+
+    /// A normal word gap.
+    #[inline]
+    pub(crate) fn space(&self) -> u32 {
+        self.base.advance(' ')
+    }
+
+    /// A drawn hyphen.
+    #[inline]
+    pub(crate) fn hyphen(&self) -> u32 {
+        self.base.advance('-')
+    }
+}
