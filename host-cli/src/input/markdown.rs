@@ -322,17 +322,12 @@ impl Reader<'_> {
     fn push_html(&mut self, html: &str) {
         self.unset.html += 1;
         let outer = self.styles.iter().fold(Style::PLAIN, |all, s| all.with(*s));
-        for (text, style) in self.html.text(html) {
-            let after_space = self
-                .open
-                .as_ref()
-                .is_none_or(|o| o.text.text().is_empty() || o.text.text().ends_with([' ', '\n']));
-            let text = if after_space {
-                text.trim_start_matches(' ')
-            } else {
-                &text
-            };
-            self.push(text, outer.with(style));
+        let after_space = self.open.as_ref().is_none_or(|o| {
+            let text = o.text.text();
+            text.is_empty() || text.ends_with(char::is_whitespace)
+        });
+        for (text, style) in self.html.text(html, after_space) {
+            self.push(&text, outer.with(style));
         }
     }
 

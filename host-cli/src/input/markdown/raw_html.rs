@@ -57,10 +57,12 @@ impl Html {
 
     /// The text of `piece` in pieces of one style each: tags and comments left out, common
     /// entities decoded, and, as a browser shows it, a run of spaces and line breaks one
-    /// space (but in `<pre>`); `<br>` is a line break.
-    pub(super) fn text(&mut self, piece: &str) -> Vec<(String, Style)> {
-        let mut pieces = Vec::new();
-        let mut out = String::new();
+    /// space (but in `<pre>`), nothing at all after `after_space`; `<br>` is a line break.
+    pub(super) fn text(&mut self, piece: &str, after_space: bool) -> Vec<(String, Style)> {
+        let mut out = Out {
+            after_space,
+            ..Out::default()
+        };
         let mut chars = piece.char_indices();
         while let Some((i, c)) = chars.next() {
             let rest = &piece[i + c.len_utf8()..];
@@ -74,21 +76,21 @@ impl Html {
                     _ if self.hidden => {}
                     '&' => match entity(rest) {
                         Some((decoded, len)) => {
-                            out.push(decoded);
+                            out.text.push(decoded);
                             chars.nth(len - 1);
                         }
-                        None => out.push('&'),
+                        None => out.text.push('&'),
                     },
-                    _ if c.is_whitespace() && !self.pre => push_space(&mut out, ' '),
-                    _ => out.push(c),
+                    _ if c.is_whitespace() && !self.pre => out.space(' '),
+                    _ => out.text.push(c),
                 },
                 HtmlAt::Tag(name, ended) => match c {
                     '>' => {
                         let name = name.to_ascii_lowercase();
                         let style = self.style();
                         self.end_tag(&name, &mut out);
-                        if self.style() != style && !out.is_empty() {
-                            pieces.push((std::mem::take(&mut out), style));
+                        if self.style() != style {
+                            out.end_piece(style);
                         }
                         self.at = HtmlAt::Text;
                     }
@@ -104,20 +106,18 @@ impl Html {
                 }
             }
         }
-        if !out.is_empty() {
-            pieces.push((out, self.style()));
-        }
-        pieces
+        out.end_piece(self.style());
+        out.pieces
     }
 
     /// What a tag named `name` (`/p` for a closing one) stands for in the text.
-    fn end_tag(&mut self, name: &str, out: &mut String) {
+    fn end_tag(&mut self, name: &str, out: &mut Out) {
         let bare = name.trim_start_matches('/');
         let opens = !name.starts_with('/');
         if bare == "br" {
-            push_space(out, '\n');
+            out.space('\n');
         } else if BREAKS.contains(&bare) {
-            push_space(out, ' ');
+            out.space(' ');
         }
         match bare {
             "script" | "style" => self.hidden = opens,
@@ -134,15 +134,44 @@ impl Html {
     }
 }
 
-/// Appends `space` to `out`, where a space after a space (or a line break) adds nothing.
-fn push_space(out: &mut String, space: char) {
-    if space == '\n' {
-        while out.ends_with(' ') {
-            out.pop();
+/// The text read from a piece of HTML so far.
+#[derive(Default)]
+struct Out {
+    /// Pieces of one style each.
+    pieces: Vec<(String, Style)>,
+    /// The piece being read.
+    text: String,
+    /// Whether what came before `text` ends with a space or a line break.
+    after_space: bool,
+}
+
+impl Out {
+    fn ends_with_space(&self) -> bool {
+        if self.text.is_empty() {
+            self.after_space
+        } else {
+            self.text.ends_with([' ', '\n'])
         }
-        out.push('\n');
-    } else if !out.ends_with([' ', '\n']) {
-        out.push(' ');
+    }
+
+    /// Appends `space`: a space after a space (or a line break) adds nothing.
+    fn space(&mut self, space: char) {
+        if space == '\n' {
+            while self.text.ends_with(' ') {
+                self.text.pop();
+            }
+            self.text.push('\n');
+        } else if !self.ends_with_space() {
+            self.text.push(' ');
+        }
+    }
+
+    /// Ends the piece being read, set in `style`.
+    fn end_piece(&mut self, style: Style) {
+        if !self.text.is_empty() {
+            self.after_space = self.ends_with_space();
+            self.pieces.push((std::mem::take(&mut self.text), style));
+        }
     }
 }
 
@@ -175,28 +204,34 @@ mod tests {
 
     fn text(pieces: &[&str]) -> String {
         let mut html = Html::default();
-        pieces
-            .iter()
-            .flat_map(|p| html.text(p))
-            .map(|(text, _)| text)
-            .collect()
+        let mut read = String::new();
+        for piece in pieces {
+            let after_space = read.is_empty() || read.ends_with(char::is_whitespace);
+            for (text, _) in html.text(piece, after_space) {
+                read.push_str(&text);
+            }
+        }
+        read
     }
 
     #[test]
     fn comments_and_scripts_across_pieces_leave_no_text() {
         let read = text(&["<!-- a\n", "b --> c<p>", "<script>x\n", "</script>d&amp;e"]);
-        assert_eq!(read, " c d&e");
+        assert_eq!(read, "c d&e");
     }
 
     #[test]
     fn pre_keeps_its_spaces() {
-        assert_eq!(text(&["<pre>a  b\n", "  c</pre> d   e"]), "a  b\n  c d e");
+        assert_eq!(
+            text(&["<pre>a  b\n", "  c</pre>\n", " d   e"]),
+            "a  b\n  c d e"
+        );
     }
 
     #[test]
     fn inline_tags_set_their_styles() {
         let mut html = Html::default();
-        let read = html.text("a <b>bold <i>both</i></b> <a href=\"x\">link</a>");
+        let read = html.text("a <b>bold <i>both</i></b> <a href=\"x\">link</a>", false);
         assert_eq!(
             read,
             [
@@ -207,7 +242,7 @@ mod tests {
                 ("link".to_owned(), Style::LINK),
             ]
         );
-        html.text("<code>");
+        html.text("<code>", false);
         assert_eq!(html.style(), Style::MONO);
         html.end_block();
         assert_eq!(html.style(), Style::PLAIN);

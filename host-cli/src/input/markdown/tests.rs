@@ -292,3 +292,16 @@ fn footnotes_are_set_where_defined_after_their_label() {
         ["2 footnotes set where defined, as '[label] text'"]
     );
 }
+
+proptest::proptest! {
+    /// Any text, however broken as Markdown, reads without a panic into blocks whose runs
+    /// are valid.
+    #[test]
+    fn any_text_reads_into_valid_blocks(
+        markdown in "([-*+>#|`~_\\[\\]()!<>/&;:. \n\t1-9a-cé]|\\[\\^a\\]|\\[ \\]|<b>|</b>|<!--|-->|```|    ){0,80}"
+    ) {
+        for block in parse_markdown(&markdown).blocks {
+            proptest::prop_assert!(runs_are_valid(&block.text, &block.runs), "{block:?}");
+        }
+    }
+}
