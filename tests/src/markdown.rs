@@ -15,11 +15,12 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 /// What a comparison counted.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
-    /// Words of the pieces pulldown-cmark read.
+    /// Words of the blocks' text that hold text pulldown-cmark read (a word that markup
+    /// splits into pieces, such as `un*done*`, counts once).
     pub source_words: usize,
     /// Words of the blocks' text.
     pub set_words: usize,
-    /// Words of pieces that are styled, each found set in its style.
+    /// Words of the blocks' text that hold styled pieces, each found in its style.
     pub styled_words: usize,
 }
 
@@ -41,6 +42,8 @@ pub struct Piece {
     /// Whether the style must be exactly this: not after raw HTML in the same block, whose
     /// tags may add styles.
     pub exact: bool,
+    /// Whether it is a stand-in the reader writes rather than text of the source.
+    pub stand_in: bool,
 }
 
 /// Checks that `doc`, read from `markdown`, holds every piece of it in order and in its
@@ -55,10 +58,9 @@ pub fn compare(markdown: &str, doc: &Document) -> Result<Counts, String> {
         }
     }
     let (set, styles) = set_text(doc);
-    let mut counts = Counts {
-        set_words: set.split(' ').filter(|w| !w.is_empty()).count(),
-        ..Counts::default()
-    };
+    // For each byte of `set`: 0 if no piece of the source holds it, 1 if a plain one, 2 if
+    // a styled one.
+    let mut source = vec![0u8; set.len()];
     let mut at = 0;
     for piece in source_pieces(markdown) {
         let found = set[at..].find(&piece.text).map(|i| at + i);
@@ -82,11 +84,23 @@ pub fn compare(markdown: &str, doc: &Document) -> Result<Counts, String> {
             }
         }
         at = end;
-        let words = piece.text.split(' ').count();
-        counts.source_words += words;
-        if piece.style != Style::PLAIN {
-            counts.styled_words += words;
+        if !piece.stand_in {
+            source[start..end].fill(1 + u8::from(piece.style != Style::PLAIN));
         }
+    }
+    let mut counts = Counts::default();
+    let mut word_start = 0;
+    for (i, c) in set.char_indices().chain([(set.len(), ' ')]) {
+        if c != ' ' {
+            continue;
+        }
+        let word = &source[word_start..i];
+        if i > word_start {
+            counts.set_words += 1;
+            counts.source_words += usize::from(word.iter().any(|&b| b > 0));
+            counts.styled_words += usize::from(word.contains(&2));
+        }
+        word_start = i + 1;
     }
     Ok(counts)
 }
@@ -156,6 +170,7 @@ pub fn source_pieces(markdown: &str) -> Vec<Piece> {
                 text: word,
                 style: html_style,
                 exact: false,
+                stand_in: false,
             });
         }
         let style = styles.iter().fold(Style::PLAIN, |all, s| all.with(*s));
@@ -163,6 +178,7 @@ pub fn source_pieces(markdown: &str) -> Vec<Piece> {
             text: normalized(&text),
             style,
             exact: !after_html,
+            stand_in: false,
         };
         match event {
             Event::Text(text) if in_code => pieces.push(piece(text.to_string(), Style::MONO)),
@@ -178,7 +194,10 @@ pub fn source_pieces(markdown: &str) -> Vec<Piece> {
                 }
                 if let Tag::Image { .. } = tag {
                     images.push(pieces.len());
-                    pieces.push(piece("[image:".into(), style.with(Style::ITALIC)));
+                    pieces.push(Piece {
+                        stand_in: true,
+                        ..piece("[image:".into(), style.with(Style::ITALIC))
+                    });
                 }
                 in_code |= matches!(tag, Tag::CodeBlock(_));
                 after_html &= !starts_block(&tag);
@@ -188,7 +207,10 @@ pub fn source_pieces(markdown: &str) -> Vec<Piece> {
                 if pieces[start + 1..].iter().all(|p| p.text.is_empty()) {
                     pieces[start].text = "[image]".into();
                 } else {
-                    pieces.push(piece("]".into(), style));
+                    pieces.push(Piece {
+                        stand_in: true,
+                        ..piece("]".into(), style)
+                    });
                 }
                 styles.pop();
             }
@@ -209,6 +231,7 @@ pub fn source_pieces(markdown: &str) -> Vec<Piece> {
             text: word,
             style: html_style,
             exact: false,
+            stand_in: false,
         });
     }
     pieces.retain(|piece| !piece.text.is_empty());
