@@ -181,7 +181,7 @@ impl Reader<'_> {
             }
             TagEnd::FootnoteDefinition => {
                 self.begin_container();
-                self.footnotes -= 1;
+                self.footnotes = self.footnotes.saturating_sub(1);
             }
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link => {
                 self.styles.pop();
