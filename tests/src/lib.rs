@@ -7,11 +7,14 @@
 //! - [`coded`]: coded text decoded back, whole and from every sync point.
 //! - [`check`]: the pagination invariants every layout must satisfy, and reading the words of a
 //!   layout back out of its lines.
+//! - [`markdown`]: whether a Markdown document's blocks hold every word pulldown-cmark reads,
+//!   in order and in its style.
 //! - [`mono_data`]: the generator of the engine's mono font bitmaps.
 
 pub mod blobs;
 pub mod check;
 pub mod coded;
 pub mod frames;
+pub mod markdown;
 pub mod mono_data;
 pub mod targets;

@@ -1,13 +1,15 @@
 //! Real Markdown nobody here wrote (the READMEs of the crates this workspace builds with, from
-//! cargo's registry, and the Rust toolchain's own): the text of every text, code and HTML
-//! event pulldown-cmark reads reaches the blocks, in order, and the blocks reach the pages.
+//! cargo's registry, the Rust toolchain's own, and Debian's gzipped Markdown documentation):
+//! the text of every text, code and HTML event pulldown-cmark reads reaches the blocks, in
+//! order and in the style its tags give it, and the blocks reach the pages.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use inkleaf::{font::FontId, Book, Layout};
-use inkleaf_cli::input::{parse_markdown, MARKDOWN_DIALECT};
+use inkleaf_cli::input::parse_markdown;
 use inkleaf_tests::check::check_layout;
-use pulldown_cmark::{Event, Parser, Tag};
+use inkleaf_tests::markdown::{compare, Counts};
 
 /// Crates whose READMEs cargo has unpacked whenever this workspace is built.
 const CRATES: [&str; 12] = [
@@ -25,55 +27,65 @@ const CRATES: [&str; 12] = [
     "tempfile-",
 ];
 
+/// Gzipped Markdown that Debian packages install; `.ci/run` installs the packages.
+const DEBIAN_DOCS: [&str; 6] = [
+    "/usr/share/doc/pandoc/README.md.gz",
+    "/usr/share/doc/zstd/README.md.gz",
+    "/usr/share/doc/zstd/CONTRIBUTING.md.gz",
+    "/usr/share/doc/man-db/NEWS.md.gz",
+    "/usr/share/doc/openssl/README.md.gz",
+    "/usr/share/doc/openssl/NEWS.md.gz",
+];
+
 #[test]
-fn every_word_of_real_markdown_reaches_the_pages() {
+fn every_word_of_real_markdown_reaches_the_pages_in_its_style() {
     let files = real_markdown();
     assert!(
-        files.len() >= CRATES.len(),
+        files.len() >= CRATES.len() + DEBIAN_DOCS.len(),
         "found only {} real Markdown files: {files:?}",
         files.len()
     );
-    let (mut source_words, mut set_words) = (0, 0);
+    let mut counts = Counts::default();
     for path in &files {
-        let text = std::fs::read_to_string(path).unwrap();
+        let text = read_markdown(path);
         let doc = parse_markdown(&text);
-        let blocks = normalized(
-            &doc.blocks
-                .iter()
-                .map(|b| b.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
+        let file = compare(&text, &doc).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        println!(
+            "{}: {} words of the source, {} in the blocks, {} styled",
+            path.display(),
+            file.source_words,
+            file.set_words,
+            file.styled_words
         );
-        let mut at = 0;
-        for piece in event_texts(&text) {
-            let found = blocks[at..].find(&piece).map(|i| at + i);
-            // Stand-ins ("• ", "3. ", " | ", "[image: ") are the only text between pieces.
-            let Some(start) = found.filter(|&i| is_stand_in(&blocks[at..i])) else {
-                let context = &blocks[at..blocks.len().min(at + 120)];
-                panic!("{}: {piece:?} is not next, at {context:?}", path.display());
-            };
-            at = start + piece.len();
-            source_words += piece.split(' ').count();
-        }
-        set_words += blocks.split(' ').count();
+        counts += file;
         if text.len() < 40_000 {
             lay_out(path, &doc);
         }
     }
     println!(
-        "{} files: {source_words} words in text and code events, {set_words} in the blocks",
-        files.len()
+        "{} files: {} words of the source (text, code and HTML), {} in the blocks (the rest \
+         are stand-ins: table cell separators, image brackets), {} styled words found in \
+         their style",
+        files.len(),
+        counts.source_words,
+        counts.set_words,
+        counts.styled_words
     );
+    assert!(counts.styled_words > 1_000, "{counts:?}");
 }
 
-/// Whether `skipped` is nothing but the stand-ins the reader writes for list markers, table
-/// cells, images, rules, task boxes and footnotes.
-fn is_stand_in(skipped: &str) -> bool {
-    skipped
-        .replace("[image:", "")
-        .replace("[image]", "")
-        .chars()
-        .all(|c| "[]\u{2022}|*x. ".contains(c) || c.is_ascii_digit())
+/// A Markdown file, unzipped if its name ends in `.gz`.
+fn read_markdown(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    if path.extension().is_some_and(|e| e == "gz") {
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_string(&mut text)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        text
+    } else {
+        String::from_utf8(bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
 }
 
 /// Packs `doc` and checks every page of it: each word once, in order.
@@ -86,66 +98,8 @@ fn lay_out(path: &Path, doc: &inkleaf_cli::input::Document) {
     check_layout(&layout);
 }
 
-/// The text of every text and code event, and the words of raw HTML (tags, comments and
-/// scripts left out), whitespace collapsed, in reading order.
-fn event_texts(markdown: &str) -> Vec<String> {
-    let mut pieces = Vec::new();
-    // Raw HTML comes a line at a time; a tag or comment may span lines.
-    let mut html = String::new();
-    for event in Parser::new_ext(markdown, MARKDOWN_DIALECT) {
-        if let Event::Html(part) | Event::InlineHtml(part) = &event {
-            html.push_str(part);
-            continue;
-        }
-        pieces.extend(html_words(&std::mem::take(&mut html)));
-        match event {
-            Event::Text(text) | Event::Code(text) => pieces.push(normalized(&text)),
-            Event::FootnoteReference(label) | Event::Start(Tag::FootnoteDefinition(label)) => {
-                pieces.push(format!("[{label}]"))
-            }
-            _ => {}
-        }
-    }
-    pieces.extend(html_words(&html));
-    pieces.retain(|piece| !piece.is_empty());
-    pieces
-}
-
-/// The words of raw HTML: what is left with comments, scripts, styles and tags taken out.
-fn html_words(html: &str) -> Vec<String> {
-    let mut text = html.to_owned();
-    for (open, close) in [
-        ("<!--", "-->"),
-        ("<script", "</script>"),
-        ("<style", "</style>"),
-    ] {
-        while let Some(start) = text.find(open) {
-            let end = text[start..]
-                .find(close)
-                .map_or(text.len(), |i| start + i + close.len());
-            text.replace_range(start..end, " ");
-        }
-    }
-    while let Some(start) = text.find('<') {
-        let end = text[start..]
-            .find('>')
-            .map_or(text.len(), |i| start + i + 1);
-        text.replace_range(start..end, " ");
-    }
-    let text = text
-        .replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&nbsp;", "\u{a0}");
-    text.split_whitespace().map(str::to_owned).collect()
-}
-
-fn normalized(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The README.md of each crate in [`CRATES`] and the Markdown the Rust toolchain ships.
+/// The README.md of each crate in [`CRATES`], the Markdown the Rust toolchain ships, and
+/// [`DEBIAN_DOCS`], every one of which must be there.
 fn real_markdown() -> Vec<PathBuf> {
     let cargo_home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
@@ -174,6 +128,13 @@ fn real_markdown() -> Vec<PathBuf> {
         if readme.is_file() {
             files.push(readme);
         }
+    }
+    for doc in DEBIAN_DOCS {
+        assert!(
+            Path::new(doc).is_file(),
+            "{doc} is missing: install its package (.ci/run lists them)"
+        );
+        files.push(doc.into());
     }
     files
 }

@@ -1,17 +1,29 @@
-//! Markdown (CommonMark, with GFM tables, strikethrough, task lists and footnotes) into blocks.
+//! Markdown (CommonMark, with GFM tables, strikethrough, task lists and footnotes) into the
+//! content model: blocks of each kind, nested in the quotes and lists they sit in, with
+//! their inline styles as runs.
 //!
-//! A blob holds paragraphs and headings, so everything else becomes paragraphs that keep all
-//! of their text, with visible stand-ins for what carried meaning: a list item starts with its
-//! marker as written (`•` for a bullet, `3.` for a number), a code block keeps its line
-//! breaks, a table row is a paragraph with its cells between ` | `, a thematic break is
-//! `* * *`, an image is `[image: its alt text]` (or `[image]`), a footnote is `[label]`. Emphasis, strong,
-//! code spans and links keep their text in the body face. What was flattened is counted in
-//! [`Document::unset`], so the user is told.
+//! Each construct becomes the block or style it is ([`BlockKind`], [`Nesting`], [`Style`]).
+//! What the model has no place for yet keeps its text, with a visible stand-in: an image is
+//! `[image: its alt text]` (or `[image]`) set in italics, a footnote reference is `[label]`
+//! and a footnote is set where it is defined, its first block starting `[label] `; raw HTML
+//! keeps its text without the tags. These are counted in [`Document::unset`], so the user
+//! is told, as are blocks nested deeper than [`Nesting::MAX`] levels, set at the deepest.
 
-use inkleaf::text::BlockKind;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
 
+use inkleaf::text::{BlockKind, Marker, Nesting, Style};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::styled::Styled;
 use super::{DocBlock, Document};
+
+mod lists;
+mod raw_html;
+mod unset;
+
+use lists::{loose_lists, List};
+use raw_html::Html;
+use unset::Unset;
 
 /// The Markdown read: CommonMark with GFM tables, strikethrough, task lists and footnotes.
 pub const DIALECT: Options = Options::ENABLE_TABLES
@@ -19,404 +31,359 @@ pub const DIALECT: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_TASKLISTS)
     .union(Options::ENABLE_FOOTNOTES);
 
-/// Markdown: headings and paragraphs, and all other text kept as paragraphs (see the module
-/// documentation). The first level-1 heading is the title.
+/// Markdown into blocks (see the module documentation). The first level-1 heading that is
+/// not in a list, quote or footnote is the title.
 pub fn parse_markdown(text: &str) -> Document {
-    let mut reader = Reader::default();
-    for event in Parser::new_ext(text, DIALECT) {
-        reader.event(event);
+    let events: Vec<(Event<'_>, Range<usize>)> =
+        Parser::new_ext(text, DIALECT).into_offset_iter().collect();
+    let mut reader = Reader {
+        source: text,
+        loose: loose_lists(&events).into_iter(),
+        ..Reader::default()
+    };
+    for (event, range) in events {
+        reader.event(event, range);
     }
     reader.finish()
 }
 
-/// What the blocks were read from that a blob cannot set yet.
-#[derive(Default)]
-struct Flattened {
-    code_blocks: usize,
-    quotes: usize,
-    nested_lists: usize,
-    tables: usize,
-    styled_spans: usize,
-    images: usize,
-    html: usize,
-    rules: usize,
-    footnotes: usize,
+/// The block being read.
+struct Open {
+    kind: BlockKind,
+    label: String,
+    text: Styled,
+}
+
+/// What the first block of a container takes, when it opens.
+enum Pending {
+    /// A list item's marker, and whether its list is loose.
+    Item(Marker, bool),
+    /// A footnote's label.
+    Footnote(String),
 }
 
 #[derive(Default)]
-struct Reader {
+struct Reader<'a> {
+    source: &'a str,
     doc: Document,
-    /// The block being read: its kind and its text so far.
-    open: Option<(BlockKind, String)>,
-    /// The open lists, innermost last: the next item's number, or `None` for bullets.
-    lists: Vec<Option<u64>>,
-    /// The marker the next block opened in a list item starts with.
-    marker: Option<String>,
-    /// Inside a code block: its text is kept as it stands.
-    in_code: bool,
+    open: Option<Open>,
+    /// The quotes (`true`) and list items (`false`) being read, outermost first.
+    containers: Vec<bool>,
+    /// The lists being read, innermost last.
+    lists: Vec<List>,
+    /// Whether each list, in the order they start, is loose.
+    loose: std::vec::IntoIter<bool>,
+    pending: Option<Pending>,
+    /// The inline styles open, innermost last.
+    styles: Vec<Style>,
+    /// Where each open image's stand-in starts in the block's text.
+    images: Vec<usize>,
+    /// Footnote definitions being read.
+    footnotes: usize,
     /// Cells of the table row being read.
     cells: usize,
-    /// Where raw HTML, which comes a line at a time, stands between its events.
     html: Html,
-    flattened: Flattened,
+    unset: Unset,
 }
 
-impl Reader {
-    fn event(&mut self, event: Event<'_>) {
+impl Reader<'_> {
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
         match event {
-            Event::Start(tag) => self.start(tag),
+            Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
-            Event::Text(text) => self.push(&text),
-            Event::Code(code) => {
-                self.flattened.styled_spans += 1;
-                self.push(&code);
-            }
-            Event::Html(html) | Event::InlineHtml(html) => {
-                self.flattened.html += 1;
-                let text = self.html.text(&html);
-                self.push(&text);
-            }
-            Event::SoftBreak => self.push(" "),
-            Event::HardBreak => self.push("\n"),
+            Event::Text(text) => self.push(&text, self.style()),
+            Event::Code(code) => self.push(&code, self.style().with(Style::MONO)),
+            Event::InlineMath(math) | Event::DisplayMath(math) => self.push(&math, self.style()),
+            Event::Html(html) | Event::InlineHtml(html) => self.push_html(&html),
+            Event::SoftBreak => self.push(" ", self.style()),
+            Event::HardBreak => self.push("\n", self.style()),
             Event::Rule => {
-                self.flattened.rules += 1;
-                self.open_block(BlockKind::Paragraph);
-                self.push("* * *");
+                self.begin(BlockKind::Rule);
                 self.close();
             }
-            Event::FootnoteReference(label) => self.push(&format!("[{label}]")),
-            Event::TaskListMarker(done) => self.push(if done { "[x] " } else { "[ ] " }),
-            Event::InlineMath(math) | Event::DisplayMath(math) => self.push(&math),
+            Event::FootnoteReference(label) => self.push(&format!("[{label}]"), self.style()),
+            Event::TaskListMarker(checked) => self.task(checked),
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>) {
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         match tag {
-            Tag::Heading { level, .. } => self.open_block(BlockKind::Heading(heading_level(level))),
-            Tag::Paragraph | Tag::HtmlBlock => self.open_block(BlockKind::Paragraph),
-            Tag::CodeBlock(_) => {
-                self.flattened.code_blocks += 1;
-                self.open_block(BlockKind::Paragraph);
-                self.in_code = true;
+            Tag::Paragraph | Tag::HtmlBlock => self.begin(BlockKind::Paragraph),
+            Tag::Heading { level, .. } => self.begin(BlockKind::Heading(heading_level(level))),
+            Tag::CodeBlock(kind) => {
+                self.begin(BlockKind::Code);
+                if let (CodeBlockKind::Fenced(info), Some(open)) = (kind, &mut self.open) {
+                    open.label = info.split_whitespace().next().unwrap_or("").to_owned();
+                }
             }
             Tag::BlockQuote(_) => {
-                self.flattened.quotes += 1;
-                self.close();
+                self.begin_container();
+                self.containers.push(true);
             }
             Tag::List(start) => {
-                if !self.lists.is_empty() {
-                    self.flattened.nested_lists += 1;
-                }
-                // An item's text before a list inside it is a block of its own.
-                self.close();
-                self.lists.push(start);
+                self.begin_container();
+                let loose = self.loose.next().unwrap_or(false);
+                self.lists
+                    .push(List::new(start, self.source, range.start, loose));
             }
             Tag::Item => {
-                self.close();
-                let marker = self.next_marker();
-                // An item that opens with a list shows both markers: "1. •".
-                self.marker = Some(match self.marker.take() {
-                    Some(outer) => format!("{outer} {marker}"),
-                    None => marker,
-                });
+                self.begin_container();
+                self.containers.push(false);
+                if let Some(list) = self.lists.last_mut() {
+                    self.pending = Some(Pending::Item(list.next_marker(), list.loose));
+                }
             }
-            Tag::Table(_) => {
-                self.flattened.tables += 1;
-                self.close();
-            }
-            Tag::TableHead | Tag::TableRow => {
-                self.open_block(BlockKind::Paragraph);
-                self.cells = 0;
-            }
+            Tag::Table(_) => self.begin_container(),
+            Tag::TableHead => self.begin_row(true),
+            Tag::TableRow => self.begin_row(false),
             Tag::TableCell => {
                 if self.cells > 0 {
-                    self.push(" | ");
+                    self.push(" | ", Style::PLAIN);
                 }
                 self.cells += 1;
             }
             Tag::FootnoteDefinition(label) => {
-                self.flattened.footnotes += 1;
-                self.close();
-                self.marker = Some(format!("[{label}]"));
+                self.begin_container();
+                self.unset.footnotes += 1;
+                self.footnotes += 1;
+                self.pending = Some(Pending::Footnote(label.into_string()));
             }
-            Tag::Image { .. } => {
-                self.flattened.images += 1;
-                self.push("[image: ");
-            }
-            Tag::Emphasis | Tag::Strong | Tag::Strikethrough => self.flattened.styled_spans += 1,
+            Tag::Emphasis => self.styles.push(Style::ITALIC),
+            Tag::Strong => self.styles.push(Style::BOLD),
+            Tag::Strikethrough => self.styles.push(Style::STRIKE),
+            Tag::Link { .. } => self.styles.push(Style::LINK),
+            Tag::Image { .. } => self.start_image(),
             _ => {}
         }
     }
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Image => self.end_image(),
-            TagEnd::CodeBlock => {
-                self.close();
-                self.in_code = false;
+            TagEnd::Paragraph
+            | TagEnd::HtmlBlock
+            | TagEnd::Heading(_)
+            | TagEnd::CodeBlock
+            | TagEnd::Table
+            | TagEnd::TableHead
+            | TagEnd::TableRow => self.close(),
+            TagEnd::BlockQuote(_) => {
+                self.begin_container();
+                self.containers.pop();
             }
             TagEnd::List(_) => {
-                self.close();
+                self.begin_container();
                 self.lists.pop();
             }
             TagEnd::Item => {
-                self.close();
-                self.marker = None;
+                // An empty item keeps its marker.
+                self.begin_container();
+                self.containers.pop();
             }
-            TagEnd::Heading(_)
-            | TagEnd::Paragraph
-            | TagEnd::HtmlBlock
-            | TagEnd::BlockQuote(_)
-            | TagEnd::TableHead
-            | TagEnd::TableRow
-            | TagEnd::Table => self.close(),
             TagEnd::FootnoteDefinition => {
-                self.close();
-                self.marker = None;
+                self.begin_container();
+                self.footnotes = self.footnotes.saturating_sub(1);
             }
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link => {
+                self.styles.pop();
+            }
+            TagEnd::Image => self.end_image(),
             _ => {}
         }
     }
 
+    /// The inline style of text read now.
+    fn style(&self) -> Style {
+        let markdown = self.styles.iter().fold(Style::PLAIN, |all, s| all.with(*s));
+        markdown.with(self.html.style())
+    }
+
+    fn nesting(&self) -> Nesting {
+        self.containers.iter().fold(
+            Nesting::TOP,
+            |n, &quote| if quote { n.quote() } else { n.list() },
+        )
+    }
+
+    /// Closes the block being read and opens one of `kind`: a list item's first paragraph
+    /// is the item, a footnote's starts with its label. Before any other first block, the
+    /// marker or label is a block of its own.
+    fn begin(&mut self, kind: BlockKind) {
+        self.close();
+        let mut text = Styled::default();
+        let kind = match (self.pending.take(), kind) {
+            (Some(Pending::Item(marker, loose)), BlockKind::Paragraph) => {
+                BlockKind::ListItem { marker, loose }
+            }
+            (Some(Pending::Footnote(label)), BlockKind::Paragraph) => {
+                text.push(&format!("[{label}] "), Style::PLAIN);
+                kind
+            }
+            (pending, kind) => {
+                self.pending = pending;
+                self.flush_pending();
+                kind
+            }
+        };
+        self.open = Some(Open {
+            kind,
+            label: String::new(),
+            text,
+        });
+    }
+
+    /// Closes the block being read before a container starts or ends.
+    fn begin_container(&mut self) {
+        self.close();
+        self.flush_pending();
+    }
+
+    /// A marker or label whose container did not open with a paragraph, as a block.
+    fn flush_pending(&mut self) {
+        let (kind, text) = match self.pending.take() {
+            Some(Pending::Item(marker, loose)) => (BlockKind::ListItem { marker, loose }, ""),
+            Some(Pending::Footnote(label)) => (BlockKind::Paragraph, &*format!("[{label}]")),
+            None => return,
+        };
+        self.push_block(DocBlock::plain(kind, text));
+    }
+
+    fn begin_row(&mut self, header: bool) {
+        self.begin(BlockKind::TableRow { header });
+        self.cells = 0;
+    }
+
+    /// A task list item's box, which comes just after its item opens.
+    fn task(&mut self, checked: bool) {
+        let marker = match (&mut self.pending, &mut self.open) {
+            (Some(Pending::Item(marker, _)), _) => marker,
+            (
+                None,
+                Some(Open {
+                    kind: BlockKind::ListItem { marker, .. },
+                    ..
+                }),
+            ) => marker,
+            // Nowhere to put a box: keep it as text.
+            _ => return self.push(if checked { "[x] " } else { "[ ] " }, Style::PLAIN),
+        };
+        if matches!(marker, Marker::Number { .. }) {
+            self.unset.task_numbers += 1;
+        }
+        *marker = Marker::Task(checked);
+    }
+
+    fn start_image(&mut self) {
+        self.unset.images += 1;
+        self.styles.push(Style::ITALIC);
+        self.ensure_open();
+        let at = self.open.as_ref().map_or(0, |o| o.text.text().len());
+        self.images.push(at);
+        self.push("[image: ", self.style());
+    }
+
     /// Closes an image's stand-in: `[image: alt text]`, or `[image]` without alt text.
     fn end_image(&mut self) {
-        if let Some((_, text)) = &mut self.open {
-            match text.strip_suffix("[image: ") {
-                Some(before) => {
-                    let keep = before.len();
-                    text.truncate(keep);
-                    text.push_str("[image]");
-                }
-                None => text.push(']'),
-            }
-        }
-    }
-
-    /// The marker of the next item of the innermost list, counting it.
-    fn next_marker(&mut self) -> String {
-        match self.lists.last_mut() {
-            Some(Some(number)) => {
-                let marker = format!("{number}.");
-                *number += 1;
-                marker
-            }
-            _ => "\u{2022}".into(),
-        }
-    }
-
-    /// Closes the block being read and opens one of `kind`.
-    fn open_block(&mut self, kind: BlockKind) {
-        self.close();
-        let mut text = String::new();
-        if let Some(marker) = self.marker.take() {
-            text.push_str(&marker);
-            text.push(' ');
-        }
-        self.open = Some((kind, text));
-    }
-
-    fn push(&mut self, text: &str) {
-        if self.open.is_none() {
-            // Text straight inside a list item or a quote, with no paragraph around it.
-            self.open_block(BlockKind::Paragraph);
-        }
-        if let Some((_, block)) = &mut self.open {
-            block.push_str(text);
-        }
-    }
-
-    /// Ends the block being read, if it holds any text.
-    fn close(&mut self) {
-        let Some((kind, text)) = self.open.take() else {
-            return;
-        };
-        // A code block keeps its indentation; other blocks lose the spaces around them.
-        let text = if self.in_code {
-            text.trim_end().trim_start_matches('\n')
+        let style = self.style();
+        self.styles.pop();
+        let at = self.images.pop().unwrap_or(0);
+        let Some(open) = &mut self.open else { return };
+        if open.text.text().len() == at + "[image: ".len() {
+            open.text.truncate(at);
+            open.text.push("[image]", style);
         } else {
-            text.trim()
-        };
-        // A row of empty table cells has nothing but its separators.
-        if text.chars().all(|c| c == '|' || c == ' ') {
+            open.text.push("]", style);
+        }
+    }
+
+    /// Text straight inside a list item (a tight list's) or elsewhere without a block
+    /// around it opens a paragraph.
+    fn ensure_open(&mut self) {
+        if self.open.is_none() {
+            self.begin(BlockKind::Paragraph);
+        }
+    }
+
+    fn push(&mut self, text: &str, style: Style) {
+        if text.is_empty() {
             return;
         }
-        // A heading inside a list item is not the document's title.
-        if kind == BlockKind::Heading(1) && self.doc.title.is_empty() && self.lists.is_empty() {
-            self.doc.title = text.to_owned();
+        self.ensure_open();
+        if let Some(open) = &mut self.open {
+            let style = if open.kind == BlockKind::Code {
+                Style::PLAIN
+            } else {
+                style
+            };
+            open.text.push(text, style);
         }
-        self.doc.blocks.push(DocBlock::plain(kind, text));
+    }
+
+    /// Raw HTML: its text in the styles its tags set, runs of spaces as one.
+    fn push_html(&mut self, html: &str) {
+        self.unset.html += 1;
+        let outer = self.styles.iter().fold(Style::PLAIN, |all, s| all.with(*s));
+        let after_space = self.open.as_ref().is_none_or(|o| {
+            let text = o.text.text();
+            text.is_empty() || text.ends_with(char::is_whitespace)
+        });
+        for (text, style) in self.html.text(html, after_space) {
+            self.push(&text, outer.with(style));
+        }
+    }
+
+    /// Ends the block being read, if it holds anything.
+    fn close(&mut self) {
+        let Some(open) = self.open.take() else {
+            return;
+        };
+        self.html.end_block();
+        let text = match open.kind {
+            BlockKind::Code => open.text.without_final_newline(),
+            BlockKind::TableRow { .. } => open.text,
+            _ => open.text.trimmed(),
+        };
+        let keep = match open.kind {
+            // An item keeps its marker; a code block, its language; a rule has no text.
+            BlockKind::ListItem { .. } | BlockKind::Code | BlockKind::Rule => true,
+            // A row of empty cells has nothing but its separators.
+            BlockKind::TableRow { .. } => text.text().split(" | ").any(|c| !c.trim().is_empty()),
+            _ => !text.text().is_empty(),
+        };
+        if !keep {
+            return;
+        }
+        let (text, runs) = text.into_parts();
+        let title = open.kind == BlockKind::Heading(1)
+            && self.containers.is_empty()
+            && self.footnotes == 0
+            && self.doc.title.is_empty();
+        if title {
+            self.doc.title = text.clone();
+        }
+        self.push_block(DocBlock {
+            kind: open.kind,
+            label: open.label,
+            text,
+            runs,
+            ..DocBlock::default()
+        });
+    }
+
+    /// Adds `block` at the nesting being read.
+    fn push_block(&mut self, mut block: DocBlock) {
+        if self.containers.len() > usize::from(Nesting::MAX) {
+            self.unset.folded += 1;
+        }
+        block.nesting = self.nesting();
+        self.doc.blocks.push(block);
     }
 
     fn finish(mut self) -> Document {
-        self.close();
-        self.doc.unset = self.flattened.lines();
+        self.begin_container();
+        self.doc.unset = self.unset.lines();
         self.doc.language = "en".into();
         self.doc
     }
-}
-
-impl Flattened {
-    /// One line for the user per kind of thing that was flattened.
-    fn lines(&self) -> Vec<String> {
-        let kinds = [
-            (
-                self.code_blocks,
-                "code block",
-                "code blocks",
-                "set as paragraphs in the body face, line breaks kept",
-            ),
-            (
-                self.quotes,
-                "block quote",
-                "block quotes",
-                "set as plain paragraphs",
-            ),
-            (
-                self.nested_lists,
-                "nested list",
-                "nested lists",
-                "set without indentation",
-            ),
-            (
-                self.tables,
-                "table",
-                "tables",
-                "set a paragraph per row, cells between ' | '",
-            ),
-            (
-                self.styled_spans,
-                "styled span",
-                "styled spans",
-                "(emphasis, strong, strikethrough, code) set in the regular face",
-            ),
-            (self.images, "image", "images", "shown as alt text"),
-            (
-                self.html,
-                "piece of raw HTML",
-                "pieces of raw HTML",
-                "kept as text, tags left out",
-            ),
-            (
-                self.rules,
-                "thematic break",
-                "thematic breaks",
-                "shown as '* * *'",
-            ),
-            (
-                self.footnotes,
-                "footnote",
-                "footnotes",
-                "set where defined, as '[label] text'",
-            ),
-        ];
-        kinds
-            .into_iter()
-            .filter(|(count, ..)| *count > 0)
-            .map(|(count, one, many, how)| {
-                let what = if count == 1 { one } else { many };
-                format!("{count} {what} {how}")
-            })
-            .collect()
-    }
-}
-
-/// Reads the text out of raw HTML, which pulldown-cmark hands over a line at a time: a tag
-/// or a comment may span lines, so where the reader stands carries over between pieces.
-#[derive(Default)]
-struct Html {
-    at: HtmlAt,
-    /// Inside `<script>` or `<style>`, whose contents are not text.
-    hidden: bool,
-}
-
-#[derive(Default)]
-enum HtmlAt {
-    #[default]
-    Text,
-    /// Inside `<...>`: the tag's name so far, and whether it has ended.
-    Tag(String, bool),
-    /// Inside `<!-- ... -->`.
-    Comment,
-}
-
-/// Tags that separate words: each becomes a space.
-const BREAKS: [&str; 14] = [
-    "br", "p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
-];
-
-impl Html {
-    /// The text of `piece`: tags and comments left out, common entities decoded.
-    fn text(&mut self, piece: &str) -> String {
-        let mut out = String::new();
-        let mut chars = piece.char_indices();
-        while let Some((i, c)) = chars.next() {
-            let rest = &piece[i + c.len_utf8()..];
-            match &mut self.at {
-                HtmlAt::Text => match c {
-                    '<' if rest.starts_with("!--") => {
-                        chars.nth(2);
-                        self.at = HtmlAt::Comment;
-                    }
-                    '<' => self.at = HtmlAt::Tag(String::new(), false),
-                    '&' => match entity(rest) {
-                        Some((decoded, len)) => {
-                            out.push(decoded);
-                            chars.nth(len - 1);
-                        }
-                        None => out.push('&'),
-                    },
-                    _ if !self.hidden => out.push(c),
-                    _ => {}
-                },
-                HtmlAt::Tag(name, ended) => match c {
-                    '>' => {
-                        let name = name.to_ascii_lowercase();
-                        let bare = name.trim_start_matches('/');
-                        if BREAKS.contains(&bare) {
-                            out.push(' ');
-                        }
-                        if bare == "script" || bare == "style" {
-                            self.hidden = !name.starts_with('/');
-                        }
-                        self.at = HtmlAt::Text;
-                    }
-                    _ if *ended => {}
-                    _ if c.is_alphanumeric() || c == '/' => name.push(c),
-                    _ => *ended = true,
-                },
-                HtmlAt::Comment => {
-                    if c == '-' && rest.starts_with("->") {
-                        chars.nth(1);
-                        self.at = HtmlAt::Text;
-                    }
-                }
-            }
-        }
-        out
-    }
-}
-
-/// The character an entity such as `amp;` or `#8212;` at the start of `rest` stands for, and
-/// the bytes the entity takes after its `&`.
-fn entity(rest: &str) -> Option<(char, usize)> {
-    let end = rest.char_indices().take(10).find(|&(_, c)| c == ';')?.0;
-    let decoded = match &rest[..end] {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        name => {
-            let number = name.strip_prefix('#')?;
-            let code = match number.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => number.parse().ok()?,
-            };
-            char::from_u32(code)?
-        }
-    };
-    Some((decoded, end + 1))
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -431,161 +398,4 @@ fn heading_level(level: HeadingLevel) -> u8 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn blocks(markdown: &str) -> Vec<(BlockKind, String)> {
-        parse_markdown(markdown)
-            .blocks
-            .into_iter()
-            .map(|b| (b.kind, b.text))
-            .collect()
-    }
-
-    fn paragraph(text: &str) -> (BlockKind, String) {
-        (BlockKind::Paragraph, text.into())
-    }
-
-    #[test]
-    fn headings_and_inline_markup() {
-        let doc = parse_markdown(
-            "# Title\n\nSome *soft* and **strong** `code` [link](http://x).\n\n## Part\n\n- item\n",
-        );
-        assert_eq!(doc.title, "Title");
-        let read: Vec<_> = doc
-            .blocks
-            .iter()
-            .map(|b| (b.kind, b.text.clone()))
-            .collect();
-        assert_eq!(
-            read,
-            vec![
-                (BlockKind::Heading(1), "Title".into()),
-                paragraph("Some soft and strong code link."),
-                (BlockKind::Heading(2), "Part".into()),
-                paragraph("\u{2022} item"),
-            ]
-        );
-        assert_eq!(
-            doc.unset,
-            ["3 styled spans (emphasis, strong, strikethrough, code) set in the regular face"]
-        );
-    }
-
-    #[test]
-    fn a_code_block_keeps_its_text_and_line_breaks() {
-        let markdown = "Run it:\n\n```sh\ncargo run\n  --release\n```\n\n# Next\n";
-        assert_eq!(
-            blocks(markdown),
-            vec![
-                paragraph("Run it:"),
-                paragraph("cargo run\n  --release"),
-                (BlockKind::Heading(1), "Next".into()),
-            ]
-        );
-        let unset = parse_markdown(markdown).unset;
-        assert_eq!(
-            unset,
-            ["1 code block set as paragraphs in the body face, line breaks kept"]
-        );
-    }
-
-    #[test]
-    fn raw_html_keeps_its_text_across_lines_without_comments_or_scripts() {
-        let markdown = "<div>\n<!-- a note\nfor later -->\n<p>one<br>two &amp; three</p>\n\
-                        <script>\nlet x = 1;\n</script>\n</div>\n";
-        let doc = parse_markdown(markdown);
-        assert_eq!(doc.blocks.len(), 1);
-        assert_eq!(normalized(&doc.blocks[0].text), "one two & three");
-    }
-
-    #[test]
-    fn an_item_that_opens_with_a_list_keeps_both_markers() {
-        assert_eq!(
-            blocks(
-                "1. - a
-   - b
-2. c
-"
-            ),
-            vec![
-                paragraph("1. \u{2022} a"),
-                paragraph("\u{2022} b"),
-                paragraph("2. c"),
-            ]
-        );
-    }
-
-    #[test]
-    fn a_heading_in_a_list_is_not_the_title() {
-        assert_eq!(
-            parse_markdown(
-                "- # Item
-
-# Real
-"
-            )
-            .title,
-            "Real"
-        );
-    }
-
-    #[test]
-    fn a_code_block_keeps_its_indentation() {
-        assert_eq!(
-            blocks("```\n  indented\n```\n"),
-            vec![paragraph("  indented")]
-        );
-    }
-
-    fn normalized(text: &str) -> String {
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
-
-    #[test]
-    fn ordered_lists_keep_their_numbers_from_where_they_start() {
-        assert_eq!(
-            blocks("3. three\n4. four\n\n- a\n- b\n"),
-            vec![
-                paragraph("3. three"),
-                paragraph("4. four"),
-                paragraph("\u{2022} a"),
-                paragraph("\u{2022} b"),
-            ]
-        );
-    }
-
-    #[test]
-    fn an_item_keeps_its_text_before_a_nested_list() {
-        assert_eq!(
-            blocks("- outer\n  - inner\n- last\n"),
-            vec![
-                paragraph("\u{2022} outer"),
-                paragraph("\u{2022} inner"),
-                paragraph("\u{2022} last"),
-            ]
-        );
-    }
-
-    #[test]
-    fn tables_quotes_images_rules_html_and_footnotes_keep_their_text() {
-        let markdown =
-            "| a | b |\n|---|---|\n| 1 | 2 |\n\n> quoted\n\n![a cat](cat.png) ![](dog.png)\n\n\
-                        ---\n\n<p align=\"center\">centred</p>\n\nSee[^n].\n\n[^n]: The note.\n\n\
-                        - [x] done\n";
-        assert_eq!(
-            blocks(markdown),
-            vec![
-                paragraph("a | b"),
-                paragraph("1 | 2"),
-                paragraph("quoted"),
-                paragraph("[image: a cat] [image]"),
-                paragraph("* * *"),
-                paragraph("centred"),
-                paragraph("See[n]."),
-                paragraph("[n] The note."),
-                paragraph("\u{2022} [x] done"),
-            ]
-        );
-    }
-}
+mod tests;

@@ -5,8 +5,10 @@ use std::path::Path;
 use inkleaf::text::{BlockKind, Nesting, Run};
 
 mod markdown;
+mod styled;
 
 pub use markdown::{parse_markdown, DIALECT as MARKDOWN_DIALECT};
+pub use styled::runs_are_valid;
 
 /// A text ready to pack: owned blocks and metadata.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -23,8 +25,8 @@ pub struct Document {
     pub language: String,
     /// Blocks in reading order.
     pub blocks: Vec<DocBlock>,
-    /// What the reader kept as plain text because inkleaf cannot set it yet (code blocks,
-    /// emphasis, tables, ...), one line each, for the user to be told.
+    /// What the reader could not set as the source meant and kept with a stand-in (images,
+    /// raw HTML, ...), one line each, for the user to be told.
     pub unset: Vec<String>,
 }
 
