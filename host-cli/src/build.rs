@@ -1,10 +1,10 @@
 //! From a document and a display to a blob.
 //!
 //! [`Settings`] is everything `inkleaf build` decides about a blob, resolved once from its
-//! arguments; [`Settings::build`] rasterizes the font it names and packs the blob through
-//! [`build_with`], returning what the user should hear about as [`Warning`]s.
+//! arguments; [`Settings::build`] rasterizes the font family it names and packs the blob
+//! through [`build_with`], returning what the user should hear about as [`Warning`]s.
 
-use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::fmt;
 
 use inkleaf::font::AnyFont;
@@ -17,7 +17,7 @@ use inkleaf::{
     Book, Layout, Profile,
 };
 
-use crate::fonts::{pack_font, FontError};
+use crate::fonts::{chars_by_face, Family, FamilyError, FontError, Synthesized};
 use crate::hyphenate::{hyphen_points, language};
 use crate::input::Document;
 use crate::pack::{bake_page_index, encode_hyphens, pack_to_vec};
@@ -31,6 +31,10 @@ pub struct Built {
     pub pages: u32,
     /// Bytes of the packed font section; 0 when the text is set in a built-in font.
     pub font_bytes: usize,
+    /// A font section for each face of the family the text uses, regular first; empty when
+    /// the text is set in a built-in font. The blob carries one section, set from every
+    /// character of the text, until its format holds a family.
+    pub family: Vec<(inkleaf::font::Face, Vec<u8>)>,
     /// What went less well than asked, for the user to hear about.
     pub warnings: Vec<Warning>,
 }
@@ -57,16 +61,10 @@ pub struct Settings {
 pub enum Face {
     /// A built-in mono font, nothing packed into the blob.
     Builtin(FontId),
-    /// A TrueType/OpenType face, rasterized and packed into the blob.
+    /// A family of TrueType/OpenType faces, rasterized and packed into the blob.
     TrueType {
-        /// What to call it in messages: the bundled name or the path given.
-        label: String,
-        /// The font file.
-        bytes: Cow<'static, [u8]>,
-        /// Pixel size to rasterize at.
-        px: u32,
-        /// Bits per pixel: 1, 2 or 4.
-        bits: u8,
+        /// Its fonts, size and depth.
+        family: Box<Family>,
         /// The built-in font recorded for the profile, for readers without the packed font.
         fallback: FontId,
     },
@@ -76,13 +74,20 @@ pub enum Face {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Warning {
-    /// The face has no glyph for these characters (sorted); they are drawn as their ASCII
-    /// stand-ins, or `?`.
+    /// Neither the family nor its fallback fonts have a glyph for these characters (sorted);
+    /// they are drawn as their ASCII stand-ins, or `?`.
     MissingGlyphs {
-        /// The face's label.
+        /// The family's name, and its fallback fonts'.
         font: String,
-        /// The characters it lacks.
+        /// The characters no font has.
         chars: Vec<char>,
+    },
+    /// The family has no font for a face the text uses, so it was made from another.
+    SynthesizedFace {
+        /// The family's name.
+        family: String,
+        /// Which face, made from which, how.
+        synthesized: Synthesized,
     },
 }
 
@@ -96,6 +101,10 @@ impl fmt::Display for Warning {
                 }
                 write!(f, "; they are drawn as their ASCII stand-ins, or '?'")
             }
+            Warning::SynthesizedFace {
+                family,
+                synthesized,
+            } => write!(f, "{family}: {synthesized}"),
         }
     }
 }
@@ -126,33 +135,24 @@ impl fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
+impl From<FamilyError> for BuildError {
+    fn from(e: FamilyError) -> Self {
+        BuildError::Font {
+            font: e.font,
+            error: e.error,
+        }
+    }
+}
+
 impl Settings {
-    /// Packs `doc` as these settings say, rasterizing and subsetting a TrueType face for the
-    /// characters it uses.
+    /// Packs `doc` as these settings say, rasterizing and subsetting a TrueType family for
+    /// the characters each face sets.
     pub fn build(&self, doc: &Document) -> Result<Built, BuildError> {
-        let mut warnings = Vec::new();
-        let (font, section) = match &self.face {
-            Face::Builtin(id) => (*id, None),
-            Face::TrueType {
-                label,
-                bytes,
-                px,
-                bits,
-                fallback,
-            } => {
-                let chars = doc.blocks.iter().flat_map(|b| b.text.chars());
-                let (section, missing) =
-                    pack_font(bytes, *px, chars, *bits).map_err(|error| BuildError::Font {
-                        font: label.clone(),
-                        error,
-                    })?;
-                if !missing.is_empty() {
-                    warnings.push(Warning::MissingGlyphs {
-                        font: label.clone(),
-                        chars: missing,
-                    });
-                }
-                (*fallback, Some(section))
+        let (font, section, family, warnings) = match &self.face {
+            Face::Builtin(id) => (*id, None, Vec::new(), Vec::new()),
+            Face::TrueType { family, fallback } => {
+                let (section, sections, warnings) = pack(family, doc)?;
+                (*fallback, Some(section), sections, warnings)
             }
         };
         let options = Options {
@@ -163,9 +163,58 @@ impl Settings {
             also_for: &self.also_for,
         };
         let mut built = build_with(doc, self.profile, &options).map_err(BuildError::Blob)?;
+        built.family = family;
         built.warnings = warnings;
         Ok(built)
     }
+}
+
+/// Font sections by face, as [`Built::family`] holds them.
+type Sections = Vec<(inkleaf::font::Face, Vec<u8>)>;
+
+/// `family` packed for `doc`: the one section the blob carries, the family's sections by
+/// face, and what the user should hear about them.
+///
+/// The blob format holds one font section, so the text is set in the regular face alone: its
+/// section covers every character of the text, in whatever face, and its missing glyphs are
+/// the ones reported, as that is what the blob will draw.
+fn pack(family: &Family, doc: &Document) -> Result<(Vec<u8>, Sections, Vec<Warning>), BuildError> {
+    let parsed = family.parse()?;
+    let chars = chars_by_face(doc);
+    let packed = parsed.pack(&chars)?;
+    let mut every: [BTreeSet<char>; inkleaf::font::Face::COUNT] = Default::default();
+    every[inkleaf::font::Face::Regular as usize] = chars.into_iter().flatten().collect();
+    let single = parsed.pack(&every)?;
+    let mut warnings: Vec<Warning> = packed
+        .synthesized
+        .iter()
+        .map(|&synthesized| Warning::SynthesizedFace {
+            family: family.name.clone(),
+            synthesized,
+        })
+        .collect();
+    if !single.missing.is_empty() {
+        warnings.push(Warning::MissingGlyphs {
+            font: with_fallbacks(family),
+            chars: single.missing,
+        });
+    }
+    let section = single
+        .sections
+        .into_iter()
+        .next()
+        .map(|(_, section)| section)
+        .unwrap_or_default();
+    Ok((section, packed.sections, warnings))
+}
+
+/// "dejavu-sans", or "dejavu-sans (and fallback wqy-microhei.ttc)".
+fn with_fallbacks(family: &Family) -> String {
+    if family.fallbacks.is_empty() {
+        return family.name.clone();
+    }
+    let labels: Vec<&str> = family.fallbacks.iter().map(|s| s.label.as_str()).collect();
+    format!("{} (and fallback {})", family.name, labels.join(", "))
 }
 
 /// How to build a blob beyond the document and the display, with the font already packed.
@@ -174,7 +223,8 @@ pub struct Options<'f> {
     /// The built-in font recorded for the profile; also what a reader without the packed
     /// font falls back to.
     pub font: FontId,
-    /// A packed font section (see [`crate::fonts::pack_font`]) to carry and set the text in.
+    /// A packed font section (see [`crate::fonts::pack_font`] and
+    /// [`crate::fonts::pack_family`]) to carry and set the text in.
     pub packed: Option<&'f [u8]>,
     /// Add hyphenation points for the document's language.
     pub hyphenate: bool,
@@ -300,6 +350,7 @@ pub fn build_with(
         blob,
         pages,
         font_bytes: options.packed.map_or(0, <[u8]>::len),
+        family: Vec::new(),
         warnings: Vec::new(),
     })
 }
