@@ -1,10 +1,9 @@
 //! From a document and a display to a blob.
 //!
 //! [`Settings`] is everything `inkleaf build` decides about a blob, resolved once from its
-//! arguments; [`Settings::build`] rasterizes the font it names and packs the blob through
-//! [`build_with`], returning what the user should hear about as [`Warning`]s.
+//! arguments; [`Settings::build`] rasterizes the font family it names and packs the blob
+//! through [`build_with`], returning what the user should hear about as [`Warning`]s.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use inkleaf::font::AnyFamily;
@@ -17,7 +16,7 @@ use inkleaf::{
     Book, Layout, Profile,
 };
 
-use crate::fonts::{pack_font, FontError};
+use crate::fonts::{chars_by_face, Family, FamilyError, FontError, Synthesized};
 use crate::hyphenate::{hyphen_points, language};
 use crate::input::Document;
 use crate::pack::{bake_page_index, encode_hyphens, encode_runs, pack_to_vec};
@@ -31,6 +30,9 @@ pub struct Built {
     pub pages: u32,
     /// Bytes of the packed font section; 0 when the text is set in a built-in font.
     pub font_bytes: usize,
+    /// The font section of each face of the family the blob carries, regular first; empty
+    /// when the text is set in a built-in font.
+    pub family: Vec<(inkleaf::font::Face, Vec<u8>)>,
     /// What went less well than asked, for the user to hear about.
     pub warnings: Vec<Warning>,
 }
@@ -57,16 +59,10 @@ pub struct Settings {
 pub enum Face {
     /// A built-in mono font, nothing packed into the blob.
     Builtin(FontId),
-    /// A TrueType/OpenType face, rasterized and packed into the blob.
+    /// A family of TrueType/OpenType faces, rasterized and packed into the blob.
     TrueType {
-        /// What to call it in messages: the bundled name or the path given.
-        label: String,
-        /// The font file.
-        bytes: Cow<'static, [u8]>,
-        /// Pixel size to rasterize at.
-        px: u32,
-        /// Bits per pixel: 1, 2 or 4.
-        bits: u8,
+        /// Its fonts, size and depth.
+        family: Box<Family>,
         /// The built-in font recorded for the profile, for readers without the packed font.
         fallback: FontId,
     },
@@ -76,13 +72,20 @@ pub enum Face {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Warning {
-    /// The face has no glyph for these characters (sorted); they are drawn as their ASCII
-    /// stand-ins, or `?`.
+    /// Neither the family nor its fallback fonts have a glyph for these characters (sorted);
+    /// they are drawn as their ASCII stand-ins, or `?`.
     MissingGlyphs {
-        /// The face's label.
+        /// The family's name, and its fallback fonts'.
         font: String,
-        /// The characters it lacks.
+        /// The characters no font has.
         chars: Vec<char>,
+    },
+    /// The family has no font for a face the text uses, so it was made from another.
+    SynthesizedFace {
+        /// The family's name.
+        family: String,
+        /// Which face, made from which, how.
+        synthesized: Synthesized,
     },
 }
 
@@ -96,6 +99,10 @@ impl fmt::Display for Warning {
                 }
                 write!(f, "; they are drawn as their ASCII stand-ins, or '?'")
             }
+            Warning::SynthesizedFace {
+                family,
+                synthesized,
+            } => write!(f, "{family}: {synthesized}"),
         }
     }
 }
@@ -126,45 +133,30 @@ impl fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
+impl From<FamilyError> for BuildError {
+    fn from(e: FamilyError) -> Self {
+        BuildError::Font {
+            font: e.font,
+            error: e.error,
+        }
+    }
+}
+
 impl Settings {
-    /// Packs `doc` as these settings say, rasterizing and subsetting a TrueType face for the
-    /// characters it uses.
+    /// Packs `doc` as these settings say, rasterizing and subsetting a TrueType family for
+    /// the characters each face sets.
     pub fn build(&self, doc: &Document) -> Result<Built, BuildError> {
-        let mut warnings = Vec::new();
-        let (font, section) = match &self.face {
-            Face::Builtin(id) => (*id, None),
-            Face::TrueType {
-                label,
-                bytes,
-                px,
-                bits,
-                fallback,
-            } => {
-                // List markers are drawn in the regular face too.
-                let markers = "\u{2022}\u{25E6}\u{2610}\u{2611}0123456789.)".chars();
-                let chars = doc
-                    .blocks
-                    .iter()
-                    .flat_map(|b| b.text.chars())
-                    .chain(markers);
-                let (section, missing) =
-                    pack_font(bytes, *px, chars, *bits).map_err(|error| BuildError::Font {
-                        font: label.clone(),
-                        error,
-                    })?;
-                if !missing.is_empty() {
-                    warnings.push(Warning::MissingGlyphs {
-                        font: label.clone(),
-                        chars: missing,
-                    });
-                }
-                (*fallback, Some(section))
+        let (font, sections, warnings) = match &self.face {
+            Face::Builtin(id) => (*id, Vec::new(), Vec::new()),
+            Face::TrueType { family, fallback } => {
+                let (sections, warnings) = pack(family, doc)?;
+                (*fallback, sections, warnings)
             }
         };
-        let faces: Vec<FaceSection<'_>> = section
+        let faces: Vec<FaceSection<'_>> = sections
             .iter()
-            .map(|section| FaceSection {
-                face: inkleaf::font::Face::Regular,
+            .map(|(face, section)| FaceSection {
+                face: *face,
                 section,
             })
             .collect();
@@ -176,9 +168,48 @@ impl Settings {
             also_for: &self.also_for,
         };
         let mut built = build_with(doc, self.profile, &options).map_err(BuildError::Blob)?;
+        drop(faces);
+        built.family = sections;
         built.warnings = warnings;
         Ok(built)
     }
+}
+
+/// Font sections by face, as [`Built::family`] holds them.
+type Sections = Vec<(inkleaf::font::Face, Vec<u8>)>;
+
+/// `family` packed for `doc`: a section for every face the text uses, and the regular face
+/// always (a blob's faces start with it, and its footer is drawn in it); with what the user
+/// should hear about them.
+fn pack(family: &Family, doc: &Document) -> Result<(Sections, Vec<Warning>), BuildError> {
+    let parsed = family.parse()?;
+    let mut chars = chars_by_face(doc);
+    chars[inkleaf::font::Face::Regular as usize].insert(' ');
+    let packed = parsed.pack(&chars)?;
+    let mut warnings: Vec<Warning> = packed
+        .synthesized
+        .iter()
+        .map(|&synthesized| Warning::SynthesizedFace {
+            family: family.name.clone(),
+            synthesized,
+        })
+        .collect();
+    if !packed.missing.is_empty() {
+        warnings.push(Warning::MissingGlyphs {
+            font: with_fallbacks(family),
+            chars: packed.missing,
+        });
+    }
+    Ok((packed.sections, warnings))
+}
+
+/// "dejavu-sans", or "dejavu-sans (and fallback wqy-microhei.ttc)".
+fn with_fallbacks(family: &Family) -> String {
+    if family.fallbacks.is_empty() {
+        return family.name.clone();
+    }
+    let labels: Vec<&str> = family.fallbacks.iter().map(|s| s.label.as_str()).collect();
+    format!("{} (and fallback {})", family.name, labels.join(", "))
 }
 
 /// How to build a blob beyond the document and the display, with the font already packed.
@@ -187,8 +218,9 @@ pub struct Options<'f> {
     /// The built-in font recorded for the profile; also what a reader without the packed
     /// font falls back to.
     pub font: FontId,
-    /// Packed font sections (see [`crate::fonts::pack_font`]), one per face in face order,
-    /// to carry and set the text in; empty to set it in the built-in font.
+    /// Packed font sections (see [`crate::fonts::pack_family`]), one per face in face
+    /// order, the regular one first, to carry and set the text in; empty to set it in the
+    /// built-in font.
     pub faces: &'f [FaceSection<'f>],
     /// Add hyphenation points for the document's language.
     pub hyphenate: bool,
@@ -321,6 +353,7 @@ pub fn build_with(
         blob,
         pages,
         font_bytes: options.faces.iter().map(|f| f.section.len()).sum(),
+        family: Vec::new(),
         warnings: Vec::new(),
     })
 }

@@ -66,9 +66,10 @@ pub(super) fn blob(doc: &Document, settings: &Settings, blob: &Path) -> anyhow::
 /// The font a blob was built with: "font 6x10" or "dejavu-sans 14 px, 1 bit, 1769 bytes".
 pub(super) fn font_summary(face: &Face, built: &Built) -> String {
     match face {
-        Face::TrueType {
-            label, px, bits, ..
-        } => format!("{label} {px} px, {bits} bit, {} bytes", built.font_bytes),
+        Face::TrueType { family, .. } => format!(
+            "{} {} px, {} bit, {} bytes",
+            family.name, family.px, family.bits, built.font_bytes
+        ),
         Face::Builtin(id) => format!("font {}", id.name()),
     }
 }

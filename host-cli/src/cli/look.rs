@@ -1,8 +1,7 @@
 //! How pages look, as typed on the command line, and its one resolution into the settings a
 //! blob is built with.
 
-use std::borrow::Cow;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context};
 use clap::{Args, ValueEnum};
@@ -12,7 +11,7 @@ use inkleaf::{
 };
 use inkleaf_cli::build::{Face, Settings, TextStorage};
 use inkleaf_cli::displays::{self, Display, Typeface, DEFAULT_DISPLAY};
-use inkleaf_cli::fonts;
+use inkleaf_cli::fonts::{self, Family, FontSource, Role};
 
 use super::load;
 
@@ -28,11 +27,29 @@ pub(super) struct Look {
     /// built without the built-in model), or plain UTF-8.
     #[arg(long, value_enum, default_value_t = TextArg::Coded)]
     text: TextArg,
-    /// Font: a TrueType/OpenType file, a bundled face (dejavu-sans, dejavu-serif,
-    /// dejavu-sans-condensed) or a built-in mono font (builtin:6x10, builtin:8x13,
-    /// builtin:10x20). Default: the display's (DejaVu Sans on e-paper).
+    /// Font: a bundled family (dejavu-sans, dejavu-serif, dejavu-sans-condensed), a
+    /// TrueType/OpenType file for regular text (bold and italic are then synthesized from it
+    /// unless given, and code is set in DejaVu Sans Mono) or a built-in mono font
+    /// (builtin:6x10, builtin:8x13, builtin:10x20). Default: the display's (DejaVu Sans on
+    /// e-paper).
     #[arg(long)]
     font: Option<String>,
+    /// A TrueType/OpenType file for bold text and headings, in place of the family's.
+    #[arg(long, value_name = "PATH")]
+    font_bold: Option<PathBuf>,
+    /// A TrueType/OpenType file for italic text, in place of the family's.
+    #[arg(long, value_name = "PATH")]
+    font_italic: Option<PathBuf>,
+    /// A TrueType/OpenType file for bold italic text, in place of the family's.
+    #[arg(long, value_name = "PATH")]
+    font_bold_italic: Option<PathBuf>,
+    /// A TrueType/OpenType file for code, in place of the family's.
+    #[arg(long, value_name = "PATH")]
+    font_mono: Option<PathBuf>,
+    /// A TrueType/OpenType file to take the characters the family lacks from (such as a CJK
+    /// font). Give it more than once to try several, in order.
+    #[arg(long, value_name = "PATH")]
+    fallback_font: Vec<PathBuf>,
     /// Pixel size to rasterize a TrueType font at (default: the display's).
     #[arg(long)]
     size: Option<u32>,
@@ -113,44 +130,81 @@ impl Look {
         profile
     }
 
-    /// The face asked for on `display`: `--font`, else the display's own.
+    /// The face asked for on `display`: `--font`, else the display's own, with the faces and
+    /// fallback fonts given beside it.
     fn face(&self, display: &Display) -> anyhow::Result<Face> {
         let (name, default_px) = match (&self.font, display.typeface) {
             (Some(name), Typeface::Bundled { px, .. }) => (name.clone(), px),
             (Some(name), Typeface::Builtin) => (name.clone(), TRUETYPE_PX_ON_BUILTIN),
             (None, Typeface::Bundled { name, px }) => (name.to_owned(), px),
-            (None, Typeface::Builtin) => return Ok(Face::Builtin(display.font)),
+            (None, Typeface::Builtin) => {
+                self.no_faces_beside(display.font.name())?;
+                return Ok(Face::Builtin(display.font));
+            }
         };
         if name.starts_with("builtin:") {
             let id = displays::font_by_name(&name).ok_or_else(|| {
                 anyhow!("unknown font '{name}': the built-in fonts are builtin:6x10, builtin:8x13 and builtin:10x20")
             })?;
+            self.no_faces_beside(id.name())?;
             return Ok(Face::Builtin(id));
         }
+        let px = self.size.unwrap_or(default_px);
+        let mut family = match Family::bundled(&name, px, self.bits) {
+            Some(family) => family,
+            None => {
+                let bundled = fonts::BUNDLED_FONTS.join(", ");
+                let also = format!(" (not a bundled font either: {bundled})");
+                Family::from_regular(font_file(Path::new(&name), &also)?, px, self.bits)
+            }
+        };
+        for (role, path) in self.faces_beside() {
+            family.set(role, font_file(path, "")?);
+        }
+        family.fallbacks = self
+            .fallback_font
+            .iter()
+            .map(|path| font_file(path, ""))
+            .collect::<anyhow::Result<_>>()?;
         Ok(Face::TrueType {
-            bytes: font_file(&name)?,
-            label: name,
-            px: self.size.unwrap_or(default_px),
-            bits: self.bits,
+            family: Box::new(family),
             fallback: display.font,
         })
     }
+
+    /// The faces given by `--font-bold` and its kin, with their roles.
+    fn faces_beside(&self) -> impl Iterator<Item = (Role, &PathBuf)> {
+        [
+            (Role::Bold, &self.font_bold),
+            (Role::Italic, &self.font_italic),
+            (Role::BoldItalic, &self.font_bold_italic),
+            (Role::Mono, &self.font_mono),
+        ]
+        .into_iter()
+        .filter_map(|(role, path)| Some((role, path.as_ref()?)))
+    }
+
+    /// Refuses faces and fallback fonts given beside the built-in font `name`, which is set
+    /// as it is.
+    fn no_faces_beside(&self, name: &str) -> anyhow::Result<()> {
+        let given = self.faces_beside().next().map(|(_, p)| p);
+        if let Some(path) = given.or(self.fallback_font.first()) {
+            bail!(
+                "{}: a face or fallback font needs a TrueType --font; the text is set in the built-in {name}",
+                path.display()
+            );
+        }
+        Ok(())
+    }
 }
 
-/// A bundled face by name, else the font file at that path.
-fn font_file(name: &str) -> anyhow::Result<Cow<'static, [u8]>> {
-    if let Some(bytes) = fonts::bundled_font(name) {
-        return Ok(Cow::Borrowed(bytes));
-    }
-    let path = Path::new(name);
+/// The font file at `path`, read whole, with `also` said when it cannot be read; whether it
+/// is a usable font is checked when the family is parsed.
+fn font_file(path: &Path, also: &str) -> anyhow::Result<FontSource> {
+    let name = path.display().to_string();
     if path.is_dir() {
         bail!("{name}: is a directory, not a font file");
     }
-    let bytes = std::fs::read(path).with_context(|| {
-        format!(
-            "{name}: cannot read (not a bundled font either: {})",
-            fonts::BUNDLED_FONTS.join(", ")
-        )
-    })?;
-    Ok(Cow::Owned(bytes))
+    let bytes = std::fs::read(path).with_context(|| format!("{name}: cannot read{also}"))?;
+    Ok(FontSource::new(name, bytes))
 }

@@ -1,6 +1,8 @@
 //! Fonts for blobs: a TrueType or OpenType font rasterized at one size, cut down to the
 //! characters a text uses, and packed into the font section the engine reads in place
-//! ([`inkleaf::font::PackedFont`]; the layout is in `docs/FONT_FORMAT.md`).
+//! ([`inkleaf::font::PackedFont`]; the layout is in `docs/FONT_FORMAT.md`); or a whole
+//! [`Family`], one such section per face a text uses ([`pack_family`]), faces it lacks
+//! synthesized ([`Synthesis`]) and characters its fonts lack taken from fallback fonts.
 //!
 //! ```
 //! use inkleaf::font::{Font, PackedFont};
@@ -16,18 +18,30 @@
 
 mod bits;
 mod bundled;
+mod chars;
+mod family;
 mod kerning;
+mod line_box;
+mod pack_family;
+mod plan;
 mod raster;
 mod section;
 mod subset;
+mod synth;
 
 pub use bits::{level, one_bit_threshold};
 pub use bundled::{bundled_font, BUNDLED_FONTS};
+pub use chars::chars_by_face;
+pub use family::{heading_px, Family, FontSource, Role};
+pub use line_box::LineBox;
+pub use pack_family::{pack_family, FamilyError, PackedFamily, ParsedFamily};
+pub use plan::Synthesized;
 pub use raster::{Raster, RasterGlyph};
 pub use subset::ENGINE_CHARS;
+pub use synth::{embolden, embolden_by, slant, Synthesis, SLANT_PER_MILLE};
 
 use bits::Bitmap;
-use section::{Header, Record};
+use section::{Header, Pair, Record};
 
 /// Why a font could not be packed.
 #[non_exhaustive]
@@ -64,39 +78,50 @@ pub fn pack_font(
     chars: impl IntoIterator<Item = char>,
     bits_per_pixel: u8,
 ) -> Result<(Vec<u8>, Vec<char>), FontError> {
-    let bpp = bits_per_pixel;
+    check(px, bits_per_pixel)?;
+    let raster = Raster::new(font_bytes, px)?;
+    let (chars, missing) = subset::choose(&raster, chars);
+    let glyphs: Vec<RasterGlyph> = chars.iter().map(|&c| raster.glyph(c)).collect();
+    let line = LineBox::fitting(&[&raster], &glyphs);
+    let pairs = kerning::pairs(&raster, &chars, |_| true);
+    Ok((
+        pack_section(&glyphs, line, &pairs, bits_per_pixel, px)?,
+        missing,
+    ))
+}
+
+/// Whether a section can be packed at `px` and `bpp` bits per pixel.
+fn check(px: u32, bpp: u8) -> Result<(), FontError> {
     if !matches!(bpp, 1 | 2 | 4) {
         return Err(FontError::UnsupportedBitsPerPixel(bpp));
     }
     if !(1..=255).contains(&px) {
         return Err(FontError::UnsupportedSize(px));
     }
-    let raster = Raster::new(font_bytes, px)?;
-    let (chars, missing) = subset::choose(&raster, chars);
-    let glyphs: Vec<RasterGlyph> = chars.iter().map(|&c| raster.glyph(c)).collect();
-    let (line_height, baseline) = line_box(&raster, &glyphs);
-    let records = glyphs
+    Ok(())
+}
+
+/// The font section of `glyphs` (sorted by character), rasterized at `px`, quantized to
+/// `bpp` bits and placed on `line`, with kerning `pairs` by index into `glyphs`.
+fn pack_section(
+    glyphs: &[RasterGlyph],
+    line: LineBox,
+    pairs: &[Pair],
+    bpp: u8,
+    px: u32,
+) -> Result<Vec<u8>, FontError> {
+    check(px, bpp)?;
+    let records: Vec<Record> = glyphs
         .iter()
-        .map(|g| record(g, bits::pack(g, bpp, px), baseline))
-        .collect::<Vec<_>>();
-    let pairs = kerning::pairs(&raster, &chars);
+        .map(|g| record(g, bits::pack(g, bpp, px), line.baseline))
+        .collect();
     let header = Header {
         bpp,
         px,
-        line_height,
-        baseline,
+        line_height: line.height,
+        baseline: line.baseline,
     };
-    Ok((section::write(header, &records, &pairs)?, missing))
-}
-
-/// Line height and baseline: the font's own, grown so that every packed glyph fits the line
-/// box. The raster extents, not the quantized ones, decide, so every depth lays out alike.
-fn line_box(raster: &Raster, glyphs: &[RasterGlyph]) -> (i32, i32) {
-    let (ascent, descent, line) = raster.line_metrics();
-    let inked = || glyphs.iter().filter(|g| g.coverage.iter().any(|&c| c != 0));
-    let baseline = inked().map(RasterGlyph::rise).fold(ascent.max(0), i32::max);
-    let depth = inked().map(|g| -g.bottom).fold(descent.max(0), i32::max);
-    (line.max(baseline + depth).max(1), baseline)
+    section::write(header, &records, pairs)
 }
 
 fn record(glyph: &RasterGlyph, bitmap: Bitmap, baseline: i32) -> Record {

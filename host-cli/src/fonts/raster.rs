@@ -1,5 +1,7 @@
 //! Rasterizing with fontdue: coverage bitmaps and whole-pixel metrics at one size.
 
+use std::sync::Arc;
+
 use super::FontError;
 
 /// One glyph as fontdue draws it.
@@ -37,8 +39,11 @@ impl RasterGlyph {
 }
 
 /// A parsed font at one pixel size.
+#[derive(Clone)]
 pub struct Raster {
-    font: fontdue::Font,
+    // Shared: parsing loads every glyph's outline, which for a CJK font takes a good part
+    // of a second, and a family draws one font at several sizes.
+    font: Arc<fontdue::Font>,
     px: f32,
 }
 
@@ -52,9 +57,17 @@ impl Raster {
         };
         let font = fontdue::Font::from_bytes(font_bytes, settings).map_err(FontError::Parse)?;
         Ok(Raster {
-            font,
+            font: Arc::new(font),
             px: px as f32,
         })
+    }
+
+    /// The same font at `px` pixels per em, without parsing it again.
+    pub fn at(&self, px: u32) -> Raster {
+        Raster {
+            font: Arc::clone(&self.font),
+            px: px as f32,
+        }
     }
 
     /// Whether the font has its own glyph for `c`.
