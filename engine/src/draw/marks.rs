@@ -87,19 +87,32 @@ fn draw_marker<F: Family, C: Canvas>(
     let geometry = layout.geometry;
     let font = layout.fonts().face(Face::Regular);
     let depth = line.nesting.depth();
+    let start = geometry.level_left(line.nesting, depth.saturating_sub(1));
+    let end = line.left.saturating_sub(font.advance(' '));
     let mut label = heapless::String::<16>::new();
     // 16 bytes hold the longest number and its delimiter.
     let _ = match marker {
-        // Bullets alternate by list depth: a filled one, then a hollow one.
-        Marker::Bullet(_) if line.nesting.lists() % 2 == 0 => write!(label, "\u{25E6}"),
+        // Bullets alternate by list depth: a round one, then a dash.
+        Marker::Bullet(_) if line.nesting.lists() % 2 == 0 => write!(label, "\u{2013}"),
         Marker::Bullet(_) => write!(label, "\u{2022}"),
         Marker::Number { value, delimiter } => write!(label, "{value}{}", char::from(delimiter)),
-        Marker::Task(false) => write!(label, "\u{2610}"),
-        Marker::Task(true) => write!(label, "\u{2611}"),
+        // A box drawn on the baseline, as tall as a digit, filled in when done: every
+        // font can show it.
+        Marker::Task(done) => {
+            let side = (font.baseline() * 2 / 3).max(4);
+            let x = end.saturating_sub(side).max(start);
+            let top = font.baseline().saturating_sub(side);
+            fill(canvas, origin, x, top, side, 1)?;
+            fill(canvas, origin, x, top + side - 1, side, 1)?;
+            fill(canvas, origin, x, top, 1, side)?;
+            fill(canvas, origin, x + side - 1, top, 1, side)?;
+            if done {
+                fill(canvas, origin, x + 2, top + 2, side - 4, side - 4)?;
+            }
+            return Ok(());
+        }
     };
     let width: u32 = label.chars().map(|c| font.advance(c)).sum();
-    let start = geometry.level_left(line.nesting, depth.saturating_sub(1));
-    let end = line.left.saturating_sub(font.advance(' '));
     let mut x = end.saturating_sub(width).max(start);
     for c in label.chars() {
         let at = origin + Point::new(x as i32, 0);

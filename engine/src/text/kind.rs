@@ -48,7 +48,7 @@ pub enum BlockKind {
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Marker {
     /// A bullet, with the character it was written with (`-`, `*` or `+` in Markdown); drawn
-    /// as `•`, or `◦` one level deeper.
+    /// as `•`, or `–` one level deeper.
     Bullet(u8),
     /// A number, with the ASCII delimiter written after it (`.` or `)`).
     Number {

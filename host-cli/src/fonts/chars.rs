@@ -57,11 +57,11 @@ fn styled_parts(block: &DocBlock) -> Vec<(Style, &str)> {
     parts
 }
 
-/// The characters the engine draws a list marker with: `•` or, one level deeper, `◦`; a
+/// The characters the engine draws a list marker with: `•` or, one level deeper, `–`; a
 /// number and its delimiter.
 fn marker_chars(marker: Marker) -> Vec<char> {
     match marker {
-        Marker::Bullet(_) => vec!['•', '◦'],
+        Marker::Bullet(_) => vec!['•', '–'],
         Marker::Number { value, delimiter } => value
             .to_string()
             .chars()
