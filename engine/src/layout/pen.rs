@@ -5,7 +5,7 @@
 
 use super::fonts::BlockFonts;
 use super::{is_space, Layout, Line, LineEnd};
-use crate::font::{Family, Font};
+use crate::font::{Face, Family, Font};
 use crate::text::{Block, Style};
 
 /// A place along a line (or a run of it) and the character standing just left of it.
@@ -139,6 +139,39 @@ impl<F: Family> Layout<'_, F> {
         };
         let Ok(x) = self.set_line(line, &block, |x, c, font, _| {
             glyph(x, c);
+            Ok::<_, core::convert::Infallible>(font.advance(c))
+        });
+        x
+    }
+
+    /// As [`Layout::for_each_glyph`], with the face and style each character is set in:
+    /// `glyph(x, c, face, style)`.
+    ///
+    /// ```
+    /// use inkleaf::font::Face;
+    /// use inkleaf::text::Style;
+    ///
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let layout = book.layout()?;
+    /// let line = layout.page(0)?.lines()?.next().unwrap();
+    /// let mut faces = Vec::new();
+    /// layout.for_each_styled_glyph(&line, |_, _, face, style| faces.push((face, style)));
+    /// // The article is plain prose, all in the regular face.
+    /// assert!(faces.iter().all(|&f| f == (Face::Regular, Style::PLAIN)));
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
+    pub fn for_each_styled_glyph(
+        &self,
+        line: &Line,
+        mut glyph: impl FnMut(u32, char, Face, Style),
+    ) -> u32 {
+        let Some(block) = self.book.block(line.block) else {
+            return 0;
+        };
+        let Ok(x) = self.set_line(line, &block, |x, c, font, style| {
+            let face = Face::from_byte(font.face_tag()).unwrap_or(Face::Regular);
+            glyph(x, c, face, style);
             Ok::<_, core::convert::Infallible>(font.advance(c))
         });
         x

@@ -4,7 +4,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 use anyhow::anyhow;
-use inkleaf::{text::BlockKind, Book, Layout};
+use inkleaf::{font::Face, text::BlockKind, Book, Layout};
 use serde::Serialize;
 
 use super::load;
@@ -25,6 +25,10 @@ struct InspectJson<'a> {
     paragraphs: usize,
     headings: usize,
     text_bytes: usize,
+    /// Blocks of each kind: `paragraph`, `heading`, `list item`, `code`, `rule`, `table row`.
+    kinds: std::collections::BTreeMap<&'static str, usize>,
+    /// Every face the blob packs.
+    faces: Vec<FaceJson>,
     /// `coded` (with a text model) or `plain` (UTF-8).
     text_storage: &'static str,
     /// The text model of coded text: `trained` (stored in the blob, `parts.model` bytes) or
@@ -47,6 +51,18 @@ struct Parts {
     model: usize,
     text: usize,
     hyphens: usize,
+    runs: usize,
+}
+
+/// One packed face.
+#[derive(Serialize)]
+struct FaceJson {
+    face: &'static str,
+    px: u16,
+    bits: u8,
+    glyphs: usize,
+    kerning_pairs: usize,
+    bytes: usize,
 }
 
 #[derive(Serialize, Clone)]
@@ -91,12 +107,21 @@ pub(super) fn run(file: &Path, json: bool, out: &mut String) -> anyhow::Result<(
         "blocks:   {} ({} paragraphs, {} headings), {} bytes of text",
         r.blocks, r.paragraphs, r.headings, r.text_bytes
     )?;
+    let kinds: Vec<String> = r.kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    writeln!(out, "kinds:    {}", kinds.join(", "))?;
     let p = &r.parts;
     writeln!(
         out,
-        "parts:    header {} + metadata {} + page index {} + fonts {} + model {} + text {} + hyphens {} bytes",
-        p.header, p.metadata, p.page_index, p.fonts, p.model, p.text, p.hyphens
+        "parts:    header {} + metadata {} + page index {} + fonts {} + model {} + text {} + hyphens {} + style runs {} bytes",
+        p.header, p.metadata, p.page_index, p.fonts, p.model, p.text, p.hyphens, p.runs
     )?;
+    for f in &r.faces {
+        writeln!(
+            out,
+            "face:     {:<12} {} px, {} bit, {} glyphs, {} kerning pairs, {} bytes",
+            f.face, f.px, f.bits, f.glyphs, f.kerning_pairs, f.bytes
+        )?;
+    }
     match r.text_model {
         Some("builtin-english") => writeln!(
             out,
@@ -140,6 +165,23 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
             packed.kerning_pairs()
         )
     });
+    let mut faces = Vec::new();
+    for (face, section) in book.face_sections() {
+        let packed = inkleaf::font::PackedFont::from_bytes(section)
+            .map_err(|e| anyhow!("{}: {e}", file.display()))?;
+        faces.push(FaceJson {
+            face: face_name(face),
+            px: packed.px(),
+            bits: packed.bits_per_pixel(),
+            glyphs: packed.glyph_count(),
+            kerning_pairs: packed.kerning_pairs(),
+            bytes: section.len(),
+        });
+    }
+    let mut kinds = std::collections::BTreeMap::new();
+    for block in &blocks {
+        *kinds.entry(kind_name(block.kind)).or_insert(0) += 1;
+    }
     let mut indexes = Vec::new();
     for index in book.page_indexes() {
         let b = index.built_for();
@@ -178,6 +220,8 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
         paragraphs: blocks.len() - headings,
         headings,
         text_bytes: blocks.iter().map(|b| b.text.len()).sum(),
+        kinds,
+        faces,
         text_storage: if book.model().is_some() {
             "coded"
         } else {
@@ -198,9 +242,34 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
             model: sizes.model,
             text: sizes.text,
             hyphens: sizes.hyphens,
+            runs: sizes.runs,
         },
         built_for: indexes.first().cloned(),
         pages: indexes.first().map(|b| b.pages_now),
         page_indexes: indexes,
     })
+}
+
+fn kind_name(kind: BlockKind) -> &'static str {
+    match kind {
+        BlockKind::Heading(_) => "heading",
+        BlockKind::ListItem { .. } => "list item",
+        BlockKind::Code => "code",
+        BlockKind::Rule => "rule",
+        BlockKind::TableRow { .. } => "table row",
+        _ => "paragraph",
+    }
+}
+
+/// The face's name, as `inkleaf pages --json` gives it.
+pub(super) fn face_name(face: Face) -> &'static str {
+    match face {
+        Face::Regular => "regular",
+        Face::Bold => "bold",
+        Face::Italic => "italic",
+        Face::BoldItalic => "bold italic",
+        Face::Mono => "mono",
+        Face::Heading1 => "heading 1",
+        Face::Heading2 => "heading 2",
+    }
 }

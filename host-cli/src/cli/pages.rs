@@ -4,8 +4,10 @@ use std::fmt::Write;
 use std::path::Path;
 
 use anyhow::anyhow;
-use inkleaf::font::{AnyFamily, Face};
-use inkleaf::{layout::LineEnd, Layout};
+use inkleaf::font::{AnyFamily, Face, Family};
+use inkleaf::layout::{Line, LineEnd};
+use inkleaf::text::{BlockKind, Marker, Nesting, Style};
+use inkleaf::Layout;
 use serde::Serialize;
 
 use super::load;
@@ -27,6 +29,19 @@ struct PageJson {
     lines: Vec<LineJson>,
 }
 
+/// A stretch of a line set in one face and style.
+#[derive(Serialize, PartialEq, Debug)]
+struct RunJson {
+    text: String,
+    /// "regular", "bold", "italic", "bold italic", "mono", "heading 1", "heading 2".
+    face: &'static str,
+    /// Styles beyond the face: "link", "strike".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    style: Vec<&'static str>,
+    /// Pixels from the line's start.
+    x: u32,
+}
+
 #[derive(Serialize)]
 struct LineJson {
     text: String,
@@ -34,6 +49,18 @@ struct LineJson {
     hyphen: bool,
     ends_paragraph: bool,
     heading: bool,
+    /// What the line's block is: "paragraph", "heading 2", "list item", "code", "rule",
+    /// "table row", "table header".
+    kind: String,
+    /// A list item's marker as drawn before its first line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    marker: Option<String>,
+    /// The quotes and lists the block sits in, outermost first.
+    nesting: Vec<&'static str>,
+    /// Pixels from the text area's left edge to the line's first character.
+    left: u32,
+    /// The line's text cut where its face or style changes, each with its x offset.
+    runs: Vec<RunJson>,
     /// Width as drawn: the full measure for a justified line.
     width: u32,
     /// Width with normal word gaps, a drawn hyphen included.
@@ -72,6 +99,11 @@ pub(super) fn run(
                 hyphen: line.end_kind == LineEnd::Split,
                 ends_paragraph: line.end_kind == LineEnd::BlockEnd,
                 heading: line.kind.is_heading(),
+                kind: kind_name(line.kind),
+                marker: marker(&line),
+                nesting: nesting(line.nesting),
+                left: line.left,
+                runs: runs(&layout, &line),
                 width: layout.drawn_width(&line),
                 natural_width: line.width,
                 available: line.measure,
@@ -114,8 +146,105 @@ pub(super) fn run(
     for page in &pages {
         writeln!(out, "--- page {} / {} ---", page.number, pages.len())?;
         for line in &page.lines {
-            writeln!(out, "{}{}", line.text, if line.hyphen { "-" } else { "" })?;
+            let mut prefix: String = line
+                .nesting
+                .iter()
+                .map(|&level| if level == "quote" { "> " } else { "  " })
+                .collect();
+            if let Some(marker) = &line.marker {
+                // The marker hangs in the innermost list's indent.
+                prefix.truncate(prefix.len().saturating_sub(2));
+                prefix.push_str(&format!("{marker} "));
+            }
+            let text = if line.kind == "rule" {
+                "* * *"
+            } else {
+                &line.text
+            };
+            writeln!(out, "{prefix}{text}{}", if line.hyphen { "-" } else { "" })?;
         }
     }
     Ok(())
+}
+
+fn kind_name(kind: BlockKind) -> String {
+    match kind {
+        BlockKind::Heading(level) => format!("heading {level}"),
+        BlockKind::ListItem { .. } => "list item".into(),
+        BlockKind::Code => "code".into(),
+        BlockKind::Rule => "rule".into(),
+        BlockKind::TableRow { header: true } => "table header".into(),
+        BlockKind::TableRow { header: false } => "table row".into(),
+        _ => "paragraph".into(),
+    }
+}
+
+fn marker(line: &Line) -> Option<String> {
+    let BlockKind::ListItem { marker, .. } = line.kind else {
+        return None;
+    };
+    if !line.first_in_block {
+        return None;
+    }
+    Some(match marker {
+        Marker::Bullet(_) if line.nesting.lists() % 2 == 0 => "\u{2013}".into(),
+        Marker::Bullet(_) => "\u{2022}".into(),
+        Marker::Number { value, delimiter } => format!("{value}{}", char::from(delimiter)),
+        Marker::Task(done) => if done { "[x]" } else { "[ ]" }.into(),
+    })
+}
+
+fn nesting(nesting: Nesting) -> Vec<&'static str> {
+    (0..nesting.depth())
+        .map(|level| {
+            if nesting.is_quote(level) {
+                "quote"
+            } else {
+                "list"
+            }
+        })
+        .collect()
+}
+
+/// The line's glyphs grouped into runs of one face and style; a word gap inside a run reads
+/// as one space.
+fn runs<F: Family>(layout: &Layout<'_, F>, line: &Line) -> Vec<RunJson> {
+    let mut runs: Vec<(RunJson, Face, Style)> = Vec::new();
+    // The line's characters: the spaces between two glyphs are a word gap.
+    let mut chars = layout.line_chars(line).peekable();
+    layout.for_each_styled_glyph(line, |x, c, face, style| {
+        let mut gap = false;
+        while let Some(&next) = chars.peek() {
+            chars.next();
+            if next == c {
+                break;
+            }
+            gap |= next == ' ';
+        }
+        match runs.last_mut() {
+            Some((run, f, s)) if *f == face && *s == style => {
+                if gap {
+                    run.text.push(' ');
+                }
+                run.text.push(c);
+            }
+            _ => {
+                let mut names = Vec::new();
+                if style.has(Style::LINK) {
+                    names.push("link");
+                }
+                if style.has(Style::STRIKE) {
+                    names.push("strike");
+                }
+                let run = RunJson {
+                    text: c.to_string(),
+                    face: super::inspect::face_name(face),
+                    style: names,
+                    x,
+                };
+                runs.push((run, face, style));
+            }
+        }
+    });
+    runs.into_iter().map(|(run, _, _)| run).collect()
 }
