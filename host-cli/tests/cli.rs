@@ -391,3 +391,46 @@ fn text_trained_stores_a_model_and_inspect_says_which() {
     assert_eq!(json["text_model"], "trained");
     assert!(json["parts"]["model"].as_u64().unwrap() > 400);
 }
+
+#[test]
+fn indent_sets_first_lines_in_by_an_em_with_no_blank_between_paragraphs() {
+    let dir = TempDir::new().unwrap();
+    let (plain, indented) = (dir.path().join("p.inkleaf"), dir.path().join("i.inkleaf"));
+    inkleaf()
+        .args(["build", "-o"])
+        .arg(&plain)
+        .assert()
+        .success();
+    inkleaf()
+        .args(["build", "--indent", "-o"])
+        .arg(&indented)
+        .assert()
+        .success();
+    let firsts = |file: &Path| -> Vec<(u64, u64)> {
+        let json = json_of("pages", file);
+        let mut out = Vec::new();
+        for page in json["pages"].as_array().unwrap() {
+            for line in page["lines"].as_array().unwrap() {
+                let block = line["block"].as_u64().unwrap();
+                if out.last().is_none_or(|&(b, _)| b != block) {
+                    out.push((block, line["left"].as_u64().unwrap()));
+                }
+            }
+        }
+        out
+    };
+    let (flush, set_in) = (firsts(&plain), firsts(&indented));
+    assert!(flush.iter().all(|&(_, left)| left == 0));
+    // The article's first paragraph follows nothing; every later one follows a paragraph
+    // and starts one em (14 px of DejaVu Sans) in.
+    assert_eq!(set_in[0], (0, 0));
+    assert!(
+        set_in[1..].iter().all(|&(_, left)| left == 14),
+        "{set_in:?}"
+    );
+    let pages = |file: &Path| json_of("pages", file)["pages"].as_array().unwrap().len();
+    assert!(
+        pages(&indented) <= pages(&plain),
+        "no blank lines between paragraphs"
+    );
+}

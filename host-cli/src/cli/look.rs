@@ -65,6 +65,10 @@ pub(super) struct Look {
     /// Text alignment.
     #[arg(long, value_enum)]
     align: Option<AlignArg>,
+    /// Indent the first line of a paragraph that follows a paragraph, as books set prose, and
+    /// set such paragraphs without a blank between them: by PX pixels, or one em of the font.
+    #[arg(long, value_name = "PX", num_args = 0..=1)]
+    indent: Option<Option<u16>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -86,6 +90,16 @@ enum AlignArg {
     Justify,
 }
 
+/// One em of `face` in pixels: its size, or two cells of a built-in mono font (one cell
+/// reads as a stray space).
+fn em(face: &Face) -> u16 {
+    let px = match face {
+        Face::Builtin(id) => 2 * id.font().width,
+        Face::TrueType { family, .. } => family.px,
+    };
+    u16::try_from(px).unwrap_or(u16::MAX)
+}
+
 /// Pixel size of a TrueType font asked for on a display whose own face is built in.
 const TRUETYPE_PX_ON_BUILTIN: u32 = 14;
 
@@ -96,15 +110,16 @@ impl Look {
         let first = self.display.first().map_or(DEFAULT_DISPLAY, String::as_str);
         let display = load::display(first)?;
         let face = self.face(&display)?;
+        let indent = self.indent.map(|px| px.unwrap_or_else(|| em(&face)));
         let also_for = self
             .display
             .iter()
             .skip(1)
-            .map(|name| Ok(self.adjusted(load::display(name)?.profile)))
+            .map(|name| Ok(self.adjusted(load::display(name)?.profile, indent)))
             .collect::<anyhow::Result<_>>()?;
         Ok(Settings {
             display: display.name,
-            profile: self.adjusted(display.profile),
+            profile: self.adjusted(display.profile, indent),
             also_for,
             face,
             hyphenate: self.hyphenate == HyphenateArg::Auto,
@@ -116,10 +131,13 @@ impl Look {
         })
     }
 
-    /// `profile` with the margin and alignment asked for.
-    fn adjusted(&self, mut profile: Profile) -> Profile {
+    /// `profile` with the margin, alignment and indent asked for.
+    fn adjusted(&self, mut profile: Profile, indent: Option<u16>) -> Profile {
         if let Some(margin) = self.margin {
             profile.margins = Margins::all(margin);
+        }
+        if let Some(indent) = indent {
+            profile.indent = indent;
         }
         if let Some(align) = self.align {
             profile.align = match align {
