@@ -10,22 +10,30 @@ use super::canvas::Canvas;
 use super::glyph::draw_char;
 use crate::font::{Face, Family, Font};
 use crate::layout::{Layout, Line, LineEnd};
-use crate::text::{BlockKind, Marker, Style};
+use crate::text::{BlockKind, Marker, Nesting, Style};
 
 /// Draws the marks of `line`, whose text area starts at `origin` (the line's top left).
+/// `before` is the nesting of the line above on the page and the space between them.
 pub(super) fn draw_marks<F: Family, C: Canvas>(
     layout: &Layout<'_, F>,
     line: &Line,
+    before: Option<(Nesting, u32)>,
     origin: Point,
     canvas: &mut C,
 ) -> Result<(), C::Error> {
     let geometry = layout.geometry;
     let pitch = line.height + u32::from(layout.profile().line_spacing);
-    // A rule for every quote level, down the whole line so that lines join up.
+    // A rule for every quote level, down the whole line so that lines join up, and up
+    // through the space above when the line before is in the same quote.
     for level in 0..line.nesting.depth() {
         if line.nesting.is_quote(level) {
             let x = geometry.level_left(line.nesting, level) + geometry.quote / 3;
-            fill(canvas, origin, x, 0, 1, pitch)?;
+            let up = match before {
+                Some((above, gap)) if shares(above, line.nesting, level) => gap,
+                _ => 0,
+            };
+            let top = origin - Point::new(0, up as i32);
+            fill(canvas, top, x, 0, 1, pitch + up)?;
         }
     }
     if line.first_in_block {
@@ -54,6 +62,11 @@ pub(super) fn draw_marks<F: Family, C: Canvas>(
         fill(canvas, origin, x + 1, mid - 1, 1, 3)?;
     }
     Ok(())
+}
+
+/// Whether `a` and `b` sit in the same containers down to `level`.
+fn shares(a: Nesting, b: Nesting, level: u8) -> bool {
+    a.depth() > level && (0..=level).all(|l| a.is_quote(l) == b.is_quote(l))
 }
 
 /// Underlines a link's glyph and strikes through a struck one, `advance` wide at `x`.

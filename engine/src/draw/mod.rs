@@ -19,7 +19,7 @@ use self::canvas::{Canvas, TargetCanvas};
 use self::gray::GrayCanvas;
 use crate::font::{Family, Font};
 use crate::layout::{Layout, Line, Page};
-use crate::text::{Block, Style};
+use crate::text::{Block, Nesting, Style};
 
 impl<F: Family> OriginDimensions for Page<'_, F> {
     fn size(&self) -> Size {
@@ -126,15 +126,17 @@ impl<F: Family> Page<'_, F> {
             return Ok(());
         };
         let margins = layout.profile().margins;
+        let line_spacing = u32::from(layout.profile().line_spacing);
         let origin = Point::new(i32::from(margins.left), i32::from(margins.top));
+        // Where the line before ended, and in what: quote rules run on through the space
+        // between two blocks of the same quote.
+        let mut before: Option<(Nesting, u32)> = None;
         layout.fill(&mut lines, Some(self.lines), |line, block, top| {
-            draw_line(
-                layout,
-                line,
-                block,
-                origin + Point::new(0, top as i32),
-                canvas,
-            )
+            let joined = before.map(|(nesting, bottom)| (nesting, top.saturating_sub(bottom)));
+            let at = origin + Point::new(0, top as i32);
+            marks::draw_marks(layout, line, joined, at, canvas)?;
+            before = Some((line.nesting, top + line.height + line_spacing));
+            draw_line(layout, line, block, at, canvas)
         })?;
         if let (true, Some(total)) = (layout.profile().footer, self.total()) {
             footer::draw(layout, self.index.saturating_add(1), total, canvas)?;
@@ -144,7 +146,7 @@ impl<F: Family> Page<'_, F> {
 }
 
 /// Draws one line of `block` with the text area's left edge at `origin`, the pen moving as
-/// layout measured it, and the line's marks.
+/// layout measured it.
 fn draw_line<F: Family, C: Canvas>(
     layout: &Layout<'_, F>,
     line: &Line,
@@ -152,7 +154,6 @@ fn draw_line<F: Family, C: Canvas>(
     origin: Point,
     target: &mut C,
 ) -> Result<(), C::Error> {
-    marks::draw_marks(layout, line, origin, target)?;
     let origin = origin + Point::new(line.left as i32, 0);
     layout.set_line(line, block, |x, c, font, style| {
         let at = origin + Point::new(x as i32, 0);
