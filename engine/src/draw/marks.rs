@@ -69,7 +69,8 @@ fn shares(a: Nesting, b: Nesting, level: u8) -> bool {
     a.depth() > level && (0..=level).all(|l| a.is_quote(l) == b.is_quote(l))
 }
 
-/// Underlines a link's glyph and strikes through a struck one, `advance` wide at `x`.
+/// Underlines a link's glyph (or one set in a font that underlines) and strikes through a
+/// struck one, `advance` wide at `x`.
 pub(super) fn draw_style<F: Font, C: Canvas>(
     font: &F,
     style: Style,

@@ -158,6 +158,11 @@ fn draw_line<F: Family, C: Canvas>(
     layout.set_line(line, block, |x, c, font, style| {
         let at = origin + Point::new(x as i32, 0);
         let advance = glyph::draw_char(font, c, at, font.embolden(), target)?;
+        let style = if font.underline() {
+            style.with(Style::LINK)
+        } else {
+            style
+        };
         if style != Style::PLAIN {
             marks::draw_style(font, style, origin, x, advance, target)?;
         }

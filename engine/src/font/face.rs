@@ -87,6 +87,11 @@ impl Face {
         }
     }
 
+    /// Whether the face is italic, so a family without italics should mark it another way.
+    pub fn is_italic(self) -> bool {
+        matches!(self, Face::Italic | Face::BoldItalic)
+    }
+
     /// Whether the face is bold, so a family that stands a plain face in for it should
     /// embolden it when drawing.
     pub fn is_bold(self) -> bool {

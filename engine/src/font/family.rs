@@ -13,6 +13,7 @@ use super::{AnyFont, Face, Font, Glyph, Glyphs, MonoFont, PackedFont};
 ///
 /// let bold = MONO_6X10.face(Face::Bold);
 /// assert!(bold.embolden && !MONO_6X10.face(Face::Italic).embolden);
+/// assert!(MONO_6X10.face(Face::Italic).underline && !bold.underline);
 /// // Emboldening inks one more column, so a bold character takes one pixel more.
 /// assert_eq!(bold.advance('a'), MONO_6X10.advance('a') + 1);
 /// ```
@@ -36,6 +37,9 @@ pub struct Styled<F> {
     /// Ink every glyph twice, one pixel apart, each a pixel wider: a bold face made from a
     /// regular one.
     pub embolden: bool,
+    /// Underline every glyph: an italic face shown by a font that has none, as typewritten
+    /// manuscripts mark italics.
+    pub underline: bool,
 }
 
 impl<F: Font> Font for Styled<F> {
@@ -91,12 +95,18 @@ impl<F: Font> Font for Styled<F> {
     }
 
     #[inline]
+    fn underline(&self) -> bool {
+        self.underline
+    }
+
+    #[inline]
     fn face_tag(&self) -> u8 {
         self.face as u8
     }
 }
 
-/// A single font is a family of one font.
+/// A single font is a family of one font: bold faces are emboldened and italic ones
+/// underlined, as a typewriter would.
 impl<F: Font> Family for F {
     type Face<'f>
         = Styled<&'f F>
@@ -109,6 +119,7 @@ impl<F: Font> Family for F {
             font: self,
             face,
             embolden: face.is_bold(),
+            underline: face.is_italic(),
         }
     }
 }
@@ -154,6 +165,7 @@ impl<'a> Family for PackedFamily<'a> {
             font: font.map_or(AnyFont::Mono(&super::MONO_6X10), AnyFont::Packed),
             face,
             embolden,
+            underline: false,
         }
     }
 }
@@ -195,6 +207,7 @@ impl<'a> Family for AnyFamily<'a> {
                 font: AnyFont::Mono(mono),
                 face,
                 embolden: face.is_bold(),
+                underline: face.is_italic(),
             },
             AnyFamily::Packed(packed) => packed.face(face),
         }

@@ -112,6 +112,12 @@ pub trait Font {
         false
     }
 
+    /// Whether every glyph is underlined: an italic face a family has no font for
+    /// ([`Styled`]).
+    fn underline(&self) -> bool {
+        false
+    }
+
     /// Which face of its family the font sets ([`Face`] as a number), so characters of two
     /// faces set side by side never kern.
     fn face_tag(&self) -> u8 {
@@ -160,6 +166,11 @@ impl<F: Font + ?Sized> Font for &F {
     #[inline]
     fn embolden(&self) -> bool {
         (**self).embolden()
+    }
+
+    #[inline]
+    fn underline(&self) -> bool {
+        (**self).underline()
     }
 
     #[inline]
