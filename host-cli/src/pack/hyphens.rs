@@ -5,17 +5,8 @@ pub fn encode_hyphens(points: &[u32]) -> Vec<u8> {
     let mut out = Vec::with_capacity(points.len() * 2);
     let mut last = 0u32;
     for &point in points {
-        let mut delta = point.saturating_sub(last);
+        super::push_varint(&mut out, u64::from(point.saturating_sub(last)));
         last = point;
-        loop {
-            let byte = (delta & 0x7F) as u8;
-            delta >>= 7;
-            if delta == 0 {
-                out.push(byte);
-                break;
-            }
-            out.push(byte | 0x80);
-        }
     }
     out
 }

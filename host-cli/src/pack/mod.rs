@@ -21,3 +21,17 @@ pub fn pack_to_vec(contents: &Contents<'_>) -> Result<Vec<u8>, Error> {
     out.truncate(written);
     Ok(out)
 }
+
+/// Appends `value` as a postcard varint: seven bits a byte, least significant first, the top
+/// bit set on every byte but the last.
+fn push_varint(out: &mut Vec<u8>, mut value: u64) {
+    loop {
+        let byte = (value & 0x7F) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}

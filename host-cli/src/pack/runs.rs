@@ -11,16 +11,8 @@ pub fn encode_runs(runs: &[Run]) -> Vec<u8> {
         .map_or(0, |last| last + 1);
     let mut out = Vec::with_capacity(styled * 2);
     for run in &runs[..styled] {
-        let mut value = (u64::from(run.len) << Style::BITS) | u64::from(run.style.bits());
-        loop {
-            let byte = (value & 0x7F) as u8;
-            value >>= 7;
-            if value == 0 {
-                out.push(byte);
-                break;
-            }
-            out.push(byte | 0x80);
-        }
+        let value = (u64::from(run.len) << Style::BITS) | u64::from(run.style.bits());
+        super::push_varint(&mut out, value);
     }
     out
 }
