@@ -213,3 +213,29 @@ impl<'a> Family for AnyFamily<'a> {
         }
     }
 }
+
+/// A family behind a reference is the same family: `Layout::new(&book, profile, &fonts)`.
+impl<'a> Family for &AnyFamily<'a> {
+    type Face<'f>
+        = Styled<AnyFont<'a>>
+    where
+        Self: 'f;
+
+    #[inline]
+    fn face(&self, face: Face) -> Styled<AnyFont<'a>> {
+        (**self).face(face)
+    }
+}
+
+/// A family behind a reference is the same family.
+impl<'a> Family for &PackedFamily<'a> {
+    type Face<'f>
+        = Styled<AnyFont<'a>>
+    where
+        Self: 'f;
+
+    #[inline]
+    fn face(&self, face: Face) -> Styled<AnyFont<'a>> {
+        (**self).face(face)
+    }
+}
