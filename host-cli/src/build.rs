@@ -274,9 +274,10 @@ pub fn build_with(
     let points: Vec<Vec<u8>> = doc
         .blocks
         .iter()
-        .map(|b| {
-            lang.map(|l| encode_hyphens(&hyphen_points(&b.text, l)))
-                .unwrap_or_default()
+        // Code is never hyphenated: a hyphen would read as part of it.
+        .map(|b| match lang.filter(|_| !b.kind.is_preformatted()) {
+            Some(l) => encode_hyphens(&hyphen_points(&b.text, l)),
+            None => Vec::new(),
         })
         .collect();
     let runs: Vec<Vec<u8>> = doc.blocks.iter().map(|b| encode_runs(&b.runs)).collect();
