@@ -276,7 +276,7 @@ pub fn build_with(
         .iter()
         // Code is never hyphenated: a hyphen would read as part of it.
         .map(|b| match lang.filter(|_| !b.kind.is_preformatted()) {
-            Some(l) => encode_hyphens(&hyphen_points(&b.text, l)),
+            Some(l) => encode_hyphens(&outside_code(b, hyphen_points(&b.text, l))),
             None => Vec::new(),
         })
         .collect();
@@ -357,6 +357,19 @@ pub fn build_with(
         family: Vec::new(),
         warnings: Vec::new(),
     })
+}
+
+/// `points` without those inside a code span: a hyphen would read as part of the code.
+fn outside_code(block: &crate::input::DocBlock, mut points: Vec<u32>) -> Vec<u32> {
+    let mut start = 0u32;
+    for run in &block.runs {
+        let end = start.saturating_add(run.len);
+        if run.style.has(inkleaf::text::Style::MONO) {
+            points.retain(|&p| p <= start || p >= end);
+        }
+        start = end;
+    }
+    points
 }
 
 /// Lays `book` out for `profile` in `layout_font` and bakes its page starts into an index
