@@ -131,6 +131,7 @@ fn peer_pages() -> reference::Expected {
     assert_eq!(frames.len(), pages.len(), "one frame per peer page");
     reference::Expected {
         size,
+        bits: 1,
         built_for_pages: pages.len() as u32,
         pages: frames,
     }
