@@ -96,7 +96,7 @@ fn a_rich_document_in_packed_faces_blits_like_it_draws() {
             let code = book
                 .blocks()
                 .enumerate()
-                .any(|(i, b)| on_page(i as u32) && b.kind.is_preformatted() && b.text.len() > 0);
+                .any(|(i, b)| on_page(i as u32) && b.kind.is_preformatted() && !b.text.is_empty());
             code_pages += usize::from(code);
         }
         assert!(code_pages > 0, "{name}: some pages show code");
