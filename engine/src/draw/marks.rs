@@ -56,6 +56,11 @@ pub(super) fn draw_marks<F: Family, C: Canvas>(
     Ok(())
 }
 
+/// Whether text of `style` gets a mark: links are underlined, struck text struck through.
+pub(super) fn has_marks(style: Style) -> bool {
+    style.has(Style::LINK) || style.has(Style::STRIKE)
+}
+
 /// Underlines a link's glyph and strikes through a struck one, `advance` wide at `x`.
 pub(super) fn draw_style<F: Font, C: Canvas>(
     font: &F,

@@ -19,7 +19,7 @@ use self::canvas::{Canvas, TargetCanvas};
 use self::gray::GrayCanvas;
 use crate::font::{Family, Font};
 use crate::layout::{Layout, Line, Page};
-use crate::text::{Block, Style};
+use crate::text::Block;
 
 impl<F: Family> OriginDimensions for Page<'_, F> {
     fn size(&self) -> Size {
@@ -154,13 +154,21 @@ fn draw_line<F: Family, C: Canvas>(
 ) -> Result<(), C::Error> {
     marks::draw_marks(layout, line, origin, target)?;
     let origin = origin + Point::new(line.left as i32, 0);
+    let mut styled = false;
     layout.set_line(line, block, |x, c, font, style| {
+        styled |= marks::has_marks(style);
         let at = origin + Point::new(x as i32, 0);
-        let advance = glyph::draw_char(font, c, at, font.embolden(), target)?;
-        if style != Style::PLAIN {
-            marks::draw_style(font, style, origin, x, advance, target)?;
-        }
-        Ok(advance)
+        glyph::draw_char(font, c, at, font.embolden(), target)
     })?;
+    if styled {
+        // Underlines and strikes go over all of the line's glyphs: on a gray target a glyph's
+        // pixel replaces what is under it, and the faint edge of the glyph after an underlined
+        // one would lighten its underline.
+        layout.set_line(line, block, |x, c, font, style| {
+            let advance = font.advance(c);
+            marks::draw_style(font, style, origin, x, advance, target)?;
+            Ok(advance)
+        })?;
+    }
     Ok(())
 }
