@@ -4,24 +4,82 @@ use std::path::PathBuf;
 
 use assert_cmd::Command;
 
-/// The committed blobs, and the `inkleaf build --display` preset, built-in font and text
-/// storage each was built with: the firmware draws the mono-font path.
-const FIXTURES: [(&str, &str, &str, &str); 4] = [
-    ("article-2.9in.inkleaf", "2.9in", "builtin:6x10", "coded"),
-    (
-        "article-2.9in-plain-text.inkleaf",
-        "2.9in",
-        "builtin:6x10",
-        "plain",
-    ),
-    (
-        "article-oled-128x64.inkleaf",
-        "oled-128x64",
-        "builtin:6x10",
-        "coded",
-    ),
-    ("article-4.2in.inkleaf", "4.2in", "builtin:8x13", "coded"),
+/// A committed blob and how `inkleaf build` made it.
+struct Fixture {
+    /// The blob, under `tests/fixtures/device`.
+    name: &'static str,
+    /// Input files under `tests/fixtures/device`, in order; none for the bundled article.
+    inputs: &'static [&'static str],
+    /// The other `inkleaf build` arguments.
+    args: &'static [&'static str],
+}
+
+/// The bundled article in built-in fonts, which the firmware draws through the mono-font
+/// path, and a rich Markdown document in the default packed DejaVu Sans family, at 1 and 4
+/// bits per pixel (see `tests/fixtures/device/rich/README.md`).
+const FIXTURES: [Fixture; 6] = [
+    Fixture {
+        name: "article-2.9in.inkleaf",
+        inputs: &[],
+        args: &[
+            "--display",
+            "2.9in",
+            "--font",
+            "builtin:6x10",
+            "--text",
+            "coded",
+        ],
+    },
+    Fixture {
+        name: "article-2.9in-plain-text.inkleaf",
+        inputs: &[],
+        args: &[
+            "--display",
+            "2.9in",
+            "--font",
+            "builtin:6x10",
+            "--text",
+            "plain",
+        ],
+    },
+    Fixture {
+        name: "article-oled-128x64.inkleaf",
+        inputs: &[],
+        args: &[
+            "--display",
+            "oled-128x64",
+            "--font",
+            "builtin:6x10",
+            "--text",
+            "coded",
+        ],
+    },
+    Fixture {
+        name: "article-4.2in.inkleaf",
+        inputs: &[],
+        args: &[
+            "--display",
+            "4.2in",
+            "--font",
+            "builtin:8x13",
+            "--text",
+            "coded",
+        ],
+    },
+    Fixture {
+        name: "rich-2.9in.inkleaf",
+        inputs: RICH,
+        args: &["--display", "2.9in"],
+    },
+    Fixture {
+        name: "rich-4.2in-4bit.inkleaf",
+        inputs: RICH,
+        args: &["--display", "4.2in", "--bits", "4"],
+    },
 ];
+
+/// The rich document: a crate's README as published, then notes for what it lacks.
+const RICH: &[&str] = &["rich/hypher-README.md", "rich/notes.md"];
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -32,21 +90,110 @@ fn fixture(name: &str) -> PathBuf {
 #[test]
 fn device_fixtures_are_what_the_cli_builds_today() {
     let dir = tempfile::tempdir().unwrap();
-    for (name, display, font, text) in FIXTURES {
+    for Fixture { name, inputs, args } in FIXTURES {
         let fresh = dir.path().join(name);
         Command::cargo_bin("inkleaf")
             .unwrap()
             .args(["build", "-o"])
             .arg(&fresh)
-            .args(["--display", display, "--font", font, "--text", text])
+            .args(args)
+            .args(inputs.iter().map(|input| fixture(input)))
             .assert()
             .success();
         let committed = std::fs::read(fixture(name)).unwrap();
+        let inputs: Vec<String> = inputs
+            .iter()
+            .map(|input| format!(" tests/fixtures/device/{input}"))
+            .collect();
         assert!(
             std::fs::read(&fresh).unwrap() == committed,
             "tests/fixtures/device/{name} is stale: the CLI builds a different blob now. \
              Regenerate it with `cargo run -p inkleaf-cli -- build -o \
-             tests/fixtures/device/{name} --display {display} --font {font} --text {text}`"
+             tests/fixtures/device/{name} {}{}`",
+            args.join(" "),
+            inputs.concat()
         );
+    }
+}
+
+/// The rich blobs hold every kind of block and inline style the firmware is to draw, in the
+/// family's packed faces, so the device test covers them all.
+#[test]
+fn the_rich_fixtures_hold_every_block_kind_and_style() {
+    use inkleaf::font::Face;
+    use inkleaf::text::{BlockKind, Marker, Style};
+
+    for (name, bits) in [("rich-2.9in.inkleaf", 1), ("rich-4.2in-4bit.inkleaf", 4)] {
+        let blob = std::fs::read(fixture(name)).unwrap();
+        let book = inkleaf::Book::from_bytes(&blob).unwrap();
+        let blocks: Vec<_> = book.blocks().collect();
+        let has = |what: &dyn Fn(&inkleaf::text::Block<'_>) -> bool| blocks.iter().any(what);
+        assert!(has(&|b| b.kind == BlockKind::Heading(1)), "{name}: h1");
+        assert!(has(&|b| b.kind == BlockKind::Heading(2)), "{name}: h2");
+        assert!(has(&|b| b.kind == BlockKind::Code), "{name}: code block");
+        assert!(has(&|b| b.kind == BlockKind::Rule), "{name}: rule");
+        assert!(
+            has(&|b| b.kind == BlockKind::TableRow { header: true }),
+            "{name}: table header"
+        );
+        assert!(
+            has(&|b| b.kind == BlockKind::TableRow { header: false }),
+            "{name}: table row"
+        );
+        for marker in ["bullet", "number", "task"] {
+            assert!(
+                has(&|b| matches!(
+                    (marker, b.kind),
+                    (
+                        "bullet",
+                        BlockKind::ListItem {
+                            marker: Marker::Bullet(_),
+                            ..
+                        }
+                    ) | (
+                        "number",
+                        BlockKind::ListItem {
+                            marker: Marker::Number { .. },
+                            ..
+                        }
+                    ) | (
+                        "task",
+                        BlockKind::ListItem {
+                            marker: Marker::Task(_),
+                            ..
+                        }
+                    )
+                )),
+                "{name}: {marker} item"
+            );
+        }
+        assert!(
+            has(&|b| b.nesting.quotes() == 2),
+            "{name}: a quote in a quote"
+        );
+        assert!(has(&|b| b.nesting.lists() == 2), "{name}: a list in a list");
+        for style in [Style::ITALIC, Style::BOLD, Style::MONO, Style::LINK] {
+            assert!(
+                has(&|b| {
+                    let mut runs = b.runs;
+                    runs.any(|run| run.style.has(style))
+                }),
+                "{name}: {style:?} text"
+            );
+        }
+        let faces: Vec<Face> = book.face_sections().map(|(face, _)| face).collect();
+        for face in [
+            Face::Regular,
+            Face::Bold,
+            Face::Italic,
+            Face::Mono,
+            Face::Heading1,
+            Face::Heading2,
+        ] {
+            assert!(faces.contains(&face), "{name}: packs {face:?}");
+        }
+        let regular = book.font().unwrap().expect("packs its regular face");
+        let glyph = inkleaf::font::Font::glyph(&regular, 'a').expect("has 'a'");
+        assert_eq!(glyph.bpp, bits, "{name}: bits per pixel");
     }
 }

@@ -7,6 +7,10 @@
 //! peer in `peer/embedded_text.rs`), so the numbers are for work done right. A "baseline"
 //! firmware (start-up, semihosting, the meter) shows what is not the drawing path's own.
 //!
+//! A second table sets blobs as `inkleaf build` makes them for a preset: the article in its
+//! built-in font, and a rich Markdown document in the packed DejaVu Sans family, in black and
+//! white and (on `mps2-an386`, for the RAM) in 16 grays.
+//!
 //! Run with `cargo bench -p inkleaf-tests --bench device_footprint`.
 
 #[path = "../device/runner/mod.rs"]
@@ -54,7 +58,18 @@ fn main() {
         "peer-embedded-text",
         Some(&peer_pages()),
     );
-    let at_preset = column("", "inkleaf-2in9", Some(&preset));
+    let at_preset = column("the article", "inkleaf-2in9", Some(&preset));
+    let rich_blob = std::fs::read(firmware::fixture("rich-2.9in.inkleaf")).unwrap();
+    let rich_pages = reference::pages(&rich_blob, Look::AsBuilt).expect("the fixture lays out");
+    let rich = column("the rich document", "inkleaf-rich-2in9", Some(&rich_pages));
+    let gray_blob = std::fs::read(firmware::fixture("rich-4.2in-4bit.inkleaf")).unwrap();
+    let gray_pages =
+        reference::gray_pages(&gray_blob, Look::AsBuilt).expect("the fixture lays out");
+    let gray = column(
+        "the rich document, 16 grays",
+        "inkleaf-rich-4in2-gray",
+        Some(&gray_pages),
+    );
     // Flush-left text needs no Knuth–Plass: the same firmware built without it, and a
     // plain-text blob needs no decoder: its firmware built without that too.
     firmware::build(&[
@@ -94,6 +109,7 @@ fn main() {
          .text is {} B; flush-left firmware can leave it out.",
         blit.sections.text.saturating_sub(baseline.sections.text)
     );
+    print_presets_table(&[&at_preset, &rich, &gray]);
     print_verdicts("coded text (the default)", &baseline, &lean, &peer);
     print_verdicts(
         "plain text (`inkleaf build --text plain`, engine without `coded`)",
@@ -131,6 +147,7 @@ fn peer_pages() -> reference::Expected {
     assert_eq!(frames.len(), pages.len(), "one frame per peer page");
     reference::Expected {
         size,
+        bits: 1,
         built_for_pages: pages.len() as u32,
         pages: frames,
     }
@@ -214,6 +231,62 @@ fn print_table(baseline: &Column, columns: &[&Column], at_preset: &Column) {
         thousands(mean(&preset) as u64),
         thousands(max(&preset) as u64)
     );
+}
+
+/// Blobs as built for their presets, each laid out with the profile it records.
+fn print_presets_table(columns: &[&Column]) {
+    println!(
+        "\nAt the presets, as `inkleaf build` makes the blobs (justified, margins, the 4.2in \
+         footer), default firmware features, every page bit-identical to the simulator.\n"
+    );
+    let header: Vec<String> = columns
+        .iter()
+        .map(|c| format!("{} `{}`", c.title, c.bin))
+        .collect();
+    println!("| | {} |", header.join(" | "));
+    println!("|---|{}", "---:|".repeat(columns.len()));
+    let row = |label: &str, cell: &dyn Fn(&Column) -> String| {
+        let cells: Vec<String> = columns.iter().map(|c| cell(c)).collect();
+        println!("| {label} | {} |", cells.join(" | "));
+    };
+    row("machine", &|c| format!("{:?}", firmware::machine(c.bin)));
+    row("blob, bytes", &|c| blob_len(c.bin).to_string());
+    row(".text, bytes", &|c| c.sections.text.to_string());
+    row(".rodata, bytes (blob included)", &|c| {
+        c.sections.rodata.to_string()
+    });
+    row(".data + .bss, bytes (framebuffer included)", &|c| {
+        (c.sections.data + c.sections.bss).to_string()
+    });
+    row("peak stack, bytes", &|c| peak(&c.report).to_string());
+    row("RAM needed, bytes (statics + peak stack)", &|c| {
+        (c.sections.data + c.sections.bss + peak(&c.report) as u64).to_string()
+    });
+    row("pages", &|c| c.report.pages.len().to_string());
+    row("open + fonts + paginate once, instructions", &|c| {
+        let once = ["open", "fonts", "paginate"].map(|label| c.report.instructions(label));
+        match once {
+            [Some(open), Some(fonts), Some(paginate)] => thousands(open + fonts + paginate),
+            _ => "-".into(),
+        }
+    });
+    row("page turn, mean instructions", &|c| {
+        thousands(mean(&c.report.page_turns()) as u64)
+    });
+    row("page turn, max instructions", &|c| {
+        thousands(max(&c.report.page_turns()) as u64)
+    });
+}
+
+/// Bytes of the blob firmware `bin` draws.
+fn blob_len(bin: &str) -> u64 {
+    let name = match bin {
+        "inkleaf-2in9" => "article-2.9in.inkleaf",
+        "inkleaf-rich-2in9" => "rich-2.9in.inkleaf",
+        "inkleaf-rich-4in2-gray" => "rich-4.2in-4bit.inkleaf",
+        _ => return 0,
+    };
+    std::fs::metadata(firmware::fixture(name)).map_or(0, |m| m.len())
 }
 
 fn print_verdicts(blob: &str, baseline: &Column, inkleaf: &Column, peer: &Column) {

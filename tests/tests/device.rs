@@ -1,7 +1,10 @@
 //! The engine on a real (emulated) device: the firmware in `tests/device` runs on a
-//! Cortex-M3 under QEMU, draws every page of the committed blobs and sends them back, and
-//! each page must be bit-identical to what the simulator draws from the same blob. Firmware
-//! built without `justify` must turn a justified blob down by name, drawing nothing.
+//! Cortex-M3 under QEMU (a Cortex-M4 for a framebuffer too big for the M3 board's RAM),
+//! draws every page of the committed blobs and sends them back, and each page must be
+//! bit-identical to what the simulator draws from the same blob: the bundled article in
+//! built-in fonts, and a rich Markdown document in the packed DejaVu Sans family, in black
+//! and white and in 16 grays. Firmware built without `justify` must turn a justified blob
+//! down by name, drawing nothing.
 //!
 //! Needs `qemu-system-arm` and the `thumbv7m-none-eabi` Rust target; without them these
 //! tests fail and say how to install them. The firmware build is cached in
@@ -15,7 +18,10 @@ use std::sync::OnceLock;
 
 use inkleaf::{layout::Align, Book};
 use runner::protocol::{Failed, Report};
-use runner::{firmware, reference, reference::Look};
+use runner::{
+    firmware,
+    reference::{self, Expected, Look},
+};
 
 #[test]
 fn two_point_nine_inch_preset_matches_the_simulator() {
@@ -30,6 +36,30 @@ fn oled_preset_matches_the_simulator() {
 #[test]
 fn four_point_two_inch_preset_with_footer_matches_the_simulator() {
     check("inkleaf-4in2", "article-4.2in.inkleaf", Look::AsBuilt);
+}
+
+/// Headings in two sizes, bold, italic and code spans, lists, quotes in quotes, code blocks,
+/// a rule and tables, in the faces the blob packs, blitted at 2.9".
+#[test]
+fn rich_document_in_packed_faces_matches_the_simulator() {
+    check("inkleaf-rich-2in9", "rich-2.9in.inkleaf", Look::AsBuilt);
+}
+
+/// The same document at 4.2", its faces packed at 4 bits per pixel and drawn through the
+/// engine's gray path into a 16-level framebuffer, on `mps2-an386`.
+#[test]
+fn rich_document_in_sixteen_grays_matches_the_simulator() {
+    let bin = "inkleaf-rich-4in2-gray";
+    let blob = std::fs::read(firmware::fixture("rich-4.2in-4bit.inkleaf")).unwrap();
+    let expected = reference::gray_pages(&blob, Look::AsBuilt).expect("lays out on the host");
+    let grays: std::collections::BTreeSet<u8> = expected
+        .pages
+        .iter()
+        .flatten()
+        .flat_map(|byte| [byte >> 4, byte & 0x0f])
+        .collect();
+    assert!(grays.len() > 8, "anti-aliased: {} levels", grays.len());
+    check_report(bin, &run(bin), &expected, Look::AsBuilt);
 }
 
 #[test]
@@ -80,7 +110,12 @@ fn plain_layout_without_justify_matches_the_simulator() {
     let bin = "inkleaf-plain";
     let report =
         runner::run_elf(bin, &without_justify(bin)).unwrap_or_else(|message| panic!("{message}"));
-    check_report(bin, &report, "article-2.9in.inkleaf", Look::Plain);
+    check_report(
+        bin,
+        &report,
+        &host_pages("article-2.9in.inkleaf", Look::Plain),
+        Look::Plain,
+    );
 }
 
 #[test]
@@ -99,14 +134,18 @@ fn plain_layout_through_draw_target_matches_the_simulator() {
 
 /// Runs firmware `bin` and checks every page it drew of `fixture`, laid out with `look`.
 fn check(bin: &str, fixture: &str, look: Look) {
-    check_report(bin, &run(bin), fixture, look);
+    check_report(bin, &run(bin), &host_pages(fixture, look), look);
 }
 
-/// Checks every page `bin` drew of `fixture`, laid out with `look`, as `report` says.
-fn check_report(bin: &str, report: &Report, fixture: &str, look: Look) {
+/// The simulator's pages of `fixture` laid out with `look`, in black and white.
+fn host_pages(fixture: &str, look: Look) -> Expected {
     let blob = std::fs::read(firmware::fixture(fixture)).unwrap();
-    let expected = reference::pages(&blob, look).expect("the fixture lays out on the host");
-    if let Err(message) = reference::compare(bin, report, &expected) {
+    reference::pages(&blob, look).expect("the fixture lays out on the host")
+}
+
+/// Checks that `bin` drew the `expected` pages, laid out with `look`, as `report` says.
+fn check_report(bin: &str, report: &Report, expected: &Expected, look: Look) {
+    if let Err(message) = reference::compare(bin, report, expected) {
         panic!("{message}");
     }
     let pages = report.pages.len();

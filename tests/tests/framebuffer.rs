@@ -64,3 +64,41 @@ fn glyphs_at_every_bit_offset_and_the_buffer_edges_blit_correctly() {
         }
     }
 }
+
+/// A rich document in the packed DejaVu Sans faces `inkleaf build` sets by default, at 1 and
+/// at 4 bits per pixel: code blocks set their spaces as glyphs, and a packed space is a
+/// glyph with an empty bitmap, which blits as nothing.
+#[test]
+fn a_rich_document_in_packed_faces_blits_like_it_draws() {
+    for name in ["rich-2.9in.inkleaf", "rich-4.2in-4bit.inkleaf"] {
+        let path = format!("{}/fixtures/device/{name}", env!("CARGO_MANIFEST_DIR"));
+        let blob = std::fs::read(path).unwrap();
+        let book = Book::from_bytes(&blob).unwrap();
+        let layout = book.layout().unwrap();
+        let profile = layout.profile();
+        let (w, h) = (u32::from(profile.width), u32::from(profile.height));
+        let total = layout.page_count();
+        let mut code_pages = 0;
+        for page in layout.pages() {
+            let page = page.with_total(total);
+            let mut pixelwise = buffer(w, h);
+            let Ok(()) = page.draw(&mut pixelwise);
+            let mut blitted = buffer(w, h);
+            let Ok(()) = blitted.clear(embedded_graphics::pixelcolor::BinaryColor::On);
+            page.draw_into(&mut blitted);
+            assert_eq!(
+                pixelwise.as_bytes(),
+                blitted.as_bytes(),
+                "{name} page {}",
+                page.index + 1
+            );
+            let on_page = |block: u32| (page.start.block..=page.end.block).contains(&block);
+            let code = book
+                .blocks()
+                .enumerate()
+                .any(|(i, b)| on_page(i as u32) && b.kind.is_preformatted() && !b.text.is_empty());
+            code_pages += usize::from(code);
+        }
+        assert!(code_pages > 0, "{name}: some pages show code");
+    }
+}

@@ -3,7 +3,7 @@
 //! and, for a change readers cannot follow, a new format version).
 
 use inkleaf::font::MONO_6X10;
-use inkleaf::{font::FontId, format::FORMAT_VERSION, Book, Layout};
+use inkleaf::{font::FontId, format::FORMAT_VERSION, text::BlockKind, Book, Layout};
 use inkleaf_cli::build::{build_with, Options, TextStorage};
 use inkleaf_tests::blobs::{article, preset};
 
@@ -67,8 +67,8 @@ fn the_golden_blobs_use_the_model_they_say() {
 #[test]
 fn the_golden_header_is_what_the_format_says() {
     assert_eq!(&GOLDEN[..4], b"INKL");
-    assert_eq!(u16::from_le_bytes([GOLDEN[4], GOLDEN[5]]), 2);
-    assert_eq!(FORMAT_VERSION, 2);
+    assert_eq!(u16::from_le_bytes([GOLDEN[4], GOLDEN[5]]), 3);
+    assert_eq!(FORMAT_VERSION, 3);
     assert_eq!(u16::from_le_bytes([GOLDEN[6], GOLDEN[7]]), 0, "no flags");
     let len = u32::from_le_bytes(GOLDEN[8..12].try_into().unwrap()) as usize;
     assert_eq!(len, GOLDEN.len() - 16);
@@ -93,8 +93,17 @@ fn reads_back_the_article(golden: &[u8]) {
         + sizes.font
         + sizes.model
         + sizes.text
-        + sizes.hyphens;
+        + sizes.hyphens
+        + sizes.runs;
     assert_eq!(sum, golden.len(), "the parts add up to the blob");
+    assert!(book
+        .blocks()
+        .all(|b| b.kind == BlockKind::Paragraph && b.runs.count() == 0));
+    assert_eq!(
+        sizes.runs,
+        book.block_count() as usize,
+        "plain paragraphs: each block's runs are one empty length byte"
+    );
 }
 
 #[test]

@@ -119,6 +119,10 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Framebuffer<B> {
     /// ORs glyph rows into place, one shifted byte pair per glyph byte.
     #[inline]
     fn blit(&mut self, glyph: &Glyph<'_>, origin: Point) {
+        // Nothing to ink, and no rows to step through: a packed font's space is 0x0.
+        if glyph.width == 0 || glyph.height == 0 {
+            return;
+        }
         let at = bitmap_origin(glyph, origin);
         let row_bytes = glyph.width.div_ceil(8) as usize;
         // Anti-aliased glyphs are thresholded pixel by pixel; only 1-bit rows blit as bytes.
@@ -243,5 +247,32 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Canvas for Framebuffer<B> {
 
     fn fill(&mut self, area: &Rectangle) -> Result<(), Infallible> {
         self.fill_solid(area, BinaryColor::On)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_glyphs_blit_as_nothing() {
+        // A packed font's space, and a zero-width glyph that claims rows.
+        let space = Glyph {
+            advance: 5,
+            left: 0,
+            width: 0,
+            top: 0,
+            height: 0,
+            bpp: 1,
+            bits: &[],
+        };
+        let narrow = Glyph { height: 3, ..space };
+        let mut framebuffer = Framebuffer::new([0u8; 8], 16, 4).unwrap();
+        for glyph in [space, narrow] {
+            for x in [0, 3, 8, 15] {
+                framebuffer.blit(&glyph, Point::new(x, 0));
+            }
+        }
+        assert_eq!(framebuffer.as_bytes(), &[0; 8]);
     }
 }

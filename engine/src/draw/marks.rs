@@ -69,6 +69,11 @@ fn shares(a: Nesting, b: Nesting, level: u8) -> bool {
     a.depth() > level && (0..=level).all(|l| a.is_quote(l) == b.is_quote(l))
 }
 
+/// Whether text of `style` gets a mark: links are underlined, struck text struck through.
+pub(super) fn has_marks(style: Style) -> bool {
+    style.has(Style::LINK) || style.has(Style::STRIKE)
+}
+
 /// Underlines a link's glyph (or one set in a font that underlines) and strikes through a
 /// struck one, `advance` wide at `x`.
 pub(super) fn draw_style<F: Font, C: Canvas>(

@@ -145,6 +145,15 @@ impl<F: Family> Page<'_, F> {
     }
 }
 
+/// `style`, underlined too when `font` marks its face that way (italics in a built-in font).
+fn underlined<F: Font>(font: &F, style: Style) -> Style {
+    if font.underline() {
+        style.with(Style::LINK)
+    } else {
+        style
+    }
+}
+
 /// Draws one line of `block` with the text area's left edge at `origin`, the pen moving as
 /// layout measured it.
 fn draw_line<F: Family, C: Canvas>(
@@ -155,18 +164,21 @@ fn draw_line<F: Family, C: Canvas>(
     target: &mut C,
 ) -> Result<(), C::Error> {
     let origin = origin + Point::new(line.left as i32, 0);
+    let mut styled = false;
     layout.set_line(line, block, |x, c, font, style| {
+        styled |= marks::has_marks(underlined(font, style));
         let at = origin + Point::new(x as i32, 0);
-        let advance = glyph::draw_char(font, c, at, font.embolden(), target)?;
-        let style = if font.underline() {
-            style.with(Style::LINK)
-        } else {
-            style
-        };
-        if style != Style::PLAIN {
-            marks::draw_style(font, style, origin, x, advance, target)?;
-        }
-        Ok(advance)
+        glyph::draw_char(font, c, at, font.embolden(), target)
     })?;
+    if styled {
+        // Underlines and strikes go over all of the line's glyphs: on a gray target a glyph's
+        // pixel replaces what is under it, and the faint edge of the glyph after an underlined
+        // one would lighten its underline.
+        layout.set_line(line, block, |x, c, font, style| {
+            let advance = font.advance(c);
+            marks::draw_style(font, underlined(font, style), origin, x, advance, target)?;
+            Ok(advance)
+        })?;
+    }
     Ok(())
 }

@@ -8,8 +8,24 @@ use std::{
     process::Command,
 };
 
-/// The firmware's target: QEMU's `lm3s6965evb` is a Cortex-M3.
+use super::qemu::Machine;
+
+/// The firmware's target: QEMU's `lm3s6965evb` is a Cortex-M3, and a Cortex-M4 runs its
+/// code too.
 pub const TARGET: &str = "thumbv7m-none-eabi";
+
+/// The binaries linked for `mps2-an386` (`tests/device/build.rs`); every other one runs on
+/// `lm3s6965evb`.
+const MPS2_AN386: [&str; 1] = ["inkleaf-rich-4in2-gray"];
+
+/// The machine firmware `bin` is linked for.
+pub fn machine(bin: &str) -> Machine {
+    if MPS2_AN386.contains(&bin) {
+        Machine::Mps2An386
+    } else {
+        Machine::Lm3s6965evb
+    }
+}
 
 /// The firmware crate.
 pub fn crate_dir() -> PathBuf {

@@ -46,7 +46,7 @@ enum Ending {
 }
 
 fn run_until(bin: &str, elf: &Path, ending: Ending) -> Result<Report, String> {
-    let (finished, report) = start(elf)?;
+    let (finished, report) = start(elf, firmware::machine(bin))?;
     let calibrated = report.calibration.iter().all(|(e, m)| e == m);
     let as_expected = match ending {
         Ending::Done => {
@@ -62,8 +62,8 @@ fn run_until(bin: &str, elf: &Path, ending: Ending) -> Result<Report, String> {
     Ok(report)
 }
 
-fn start(elf: &Path) -> Result<(qemu::Finished, Report), String> {
-    let finished = qemu::run(elf, QEMU_LIMIT)?;
+fn start(elf: &Path, machine: qemu::Machine) -> Result<(qemu::Finished, Report), String> {
+    let finished = qemu::run(elf, machine, QEMU_LIMIT)?;
     let report = protocol::parse(&finished.stdout)?;
     Ok((finished, report))
 }

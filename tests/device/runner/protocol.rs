@@ -9,8 +9,16 @@ pub struct Page {
     pub width: u32,
     /// Height in pixels.
     pub height: u32,
-    /// `ceil(width / 8) * height` bytes, row-major, MSB = leftmost pixel, 1 = ink.
+    /// Bits per pixel: 1 (`PAGE`) or more (`GRAY_PAGE`).
+    pub bits: u32,
+    /// [`packed_len`] bytes, row-major, the leftmost pixel in the highest bits. At 1 bit a
+    /// set bit is ink; at more, a pixel is its luma, 0 black to all ones white.
     pub bytes: Vec<u8>,
+}
+
+/// Bytes a `width` x `height` page of `bits` per pixel takes: rows padded to whole bytes.
+pub fn packed_len(width: u32, height: u32, bits: u32) -> usize {
+    (width * bits).div_ceil(8) as usize * height as usize
 }
 
 /// The cost of one measured region.
@@ -27,7 +35,7 @@ pub struct Measure {
 /// A typed failure the firmware stopped on (`FAILED <kind> <message>`).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Failed {
-    /// `engine`, `not-built-for` or `framebuffer-too-small`.
+    /// `engine`, `not-built-for`, `no-fonts` or `framebuffer-too-small`.
     pub kind: String,
     /// For `engine`, the engine error's `Display` text.
     pub message: String,
@@ -89,7 +97,10 @@ pub fn parse(stdout: &str) -> Result<Report, String> {
             )),
             ["PAGE", n, width, height, hex] => report
                 .pages
-                .push(page(n, width, height, hex).ok_or_else(bad)?),
+                .push(page(n, width, height, "1", hex).ok_or_else(bad)?),
+            ["GRAY_PAGE", n, width, height, bits, hex] => report
+                .pages
+                .push(page(n, width, height, bits, hex).ok_or_else(bad)?),
             ["MEASURE", label, instructions, stack] => report.measures.push(Measure {
                 label: (*label).to_owned(),
                 instructions: number(instructions).ok_or_else(bad)?,
@@ -120,10 +131,13 @@ fn number<T: std::str::FromStr>(field: &str) -> Option<T> {
     field.parse().ok()
 }
 
-/// A `PAGE` line's fields; the hex length is checked before decoding.
-fn page(n: &str, width: &str, height: &str, hex: &str) -> Option<Page> {
-    let (width, height): (u32, u32) = (number(width)?, number(height)?);
-    let len = width.div_ceil(8) as usize * height as usize;
+/// A `PAGE` or `GRAY_PAGE` line's fields; the hex length is checked before decoding.
+fn page(n: &str, width: &str, height: &str, bits: &str, hex: &str) -> Option<Page> {
+    let (width, height, bits): (u32, u32, u32) = (number(width)?, number(height)?, number(bits)?);
+    if !matches!(bits, 1 | 2 | 4 | 8) {
+        return None;
+    }
+    let len = packed_len(width, height, bits);
     if hex.len() != 2 * len {
         return None;
     }
@@ -134,6 +148,7 @@ fn page(n: &str, width: &str, height: &str, hex: &str) -> Option<Page> {
         n: number(n)?,
         width,
         height,
+        bits,
         bytes,
     })
 }

@@ -11,19 +11,35 @@ use std::{
 /// The emulator.
 pub const PROGRAM: &str = "qemu-system-arm";
 
-/// The same arguments as the runner in `tests/device/.cargo/config.toml`; `-icount shift=8`
-/// is what makes instruction counts exact (the firmware checks it at start-up).
-const ARGS: [&str; 9] = [
-    "-cpu",
-    "cortex-m3",
-    "-machine",
-    "lm3s6965evb",
+/// The arguments after the machine's, as the runner in `tests/device/.cargo/config.toml`
+/// has them; `-icount shift=8` is what makes instruction counts exact (the firmware checks
+/// it at start-up).
+const ARGS: [&str; 5] = [
     "-nographic",
     "-semihosting-config",
     "enable=on,target=native",
     "-icount",
     "shift=8",
 ];
+
+/// A QEMU machine a firmware runs on (`tests/device/src/machine.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Machine {
+    /// Cortex-M3, 256 KB flash, 64 KB RAM: most firmware.
+    Lm3s6965evb,
+    /// Cortex-M4 with megabytes of SSRAM: firmware whose framebuffer the other cannot hold.
+    Mps2An386,
+}
+
+impl Machine {
+    /// `-cpu` and `-machine`.
+    fn args(self) -> [&'static str; 4] {
+        match self {
+            Machine::Lm3s6965evb => ["-cpu", "cortex-m3", "-machine", "lm3s6965evb"],
+            Machine::Mps2An386 => ["-cpu", "cortex-m4", "-machine", "mps2-an386"],
+        }
+    }
+}
 
 /// What a run printed and how it ended.
 #[derive(Debug)]
@@ -36,9 +52,10 @@ pub struct Finished {
     pub status: ExitStatus,
 }
 
-/// Runs `elf` to completion, killing QEMU after `limit`.
-pub fn run(elf: &Path, limit: Duration) -> Result<Finished, String> {
+/// Runs `elf` on `machine` to completion, killing QEMU after `limit`.
+pub fn run(elf: &Path, machine: Machine, limit: Duration) -> Result<Finished, String> {
     let mut child = Command::new(PROGRAM)
+        .args(machine.args())
         .args(ARGS)
         .arg("-kernel")
         .arg(elf)

@@ -1,13 +1,18 @@
 //! The pages the firmware should draw, drawn on the host by the simulator and packed into
 //! the firmware's framebuffer layout.
 
-use embedded_graphics::{prelude::*, primitives::Rectangle};
+use embedded_graphics::{
+    pixelcolor::{Gray4, GrayColor},
+    prelude::*,
+    primitives::Rectangle,
+};
 use inkleaf::{
+    font::AnyFamily,
     layout::{Align, Margins},
     Book, Layout, Profile,
 };
 
-use super::protocol::Report;
+use super::protocol::{packed_len, Report};
 
 /// How a firmware lays a blob out (`inkleaf_device::article::as_built` and `plain`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,30 +44,56 @@ impl Look {
 pub struct Expected {
     /// Display size.
     pub size: Size,
+    /// Bits per pixel: 1, or 4 for gray.
+    pub bits: u32,
     /// The page count the blob records for its own profile.
     pub built_for_pages: u32,
     /// Every page, drawn with the "page x / y" total, packed.
     pub pages: Vec<Vec<u8>>,
 }
 
-/// Lays `blob` out as the firmware does and draws every page with `inkleaf_sim::draw_page`.
+/// Lays `blob` out as the firmware does, in the fonts it names or packs, and draws every
+/// page with `inkleaf_sim::draw_page`.
 pub fn pages(blob: &[u8], look: Look) -> Result<Expected, inkleaf::Error> {
+    laid_out(blob, look, 1, |page| {
+        let display = inkleaf_sim::draw_page(page);
+        pack(display.size(), |point| display.get_pixel(point).is_on())
+    })
+}
+
+/// [`pages`] in 16 grays: every page drawn with `inkleaf_sim::draw_page_gray` (256 grays)
+/// and each pixel taken to [`Gray4`] as the engine takes its grays to a 4-bit target.
+pub fn gray_pages(blob: &[u8], look: Look) -> Result<Expected, inkleaf::Error> {
+    laid_out(blob, look, 4, |page| {
+        let display = inkleaf_sim::draw_page_gray(page);
+        pack_gray4(display.size(), |point| {
+            Gray4::from(display.get_pixel(point)).luma()
+        })
+    })
+}
+
+/// Lays `blob` out with `look` and packs every page, with its "page x / y" total, as `draw`
+/// does, at `bits` per pixel.
+fn laid_out(
+    blob: &[u8],
+    look: Look,
+    bits: u32,
+    draw: impl Fn(&inkleaf::Page<'_, AnyFamily<'_>>) -> Vec<u8>,
+) -> Result<Expected, inkleaf::Error> {
     let book = Book::from_bytes(blob)?;
     let built = book
         .built_for()
         .expect("device fixtures record the profile they were built for");
     let profile = look.apply(built.profile);
-    let layout = Layout::new(&book, profile, built.font.font())?;
+    let layout = Layout::new(&book, profile, book.layout_font()?)?;
     let total = layout.page_count();
     let pages = layout
         .pages()
-        .map(|page| {
-            let display = inkleaf_sim::draw_page(&page.with_total(total));
-            pack(display.size(), |point| display.get_pixel(point).is_on())
-        })
+        .map(|page| draw(&page.with_total(total)))
         .collect();
     Ok(Expected {
         size: Size::new(profile.width.into(), profile.height.into()),
+        bits,
         built_for_pages: built.pages,
         pages,
     })
@@ -83,6 +114,20 @@ pub fn pack(size: Size, is_on: impl Fn(Point) -> bool) -> Vec<u8> {
     bytes
 }
 
+/// Packs a `size` display of 4-bit lumas, `luma` at a point, as the firmware's gray
+/// framebuffer holds them: row-major, two pixels a byte, the left one in the high nibble,
+/// a row's padding nibble 0.
+pub fn pack_gray4(size: Size, luma: impl Fn(Point) -> u8) -> Vec<u8> {
+    let stride = size.width.div_ceil(2) as usize;
+    let mut bytes = vec![0u8; stride * size.height as usize];
+    for point in Rectangle::new(Point::zero(), size).points() {
+        let (x, y) = (point.x as usize, point.y as usize);
+        let shift = if x % 2 == 0 { 4 } else { 0 };
+        bytes[y * stride + x / 2] |= (luma(point) & 0x0f) << shift;
+    }
+    bytes
+}
+
 /// Checks that `report` holds exactly the `expected` pages, in order, bit for bit.
 pub fn compare(bin: &str, report: &Report, expected: &Expected) -> Result<(), String> {
     let (drawn, laid_out) = (report.pages.len(), expected.pages.len());
@@ -94,22 +139,23 @@ pub fn compare(bin: &str, report: &Report, expected: &Expected) -> Result<(), St
     }
     for (n, (page, host)) in report.pages.iter().zip(&expected.pages).enumerate() {
         let size = Size::new(page.width, page.height);
-        if page.n as usize != n || size != expected.size {
+        if page.n as usize != n || size != expected.size || page.bits != expected.bits {
             return Err(format!(
-                "{bin}: page {n} came as page {} of {size:?}, expected {:?}",
-                page.n, expected.size
+                "{bin}: page {n} came as page {} of {size:?} at {} bits, expected {:?} at {}",
+                page.n, page.bits, expected.size, expected.bits
             ));
         }
-        if let Some(diff) = difference(page.width, host, &page.bytes) {
+        if let Some(diff) = difference(page.width, page.bits, host, &page.bytes) {
             return Err(format!("{bin}: page {n} differs from the host's\n{diff}"));
         }
     }
     Ok(())
 }
 
-/// Where two packed pages first differ, with both versions of the rows around it as
-/// `#`/`.` art; `None` if they are equal.
-pub fn difference(width: u32, expected: &[u8], actual: &[u8]) -> Option<String> {
+/// Where two packed pages of `bits` per pixel first differ, with both versions of the rows
+/// around it as art (`#`/`.` at 1 bit, a hex digit of luma a pixel at 4); `None` if they are
+/// equal.
+pub fn difference(width: u32, bits: u32, expected: &[u8], actual: &[u8]) -> Option<String> {
     if expected == actual {
         return None;
     }
@@ -120,7 +166,7 @@ pub fn difference(width: u32, expected: &[u8], actual: &[u8]) -> Option<String> 
             actual.len()
         ));
     }
-    let stride = width.div_ceil(8) as usize;
+    let stride = packed_len(width, 1, bits);
     let first = expected.iter().zip(actual).position(|(e, a)| e != a)?;
     let row = first / stride;
     let rows = row.saturating_sub(2)..(row + 3).min(expected.len() / stride);
@@ -128,14 +174,7 @@ pub fn difference(width: u32, expected: &[u8], actual: &[u8]) -> Option<String> 
         rows.clone()
             .map(|y| {
                 (0..width as usize)
-                    .map(|x| {
-                        let on = bytes[y * stride + x / 8] & (0x80 >> (x % 8)) != 0;
-                        if on {
-                            '#'
-                        } else {
-                            '.'
-                        }
-                    })
+                    .map(|x| pixel(&bytes[y * stride..], x, bits))
                     .collect::<String>()
                     + "\n"
             })
@@ -147,4 +186,17 @@ pub fn difference(width: u32, expected: &[u8], actual: &[u8]) -> Option<String> 
         art(expected),
         art(actual)
     ))
+}
+
+/// Pixel `x` of a packed row as a character: `#` ink or `.` paper at 1 bit, else the luma's
+/// hex digit (`0` black, `f` white at 4 bits).
+fn pixel(row: &[u8], x: usize, bits: u32) -> char {
+    let bits = bits as usize;
+    let at = x * bits;
+    let value = (row[at / 8] >> (8 - bits - at % 8)) & ((1u16 << bits) - 1) as u8;
+    match bits {
+        1 if value == 1 => '#',
+        1 => '.',
+        _ => char::from_digit(u32::from(value), 16).unwrap_or('?'),
+    }
 }

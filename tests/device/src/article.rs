@@ -4,12 +4,12 @@
 use core::fmt;
 
 use inkleaf::{
-    font::Font,
+    font::{Family, MonoFont, PackedFamily},
     layout::{Align, Margins},
     Book, Layout, Position, Profile,
 };
 
-use crate::{host::Host, meter, rt, surface::Surface};
+use crate::{host::Host, machine::Machine, meter, rt, surface::Surface};
 
 /// How to lay a blob out, given the profile it was built for.
 pub type Look = fn(Profile) -> Profile;
@@ -30,6 +30,20 @@ pub fn plain(profile: Profile) -> Profile {
     }
 }
 
+/// The fonts to lay a blob out in, found in the book.
+pub type Fonts<'a, F> = fn(&Book<'a>) -> Result<F, Failure>;
+
+/// The built-in font the blob was built for: firmware that takes this links none of the
+/// packed-font code.
+pub fn built_in_font(book: &Book<'_>) -> Result<&'static MonoFont, Failure> {
+    Ok(book.built_for().ok_or(Failure::NotBuiltFor)?.font.font())
+}
+
+/// The faces the blob packs, as `inkleaf build` packs its default family.
+pub fn packed_family<'a>(book: &Book<'a>) -> Result<PackedFamily<'a>, Failure> {
+    book.family()?.ok_or(Failure::NoFonts)
+}
+
 /// Why the read-and-draw path stopped.
 #[derive(Debug)]
 pub enum Failure {
@@ -37,6 +51,8 @@ pub enum Failure {
     Engine(inkleaf::Error),
     /// The blob records no profile to lay it out with.
     NotBuiltFor,
+    /// The blob packs no faces, and the firmware draws packed ones.
+    NoFonts,
     /// The static framebuffer is smaller than the profile's display.
     FramebufferTooSmall {
         /// Display width in pixels.
@@ -53,12 +69,13 @@ impl From<inkleaf::Error> for Failure {
 }
 
 impl Failure {
-    /// The kind of failure, one word for the `FAILED` line: `engine`, `not-built-for` or
-    /// `framebuffer-too-small`.
+    /// The kind of failure, one word for the `FAILED` line: `engine`, `not-built-for`,
+    /// `no-fonts` or `framebuffer-too-small`.
     pub fn kind(&self) -> &'static str {
         match self {
             Failure::Engine(_) => "engine",
             Failure::NotBuiltFor => "not-built-for",
+            Failure::NoFonts => "no-fonts",
             Failure::FramebufferTooSmall { .. } => "framebuffer-too-small",
         }
     }
@@ -70,6 +87,7 @@ impl fmt::Display for Failure {
         match self {
             Failure::Engine(error) => write!(f, "{error}"),
             Failure::NotBuiltFor => f.write_str("the blob records no display profile"),
+            Failure::NoFonts => f.write_str("the blob packs no font faces"),
             Failure::FramebufferTooSmall { width, height } => {
                 write!(f, "the framebuffer cannot hold {width}x{height}")
             }
@@ -77,13 +95,18 @@ impl fmt::Display for Failure {
     }
 }
 
-/// A whole firmware run: boot, draw every page of `blob` into `buffer` as an `S`, report,
-/// exit.
+/// A whole firmware run on `lm3s6965evb`: boot, draw every page of `blob`, set in the
+/// built-in font it was built for, into `buffer` as an `S`, report, exit.
 ///
 /// `buffer` should be a `static` (e.g. from `cortex_m::singleton!`), so that `STACK_PEAK`
 /// is the engine's stack alone.
 pub fn main<'b, S: Surface<'b>>(blob: &[u8], buffer: &'b mut [u8], look: Look) -> ! {
-    run::<S>(blob, buffer, look, None)
+    let run = Run {
+        machine: Machine::Lm3s6965evb,
+        look,
+        fonts: built_in_font,
+    };
+    run.go::<S>(blob, buffer, None)
 }
 
 /// [`main`], with coded text decoded through lookup tables in `tables` (`Book::accelerate`).
@@ -93,31 +116,57 @@ pub fn main_with_tables<'a, 'b, S: Surface<'b>>(
     look: Look,
     tables: &'a mut [u32],
 ) -> ! {
-    run::<S>(blob, buffer, look, Some(tables))
+    let run = Run {
+        machine: Machine::Lm3s6965evb,
+        look,
+        fonts: built_in_font,
+    };
+    run.go::<S>(blob, buffer, Some(tables))
 }
 
-fn run<'a, 'b, S: Surface<'b>>(
-    blob: &'a [u8],
-    buffer: &'b mut [u8],
+/// [`main`] on `machine` for a blob set in the faces it packs, laid out as built.
+pub fn main_packed<'b, S: Surface<'b>>(blob: &[u8], buffer: &'b mut [u8], machine: Machine) -> ! {
+    let run = Run {
+        machine,
+        look: as_built,
+        fonts: packed_family,
+    };
+    run.go::<S>(blob, buffer, None)
+}
+
+/// How a firmware runs: where, with which profile and in which fonts.
+struct Run<'a, F> {
+    machine: Machine,
     look: Look,
-    tables: Option<&'a mut [u32]>,
-) -> ! {
-    let mut host = rt::boot();
-    let mark = meter::Mark::here();
-    match read_and_draw::<S>(&mut host, blob, buffer, look, tables) {
-        Ok(pages) => rt::finish(&mut host, mark, pages),
-        Err(failure) => rt::fail(&mut host, failure.kind(), &failure),
+    fonts: Fonts<'a, F>,
+}
+
+impl<'a, F: Family> Run<'a, F> {
+    fn go<'b, S: Surface<'b>>(
+        self,
+        blob: &'a [u8],
+        buffer: &'b mut [u8],
+        tables: Option<&'a mut [u32]>,
+    ) -> ! {
+        let mut host = rt::boot_on(self.machine);
+        let mark = meter::Mark::here();
+        match read_and_draw::<S, F>(&mut host, blob, buffer, self.look, self.fonts, tables) {
+            Ok(pages) => rt::finish(&mut host, mark, pages),
+            Err(failure) => rt::fail(&mut host, failure.kind(), &failure),
+        }
     }
 }
 
-/// Sends `MEASURE open` (tables built included), `MEASURE paginate`, then `PAGE n` and
-/// `MEASURE page<n>` per page. Returns the number of pages.
+/// Sends `MEASURE open` (tables built included), `MEASURE fonts` (taking the fonts from the
+/// book), `MEASURE paginate`, then `PAGE n` and `MEASURE page<n>` per page. Returns the
+/// number of pages.
 #[inline(never)]
-fn read_and_draw<'a, 'b, S: Surface<'b>>(
+fn read_and_draw<'a, 'b, S: Surface<'b>, F: Family>(
     host: &mut Host,
     blob: &'a [u8],
     buffer: &'b mut [u8],
     look: Look,
+    fonts: Fonts<'a, F>,
     tables: Option<&'a mut [u32]>,
 ) -> Result<u32, Failure> {
     // Opened in place and borrowed from there: a book with a text model is too big to copy
@@ -138,7 +187,10 @@ fn read_and_draw<'a, 'b, S: Surface<'b>>(
     let book = opened.as_ref().map_err(|e| *e)?;
     let built = book.built_for().ok_or(Failure::NotBuiltFor)?;
     let profile = look(built.profile);
-    let layout = Layout::new(book, profile, built.font.font())?;
+    // Packed faces are checked when they are taken from the book: part of opening it.
+    let (family, cost) = meter::measure(|| fonts(book));
+    host.measure(format_args!("fonts"), cost);
+    let layout = Layout::new(book, profile, family?)?;
     let (width, height) = (profile.width, profile.height);
     let mut page = S::new(buffer, width.into(), height.into())
         .ok_or(Failure::FramebufferTooSmall { width, height })?;
@@ -149,7 +201,7 @@ fn read_and_draw<'a, 'b, S: Surface<'b>>(
     for n in 0..total {
         let (turned, cost) = meter::measure(|| turn(&layout, n, start, total, &mut page));
         start = turned?;
-        host.page(n, width.into(), height.into(), page.bytes());
+        host.page_of(S::BITS, n, width.into(), height.into(), page.bytes());
         host.measure(format_args!("page{n}"), cost);
     }
     Ok(total)
@@ -157,7 +209,7 @@ fn read_and_draw<'a, 'b, S: Surface<'b>>(
 
 /// One page turn as a reader does it, knowing only where the page starts: lay the page out,
 /// draw it with its "page x / y" footer, and return where the next page starts.
-fn turn<'b, F: Font, S: Surface<'b>>(
+fn turn<'b, F: Family, S: Surface<'b>>(
     layout: &Layout<'_, F>,
     index: u32,
     start: Position,

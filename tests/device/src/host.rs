@@ -26,12 +26,23 @@ impl Host {
         Self { out }
     }
 
-    /// Sends `PAGE <n> <width> <height> <hex>` on one line. Never inlined: its hex buffer
-    /// would otherwise sit in the caller's frame and count as the caller's stack.
-    #[inline(never)]
+    /// Sends a 1-bit page, `PAGE <n> <width> <height> <hex>`, on one line.
     pub fn page(&mut self, n: u32, width: u32, height: u32, bytes: &[u8]) {
+        self.page_of(1, n, width, height, bytes);
+    }
+
+    /// Sends a page of `bits` per pixel on one line: `PAGE <n> <width> <height> <hex>` for
+    /// 1 bit, `GRAY_PAGE <n> <width> <height> <bits> <hex>` for more. Never inlined: its hex
+    /// buffer would otherwise sit in the caller's frame and count as the caller's stack.
+    #[inline(never)]
+    pub fn page_of(&mut self, bits: u32, n: u32, width: u32, height: u32, bytes: &[u8]) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
-        write!(self, "PAGE {n} {width} {height} ").expect("semihosting write");
+        if bits == 1 {
+            write!(self, "PAGE {n} {width} {height} ")
+        } else {
+            write!(self, "GRAY_PAGE {n} {width} {height} {bits} ")
+        }
+        .expect("semihosting write");
         let mut buf = [0u8; 2 * CHUNK];
         for chunk in bytes.chunks(CHUNK) {
             for (pair, byte) in buf.chunks_exact_mut(2).zip(chunk) {

@@ -2,12 +2,14 @@
 //!
 //! - [`article`]: the engine's read-and-draw path, measured page by page.
 //! - [`fb`]: a packed 1-bit framebuffer over a caller's (static) buffer.
+//! - [`gray`]: a packed 4-bit grayscale framebuffer, the same way.
 //! - [`host`]: the line protocol to the host over semihosting.
+//! - [`machine`]: the QEMU boards the firmware runs on.
 //! - [`meter`]: instruction counts and stack use of a region.
 //! - [`rt`]: start-up (meter calibration), shut-down (done or failed), panic and fault
 //!   reporting.
-//! - [`surface`]: drawing a page by blitting into the engine's framebuffer, or through any
-//!   `DrawTarget`.
+//! - [`surface`]: drawing a page by blitting into the engine's framebuffer, through any
+//!   `DrawTarget`, or in gray.
 //!
 //! See README.md for how to run the firmware and for the line protocol.
 
@@ -15,7 +17,9 @@
 
 pub mod article;
 pub mod fb;
+pub mod gray;
 pub mod host;
+pub mod machine;
 pub mod meter;
 pub mod rt;
 pub mod surface;

@@ -2,11 +2,12 @@
 //!
 //! Instructions: QEMU's `-icount shift=S` advances virtual time by exactly 2^S ns per
 //! guest instruction, and `SysTick` on the processor clock counts virtual time in sysclk
-//! periods (80 ns on `lm3s6965evb` at reset: 200 MHz PLL / (`SYSDIV` 15 + 1)). So
-//! instructions = ticks * 80 / 2^S. With S = 8 one instruction is 3.2 ticks, fine
-//! enough that rounding recovers the exact count; [`calibrate`] checks that at run time.
-//! The 24-bit counter wraps every ~5.2 M instructions; the `SysTick` handler counts
-//! wraps, and its own few instructions per wrap are subtracted.
+//! periods (80 ns on `lm3s6965evb` at reset, 40 ns on `mps2-an386`: see
+//! [`Machine::sysclk_ns`]). So instructions = ticks * period / 2^S. With S = 8 one
+//! instruction is 3.2 ticks (6.4 on the MPS2 board), fine enough that rounding recovers the
+//! exact count; [`calibrate`] checks that at run time. The 24-bit counter wraps every
+//! ~5.2 M instructions (~2.6 M); the `SysTick` handler counts wraps, and its own few
+//! instructions per wrap are subtracted.
 //!
 //! Stack: cortex-m-rt's `paint-stack` fills `_stack_end.._stack_start` with
 //! `0xCCCC_CCCC` before `main`; the lowest word no longer holding the paint is the
@@ -27,10 +28,10 @@ use cortex_m::{
 };
 use cortex_m_rt::exception;
 
+use crate::machine::Machine;
+
 /// The `-icount shift=` the runner must pass to QEMU (see `.cargo/config.toml`).
 pub const ICOUNT_SHIFT: u32 = 8;
-/// `SysTick` processor-clock period in ns: QEMU's lm3s6965 sysclk with `RCC` at reset.
-const SYSCLK_NS: u64 = 80;
 /// Largest 24-bit reload, so wraps are rare.
 const RELOAD: u32 = 0x00ff_ffff;
 /// Ticks per wrap.
@@ -38,6 +39,8 @@ const PERIOD: u64 = RELOAD as u64 + 1;
 /// What cortex-m-rt paints the stack with (`cortex_m_rt::STACK_PAINT_VALUE`).
 const PAINT: u32 = cortex_m_rt::STACK_PAINT_VALUE;
 
+/// `SysTick`'s processor-clock period in ns on the machine [`start`] was told of.
+static SYSCLK_NS: AtomicU32 = AtomicU32::new(0);
 /// `SysTick` wraps since [`start`]; only the `SysTick` handler writes it.
 static WRAPS: AtomicU32 = AtomicU32::new(0);
 /// Instructions a [`measure`] of an empty region reports; subtracted from every result.
@@ -91,8 +94,9 @@ pub struct Check {
     pub measured: u64,
 }
 
-/// Starts `SysTick` free-running on the processor clock, interrupting on each wrap.
-pub fn start(mut syst: SYST) {
+/// Starts `SysTick` free-running on `machine`'s processor clock, interrupting on each wrap.
+pub fn start(mut syst: SYST, machine: Machine) {
+    SYSCLK_NS.store(machine.sysclk_ns(), Relaxed);
     syst.set_clock_source(SystClkSource::Core);
     syst.set_reload(RELOAD);
     syst.clear_current();
@@ -219,7 +223,8 @@ fn ticks() -> u64 {
 }
 
 fn to_instructions(ticks: u64) -> u64 {
-    (ticks * SYSCLK_NS + (1 << (ICOUNT_SHIFT - 1))) >> ICOUNT_SHIFT
+    let period = u64::from(SYSCLK_NS.load(Relaxed));
+    (ticks * period + (1 << (ICOUNT_SHIFT - 1))) >> ICOUNT_SHIFT
 }
 
 fn sp() -> usize {

@@ -6,14 +6,21 @@ use core::fmt::{self, Write as _};
 use cortex_m_rt::{exception, ExceptionFrame};
 use cortex_m_semihosting::{debug, hio};
 
-use crate::{host::Host, meter};
+use crate::{host::Host, machine::Machine, meter};
 
-/// Starts the meter, opens the host stream and checks the instruction counts.
-///
-/// Sends `CAL_CORRECTION` and two `CAL` lines; panics (so QEMU exits 1) if a check is off.
+/// [`boot_on`] `lm3s6965evb`, where most of the firmware runs.
 pub fn boot() -> Host {
+    boot_on(Machine::Lm3s6965evb)
+}
+
+/// Starts the meter for `machine`'s clock, opens the host stream and checks the instruction
+/// counts.
+///
+/// Sends `CAL_CORRECTION` and two `CAL` lines; panics (so QEMU exits 1) if a check is off,
+/// as it is on another machine than `machine`.
+pub fn boot_on(machine: Machine) -> Host {
     let core = cortex_m::Peripherals::take().expect("core peripherals are taken once");
-    meter::start(core.SYST);
+    meter::start(core.SYST, machine);
     let mut host = Host::open();
     let calibration = meter::calibrate();
     host.line(format_args!(
@@ -25,7 +32,8 @@ pub fn boot() -> Host {
         assert_eq!(
             check.expected,
             check.measured,
-            "instruction counts are off: run QEMU with -icount shift={}",
+            "instruction counts are off: run QEMU with -machine {} -icount shift={}",
+            machine.name(),
             meter::ICOUNT_SHIFT
         );
     }

@@ -1,19 +1,23 @@
 //! Where a firmware draws its pages: the engine's packed framebuffer, which blits glyph
-//! rows a byte at a time (the mono path), or any embedded-graphics `DrawTarget`, fed pixel
-//! by pixel (what a display driver's own buffer gets). Both give the same bytes.
+//! rows a byte at a time (the mono path), any embedded-graphics `DrawTarget`, fed pixel
+//! by pixel (what a display driver's own buffer gets), or a 4-bit grayscale framebuffer
+//! drawn through the engine's gray path. The first two give the same bytes.
 
 use embedded_graphics::Drawable;
-use inkleaf::{font::Font, Page};
+use inkleaf::{font::Family, Page};
 
-use crate::fb;
+use crate::{fb, gray};
 
-/// A page-sized 1-bit framebuffer: row-major, MSB = leftmost pixel, 1 = ink.
+/// A page-sized framebuffer.
 pub trait Surface<'b>: Sized {
+    /// Bits per pixel: 1 (1 = ink, MSB leftmost) or 4 (luma, high nibble leftmost).
+    const BITS: u32;
+
     /// A `width` x `height` page over `buffer`; `None` if it does not fit.
     fn new(buffer: &'b mut [u8], width: u32, height: u32) -> Option<Self>;
 
     /// Draws `view` over whatever the page held.
-    fn draw<F: Font>(&mut self, view: &Page<'_, F>);
+    fn draw<F: Family>(&mut self, view: &Page<'_, F>);
 
     /// The packed page, as sent to the host.
     fn bytes(&self) -> &[u8];
@@ -23,11 +27,13 @@ pub trait Surface<'b>: Sized {
 pub type Blit<'b> = inkleaf::Framebuffer<&'b mut [u8]>;
 
 impl<'b> Surface<'b> for Blit<'b> {
+    const BITS: u32 = 1;
+
     fn new(buffer: &'b mut [u8], width: u32, height: u32) -> Option<Self> {
         inkleaf::Framebuffer::new(buffer, width, height).ok()
     }
 
-    fn draw<F: Font>(&mut self, view: &Page<'_, F>) {
+    fn draw<F: Family>(&mut self, view: &Page<'_, F>) {
         view.draw_into(self);
     }
 
@@ -40,12 +46,33 @@ impl<'b> Surface<'b> for Blit<'b> {
 pub type Pixels<'b> = fb::Framebuffer<'b>;
 
 impl<'b> Surface<'b> for Pixels<'b> {
+    const BITS: u32 = 1;
+
     fn new(buffer: &'b mut [u8], width: u32, height: u32) -> Option<Self> {
         fb::Framebuffer::new(buffer, width, height)
     }
 
-    fn draw<F: Font>(&mut self, view: &Page<'_, F>) {
+    fn draw<F: Family>(&mut self, view: &Page<'_, F>) {
         let Ok(()) = view.draw(self);
+    }
+
+    fn bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+/// A 4-bit grayscale `DrawTarget`, drawn with `Page::draw_gray`: anti-aliased glyphs.
+pub type Gray<'b> = gray::Framebuffer<'b>;
+
+impl<'b> Surface<'b> for Gray<'b> {
+    const BITS: u32 = 4;
+
+    fn new(buffer: &'b mut [u8], width: u32, height: u32) -> Option<Self> {
+        gray::Framebuffer::new(buffer, width, height)
+    }
+
+    fn draw<F: Family>(&mut self, view: &Page<'_, F>) {
+        let Ok(()) = view.draw_gray(self);
     }
 
     fn bytes(&self) -> &[u8] {

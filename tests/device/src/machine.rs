@@ -1,0 +1,35 @@
+//! The QEMU machines the firmware runs on, and what the meter needs to know of each.
+//!
+//! Most firmware runs on `lm3s6965evb` (Cortex-M3, 256 KB flash, 64 KB RAM), the size of a
+//! small reader's microcontroller. A 4-bit grayscale framebuffer of a 4.2" panel alone takes
+//! 60,000 bytes, which leaves that board too little RAM for the stack, so the gray firmware
+//! runs on `mps2-an386` (Cortex-M4, 4 MB of code and 4 MB of data SSRAM), linked to use
+//! 1 MB and 256 KB of them (`memory/`). Both run the same `thumbv7m-none-eabi` code.
+
+/// A machine, as `qemu-system-arm -machine` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Machine {
+    /// TI Stellaris LM3S6965 evaluation board.
+    Lm3s6965evb,
+    /// ARM MPS2 with the AN386 FPGA image.
+    Mps2An386,
+}
+
+impl Machine {
+    /// The name `qemu-system-arm -machine` takes.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Machine::Lm3s6965evb => "lm3s6965evb",
+            Machine::Mps2An386 => "mps2-an386",
+        }
+    }
+
+    /// `SysTick`'s processor-clock period in ns at reset: 80 on `lm3s6965evb` (200 MHz PLL
+    /// / (`SYSDIV` 15 + 1) = 12.5 MHz), 40 on the MPS2 boards (25 MHz).
+    pub const fn sysclk_ns(self) -> u32 {
+        match self {
+            Machine::Lm3s6965evb => 80,
+            Machine::Mps2An386 => 40,
+        }
+    }
+}
