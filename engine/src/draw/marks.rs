@@ -14,6 +14,9 @@ use crate::text::{BlockKind, Marker, Nesting, Style};
 
 /// Draws the marks of `line`, whose text area starts at `origin` (the line's top left).
 /// `before` is the nesting of the line above on the page and the space between them.
+// Never inlined, like the rest of drawing a line: a page's frame is live while its lines are
+// broken, and should not hold what drawing one line needs.
+#[inline(never)]
 pub(super) fn draw_marks<F: Family, C: Canvas>(
     layout: &Layout<'_, F>,
     line: &Line,

@@ -156,6 +156,8 @@ fn underlined<F: Font>(font: &F, style: Style) -> Style {
 
 /// Draws one line of `block` with the text area's left edge at `origin`, the pen moving as
 /// layout measured it.
+// Never inlined: see `marks::draw_marks`.
+#[inline(never)]
 fn draw_line<F: Family, C: Canvas>(
     layout: &Layout<'_, F>,
     line: &Line,

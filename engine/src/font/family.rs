@@ -68,20 +68,20 @@ impl<F: Font> Font for Styled<F> {
 
     #[inline]
     fn glyphs(&self, c: char) -> Glyphs<'_> {
-        let mut glyphs = self.font.glyphs(c);
         if self.embolden {
-            glyphs.widen(1);
+            return self.emboldened(c);
         }
-        glyphs
+        self.font.glyphs(c)
     }
 
     #[inline]
     fn advance(&self, c: char) -> u32 {
+        // Measuring calls this for every character: the plain face's own advance stays
+        // inlined, emboldening is out of line.
         if self.embolden {
-            self.glyphs(c).map(|g| g.advance).sum()
-        } else {
-            self.font.advance(c)
+            return self.emboldened_advance(c);
         }
+        self.font.advance(c)
     }
 
     #[inline]
@@ -102,6 +102,22 @@ impl<F: Font> Font for Styled<F> {
     #[inline]
     fn face_tag(&self) -> u8 {
         self.face as u8
+    }
+}
+
+impl<F: Font> Styled<F> {
+    /// The glyphs of `c`, each a pixel wider for being inked twice.
+    #[inline(never)]
+    fn emboldened(&self, c: char) -> Glyphs<'_> {
+        let mut glyphs = self.font.glyphs(c);
+        glyphs.widen(1);
+        glyphs
+    }
+
+    /// The advance of `c` emboldened.
+    #[inline(never)]
+    fn emboldened_advance(&self, c: char) -> u32 {
+        self.emboldened(c).map(|g| g.advance).sum()
     }
 }
 

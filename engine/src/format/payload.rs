@@ -95,7 +95,7 @@ pub(crate) struct RawCodedBlock<'a> {
 /// needs. The coded text length, if any, reads as part of `head`.
 #[derive(Copy, Clone, Debug, Deserialize)]
 pub(crate) struct BlockFrame<'a> {
-    pub(crate) _kind: BlockKind,
-    pub(crate) _nesting: (u8, u8),
+    pub(crate) kind: BlockKind,
+    pub(crate) nesting: (u8, u8),
     pub(crate) _label: &'a [u8],
 }

@@ -8,10 +8,8 @@ use crate::text::{Block, BlockKind, Style, StyleCursor};
 pub(crate) struct BlockFonts<'f, 'b, F: Family + 'f> {
     family: &'f F,
     kind: BlockKind,
+    /// The style run the current font sets.
     styles: StyleCursor<'b>,
-    /// The byte range the current font holds for.
-    from: usize,
-    to: usize,
     style: Style,
     font: F::Face<'f>,
     /// The block's own face, for its word gaps and drawn hyphens.
@@ -39,22 +37,26 @@ impl<'f, F: Family + 'f> Copy for BlockFonts<'f, '_, F> {}
 impl<'f, 'b, F: Family + 'f> BlockFonts<'f, 'b, F> {
     pub(crate) fn new(family: &'f F, block: &Block<'b>) -> Self {
         let base = family.face(Face::of(block.kind, Style::PLAIN));
-        BlockFonts {
+        let mut fonts = BlockFonts {
             family,
             kind: block.kind,
             styles: StyleCursor::new(block.runs),
-            from: 0,
-            to: 0,
             style: Style::PLAIN,
             font: base,
             base,
+        };
+        if !block.runs.encoded().is_empty() {
+            // The first run may be styled: take its font now, as `at` only looks again when
+            // an offset leaves the run.
+            fonts.switch(0);
         }
+        fonts
     }
 
     /// The font that sets the character at byte `offset`.
     #[inline]
     pub(crate) fn at(&mut self, offset: usize) -> &F::Face<'f> {
-        if offset < self.from || offset >= self.to {
+        if !self.styles.holds(offset) {
             self.switch(offset);
         }
         &self.font
@@ -77,8 +79,6 @@ impl<'f, 'b, F: Family + 'f> BlockFonts<'f, 'b, F> {
             self.family.face(face)
         };
         self.style = style;
-        // The run the cursor found holds until its end; its start is at most `offset`.
-        (self.from, self.to) = (offset, self.styles.run_end());
     }
 
     /// The block's own face: its word gaps, drawn hyphens and line height.

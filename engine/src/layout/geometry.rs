@@ -71,11 +71,9 @@ impl Geometry {
         (left, measure.saturating_sub(right).max(self.narrowest))
     }
 
-    /// Whether `block`, following a block of `before`, starts with an indented first line
-    /// (and so with no spacing before it).
-    pub(crate) fn indents(&self, block: &Block<'_>, before: Option<(BlockKind, Nesting)>) -> bool {
-        self.indent > 0
-            && block.kind == BlockKind::Paragraph
-            && before == Some((BlockKind::Paragraph, block.nesting))
+    /// Whether `block`, following a paragraph nested as `before` (`None`: no paragraph),
+    /// starts with an indented first line (and so with no spacing before it).
+    pub(crate) fn indents(&self, block: &Block<'_>, before: Option<Nesting>) -> bool {
+        self.indent > 0 && block.kind == BlockKind::Paragraph && before == Some(block.nesting)
     }
 }

@@ -109,10 +109,11 @@ impl Line {
 #[derive(Debug)]
 pub(crate) struct Lines<'a, 'f, F> {
     fonts: &'f F,
-    geometry: Geometry,
+    // Borrowed from the layout: lines are copied as they are replayed, the geometry need not be.
+    geometry: &'f Geometry,
     blocks: Blocks<'a>,
-    /// The kind and nesting of the block before the current one.
-    before: Option<(BlockKind, Nesting)>,
+    /// The nesting of the block before the current one, if that was a paragraph.
+    before: Option<Nesting>,
     current: Option<Block<'a>>,
     block: u32,
     offset: usize,
@@ -136,23 +137,23 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
     pub(crate) fn new(
         book: &'a Book<'_>,
         fonts: &'f F,
-        geometry: Geometry,
+        geometry: &'f Geometry,
         from: Position,
         seeds: &Seeds,
     ) -> Option<Self> {
         let mut blocks = book.blocks();
         let skip = usize::try_from(from.block).ok()?;
-        // The block before decides a first-line indent.
-        let before = match skip.checked_sub(1) {
-            Some(previous) => blocks.nth(previous).map(|b| (b.kind, b.nesting)),
-            None => None,
-        };
+        // The block before decides a first-line indent: read its kind, not its text.
+        let mut before = None;
+        if let Some(previous) = skip.checked_sub(1) {
+            blocks.pass(previous)?;
+            before = blocks
+                .peek_kind()
+                .and_then(|(kind, nesting)| (kind == BlockKind::Paragraph).then_some(nesting));
+            blocks.pass(1)?;
+        }
         // Checked on the block kept, so the text is read up to `offset` once, not twice.
-        let mut current = if before.is_some() {
-            blocks.next()
-        } else {
-            blocks.nth(skip)
-        };
+        let mut current = blocks.next();
         let offset = usize::try_from(from.offset).ok()?;
         let valid = match &mut current {
             Some(block) => {
@@ -215,7 +216,7 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
     }
 
     /// Lines from the start of the book.
-    pub(crate) fn from_start(book: &'a Book<'_>, fonts: &'f F, geometry: Geometry) -> Self {
+    pub(crate) fn from_start(book: &'a Book<'_>, fonts: &'f F, geometry: &'f Geometry) -> Self {
         let mut blocks = book.blocks();
         Lines {
             fonts,
@@ -339,7 +340,7 @@ impl<'a, F: Family> Lines<'a, '_, F> {
     }
 
     fn next_block(&mut self) {
-        self.before = self.current.map(|b| (b.kind, b.nesting));
+        self.before = self.current.and_then(|b| paragraph_nesting(&b));
         self.current = self.blocks.next();
         self.block = self.block.saturating_add(1);
         self.offset = 0;
@@ -353,11 +354,11 @@ impl<'a, F: Family> Lines<'a, '_, F> {
     fn justified(
         &mut self,
         block: Block<'a>,
-        mut fonts: BlockFonts<'_, 'a, F>,
+        fonts: BlockFonts<'_, 'a, F>,
         widths: [u32; 3],
     ) -> Broken {
         let [width, this, cut_width] = widths;
-        let mut text = block.text;
+        let text = block.text;
         let measure = Measure {
             width,
             first: this,
@@ -379,7 +380,21 @@ impl<'a, F: Family> Lines<'a, '_, F> {
                 ))
             }
         };
-        let mut candidates = Candidates::new(fonts, text, block.hyphens, self.offset, cut_width);
+        self.replay(block, fonts, plan, measure)
+    }
+
+    /// Cuts the next line of `plan` out of its candidates. Never inlined: its candidates
+    /// then take stack only while it runs, not while Knuth–Plass weighs a chunk.
+    #[inline(never)]
+    fn replay(
+        &mut self,
+        block: Block<'a>,
+        mut fonts: BlockFonts<'_, 'a, F>,
+        plan: Plan,
+        measure: Measure,
+    ) -> Broken {
+        let mut text = block.text;
+        let mut candidates = Candidates::new(fonts, text, block.hyphens, self.offset, measure.cut);
         for (index, candidate) in (self.candidate.saturating_add(1)..).zip(candidates.by_ref()) {
             if !plan.breaks_at(index) && !candidate.forced() {
                 continue;
@@ -405,7 +420,7 @@ impl<'a, F: Family> Lines<'a, '_, F> {
             };
         }
         // The plan always ends in a kept break; should it not, fall back to greedy.
-        break_line(&mut fonts, &mut text, self.offset, this)
+        break_line(&mut fonts, &mut text, self.offset, measure.first)
     }
 }
 
@@ -415,6 +430,11 @@ impl<F: Family> Iterator for Lines<'_, '_, F> {
     fn next(&mut self) -> Option<Line> {
         self.next_with_text().map(|(line, _)| line)
     }
+}
+
+/// The nesting of `block` if it is a paragraph: what a first-line indent after it depends on.
+fn paragraph_nesting(block: &Block<'_>) -> Option<Nesting> {
+    (block.kind == BlockKind::Paragraph).then_some(block.nesting)
 }
 
 /// Offsets are checked to fit a u32 when a book is opened.

@@ -153,7 +153,7 @@ impl<'a, F: Family> Layout<'a, F> {
     pub fn pages(&self) -> Pages<'_, F> {
         Pages {
             layout: self,
-            lines: Lines::from_start(self.book, &self.fonts, self.geometry),
+            lines: Lines::from_start(self.book, &self.fonts, &self.geometry),
             index: 0,
             resume: None,
         }
@@ -425,7 +425,7 @@ impl<'a, F: Family> Layout<'a, F> {
 
     pub(crate) fn lines_at(&self, start: Position) -> Result<Lines<'_, '_, F>, Error> {
         // `Lines::new` checks the position as it finds the block, so one walk does both.
-        Lines::new(self.book, &self.fonts, self.geometry, start, &self.seeds)
+        Lines::new(self.book, &self.fonts, &self.geometry, start, &self.seeds)
             .ok_or(Error::PositionOutOfRange(start))
     }
 

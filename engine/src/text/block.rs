@@ -144,12 +144,19 @@ impl<'b> Iterator for Blocks<'b> {
     }
 
     fn nth(&mut self, n: usize) -> Option<Block<'b>> {
-        // Skip by framing alone: every block was checked when the book was opened, so
-        // checking it again for every block passed over would only cost time.
+        self.pass(n)?;
+        self.next()
+    }
+}
+
+impl Blocks<'_> {
+    /// Passes over `n` blocks by framing alone: every block was checked when the book was
+    /// opened, so checking it again for every block passed over would only cost time.
+    pub(crate) fn pass(&mut self, n: usize) -> Option<()> {
         for _ in 0..n {
             // A block is its kind, nesting and label, [its text length,] then its text or
             // bits, its hyphens and its runs, each length-prefixed.
-            let (_, mut rest) = take::<BlockFrame<'b>>(self.rest, Part::Blocks).ok()?;
+            let (_, mut rest) = take::<BlockFrame<'_>>(self.rest, Part::Blocks).ok()?;
             if self.coded() {
                 rest = length(rest)?.1;
             }
@@ -159,7 +166,14 @@ impl<'b> Iterator for Blocks<'b> {
             }
             self.rest = rest;
         }
-        self.next()
+        Some(())
+    }
+
+    /// The kind and nesting of the next block, read without its text.
+    pub(crate) fn peek_kind(&self) -> Option<(BlockKind, Nesting)> {
+        let (frame, _) = take::<BlockFrame<'_>>(self.rest, Part::Blocks).ok()?;
+        let nesting = Nesting::from_parts(frame.nesting.0, frame.nesting.1)?;
+        Some((frame.kind, nesting))
     }
 }
 

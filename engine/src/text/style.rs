@@ -200,9 +200,9 @@ impl<'b> StyleCursor<'b> {
         self.style
     }
 
-    /// Where the run holding the last offset asked for ends.
+    /// Whether `offset` lies in the run the last offset asked for lies in.
     #[inline]
-    pub(crate) fn run_end(&self) -> usize {
-        self.end
+    pub(crate) fn holds(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
     }
 }
