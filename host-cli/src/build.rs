@@ -120,6 +120,9 @@ pub enum BuildError {
     },
     /// The document could not be packed into a blob.
     Blob(inkleaf::Error),
+    /// No block of the document sets a line (it holds, say, nothing but an empty code
+    /// block or empty headings): a blob of it would show no page.
+    NothingToShow,
 }
 
 impl fmt::Display for BuildError {
@@ -127,6 +130,9 @@ impl fmt::Display for BuildError {
         match self {
             BuildError::Font { font, error } => write!(f, "{font}: {error}"),
             BuildError::Blob(error) => error.fmt(f),
+            BuildError::NothingToShow => {
+                f.write_str("has nothing to show: no block of it sets a line of text")
+            }
         }
     }
 }
@@ -168,6 +174,9 @@ impl Settings {
             also_for: &self.also_for,
         };
         let mut built = build_with(doc, self.profile, &options).map_err(BuildError::Blob)?;
+        if built.pages == 0 {
+            return Err(BuildError::NothingToShow);
+        }
         drop(faces);
         built.family = sections;
         built.warnings = warnings;
@@ -257,6 +266,10 @@ pub fn build(doc: &Document, profile: Profile, font: FontId) -> Result<Built, in
 }
 
 /// Packs `doc` as `options` say and records the page count it has on `profile`.
+///
+/// A profile the document sets no line on (nothing but empty blocks) gets no page index, as
+/// a reader refuses an index of no pages: such a blob opens, and has no page
+/// ([`Built::pages`] is 0). [`Settings::build`] refuses to make one.
 pub fn build_with(
     doc: &Document,
     profile: Profile,
@@ -345,7 +358,9 @@ pub fn build_with(
         if i == 0 {
             pages = index.0;
         }
-        records.extend(index.1);
+        if index.0 > 0 {
+            records.extend(index.1);
+        }
     }
     contents.page_indexes = &records;
     let blob = pack_to_vec(&contents)?;
@@ -378,4 +393,33 @@ fn page_index(
         pages,
         bake_page_index(built_for, FontCheck::of(layout_font), &starts),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{parse_markdown, DocBlock};
+    use inkleaf::text::BlockKind;
+
+    #[test]
+    fn a_document_that_sets_no_line_opens_with_no_page_and_is_refused_by_settings() {
+        let doc = parse_markdown("```\n```\n\n#\n");
+        assert_eq!(doc.blocks, [DocBlock::plain(BlockKind::Code, "")]);
+        let profile = Profile::new(296, 128);
+        let built = build(&doc, profile, FontId::Mono6x10).unwrap();
+        assert_eq!(built.pages, 0);
+        let book = Book::from_bytes(&built.blob).expect("the blob opens");
+        assert_eq!(book.built_for(), None);
+        let layout = Layout::new(&book, profile, FontId::Mono6x10.font()).unwrap();
+        assert_eq!(layout.page_count(), 0);
+        let settings = Settings {
+            display: "2.9in",
+            profile,
+            also_for: Vec::new(),
+            face: Face::Builtin(FontId::Mono6x10),
+            hyphenate: true,
+            text: TextStorage::Plain,
+        };
+        assert_eq!(settings.build(&doc).unwrap_err(), BuildError::NothingToShow);
+    }
 }

@@ -391,3 +391,16 @@ fn text_trained_stores_a_model_and_inspect_says_which() {
     assert_eq!(json["text_model"], "trained");
     assert!(json["parts"]["model"].as_u64().unwrap() > 400);
 }
+
+#[test]
+fn input_that_sets_no_line() {
+    let dir = TempDir::new().unwrap();
+    // An empty code block and an empty heading: blocks, but not a line of text.
+    std::fs::write(dir.path().join("blank.md"), "```\n```\n\n#\n").unwrap();
+    fails(
+        &dir,
+        &["build", "blank.md", "-o", "x.inkleaf"],
+        "blank.md",
+        "nothing to show",
+    );
+}

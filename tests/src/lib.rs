@@ -6,6 +6,7 @@
 //! - [`ink`]: where a page inks, against its text area and footer band.
 //! - [`targets`]: draw targets that record every pixel, or fail on demand.
 //! - [`coded`]: coded text decoded back, whole and from every sync point.
+//! - [`commonmark`]: the examples of the CommonMark spec.
 //! - [`check`]: the pagination invariants every layout must satisfy, and reading the words of a
 //!   layout back out of its lines.
 //! - [`markdown`]: whether a Markdown document's blocks hold every word pulldown-cmark reads,
@@ -18,6 +19,7 @@
 pub mod blobs;
 pub mod check;
 pub mod coded;
+pub mod commonmark;
 pub mod frames;
 pub mod ink;
 pub mod markdown;

@@ -2,23 +2,21 @@
 //! back out of the layout: line by line, page by page, each character with the style its
 //! block's runs give it at that offset and the face that sets it.
 
+use inkleaf::build::FaceSection;
 use inkleaf::font::{Face, Family};
 use inkleaf::layout::Line;
-use inkleaf::text::{Block, BlockKind, Style};
-use inkleaf::Layout;
-use inkleaf_cli::build::{Built, Face as Typeface, Settings, TextStorage};
+use inkleaf::text::{Block, BlockKind, Run, Style};
+use inkleaf::{Book, Layout};
+use inkleaf_cli::build::{build_with, Built, Face as Typeface, Options, Settings, TextStorage};
 use inkleaf_cli::displays::{self, Typeface as DisplayTypeface};
-use inkleaf_cli::fonts::Family as FontFamily;
+use inkleaf_cli::fonts::{chars_by_face, Family as FontFamily, ParsedFamily};
 use inkleaf_cli::input::Document;
 
 /// The settings `inkleaf build --display <display> --bits <bits> --text <text>` resolves
 /// to with no other option: the display's profile, its bundled family at its size.
 pub fn settings(display: &str, bits: u8, text: TextStorage) -> Settings {
+    let family = display_family(display, bits);
     let display = displays::find(display).unwrap_or_else(|| panic!("no display {display}"));
-    let DisplayTypeface::Bundled { name, px } = display.typeface else {
-        panic!("{} sets text in a built-in font", display.name);
-    };
-    let family = FontFamily::bundled(name, px, bits).expect("a bundled family");
     Settings {
         display: display.name,
         profile: display.profile,
@@ -142,4 +140,79 @@ pub fn byte_styles(block: &Block<'_>) -> Vec<Style> {
     }
     styles.resize(block.text.len(), Style::PLAIN);
     styles
+}
+
+/// `doc` built for `display` as [`Settings::build`] builds it, with `family` parsed once
+/// for many documents: the faces the text uses packed with [`ParsedFamily::pack`] and the
+/// blob packed with [`build_with`], its text stored as `text`.
+pub fn build_parsed(
+    family: &ParsedFamily<'_>,
+    doc: &Document,
+    display: &str,
+    text: TextStorage,
+) -> Result<Built, String> {
+    let display = displays::find(display).unwrap_or_else(|| panic!("no display {display}"));
+    let mut chars = chars_by_face(doc);
+    chars[Face::Regular as usize].insert(' ');
+    let packed = family.pack(&chars).map_err(|e| e.to_string())?;
+    let faces: Vec<FaceSection<'_>> = packed
+        .sections
+        .iter()
+        .map(|(face, section)| FaceSection {
+            face: *face,
+            section,
+        })
+        .collect();
+    let options = Options {
+        font: display.font,
+        faces: &faces,
+        hyphenate: true,
+        text,
+        also_for: &[],
+    };
+    build_with(doc, display.profile, &options).map_err(|e| e.to_string())
+}
+
+/// The bundled family `display` sets its text in, at its size and `bits` per pixel.
+pub fn display_family(display: &str, bits: u8) -> FontFamily {
+    let display = displays::find(display).unwrap_or_else(|| panic!("no display {display}"));
+    let DisplayTypeface::Bundled { name, px } = display.typeface else {
+        panic!("{} sets text in a built-in font", display.name);
+    };
+    FontFamily::bundled(name, px, bits).expect("a bundled family")
+}
+
+/// Checks that `book` holds `doc`'s blocks as written: kind, nesting, label, text and runs
+/// (a run of plain text at a block's end is not stored: text past the last run is plain).
+pub fn blocks_match(doc: &Document, book: &Book<'_>) -> Result<(), String> {
+    if book.block_count() as usize != doc.blocks.len() {
+        return Err(format!(
+            "{} blocks read back, {} written",
+            book.block_count(),
+            doc.blocks.len()
+        ));
+    }
+    for (i, (written, read)) in doc.blocks.iter().zip(book.blocks()).enumerate() {
+        let styled = written
+            .runs
+            .iter()
+            .rposition(|run| run.style != Style::PLAIN)
+            .map_or(0, |last| last + 1);
+        let runs: Vec<Run> = read.runs.collect();
+        let same = read.kind == written.kind
+            && read.nesting == written.nesting
+            && read.label == written.label
+            && read.text == written.text.as_str()
+            && runs == written.runs[..styled];
+        if !same {
+            return Err(format!(
+                "block {i} written {written:?}, read back {:?} {:?} {:?} {:?} {runs:?}",
+                read.kind,
+                read.nesting,
+                read.label,
+                read.text.to_string()
+            ));
+        }
+    }
+    Ok(())
 }
