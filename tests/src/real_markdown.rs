@@ -48,23 +48,7 @@ pub fn read_markdown(path: &Path) -> String {
 /// The README.md of each crate in [`CRATES`], the Markdown the Rust toolchain ships, and
 /// [`DEBIAN_DOCS`], every one of which must be there.
 pub fn real_markdown() -> Vec<PathBuf> {
-    let cargo_home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))
-        .expect("CARGO_HOME or HOME is set");
-    let mut files = Vec::new();
-    for registry in read_dir(&cargo_home.join("registry/src")) {
-        for unpacked in read_dir(&registry) {
-            let name = unpacked.file_name().unwrap().to_string_lossy().into_owned();
-            let readme = unpacked.join("README.md");
-            if CRATES.iter().any(|c| name.starts_with(c)) && readme.is_file() {
-                files.push(readme);
-            }
-        }
-    }
-    files.sort();
-    // One version of each crate is enough.
-    files.dedup_by(|a, b| crate_name(a) == crate_name(b));
+    let mut files = crate_readmes();
     let sysroot = std::process::Command::new("rustc")
         .args(["--print", "sysroot"])
         .output()
@@ -83,6 +67,28 @@ pub fn real_markdown() -> Vec<PathBuf> {
         );
         files.push(doc.into());
     }
+    files
+}
+
+/// The README.md of each crate in [`CRATES`] that cargo has unpacked, one version each.
+pub fn crate_readmes() -> Vec<PathBuf> {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))
+        .expect("CARGO_HOME or HOME is set");
+    let mut files = Vec::new();
+    for registry in read_dir(&cargo_home.join("registry/src")) {
+        for unpacked in read_dir(&registry) {
+            let name = unpacked.file_name().unwrap().to_string_lossy().into_owned();
+            let readme = unpacked.join("README.md");
+            if CRATES.iter().any(|c| name.starts_with(c)) && readme.is_file() {
+                files.push(readme);
+            }
+        }
+    }
+    files.sort();
+    // One version of each crate is enough.
+    files.dedup_by(|a, b| crate_name(a) == crate_name(b));
     files
 }
 
