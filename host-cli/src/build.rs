@@ -12,13 +12,13 @@ use inkleaf::{
     font::FontId,
     format::Meta,
     format::{BuiltFor, FontCheck},
-    text::{Block, Hyphens, Runs},
+    text::{Block, Hyphens, Runs, Style},
     Book, Layout, Profile,
 };
 
 use crate::fonts::{chars_by_face, Family, FamilyError, FontError, Synthesized};
 use crate::hyphenate::{hyphen_points, language};
-use crate::input::Document;
+use crate::input::{DocBlock, Document};
 use crate::pack::{bake_page_index, encode_hyphens, encode_runs, pack_to_vec};
 
 /// A packed blob with what it was built for.
@@ -288,7 +288,7 @@ pub fn build_with(
         .blocks
         .iter()
         .map(|b| {
-            lang.map(|l| encode_hyphens(&hyphen_points(&b.text, l)))
+            lang.map(|l| encode_hyphens(&prose_hyphen_points(b, l)))
                 .unwrap_or_default()
         })
         .collect();
@@ -373,6 +373,31 @@ pub fn build_with(
     })
 }
 
+/// Where `block`'s words may be broken with a hyphen: none in code, blocks or spans, where a
+/// hyphen would read as part of the code (a word of code too long for a line is still cut).
+fn prose_hyphen_points(block: &DocBlock, lang: hypher::Lang) -> Vec<u32> {
+    if block.kind.is_preformatted() {
+        return Vec::new();
+    }
+    let mut code = Vec::new();
+    let mut at = 0u32;
+    for run in &block.runs {
+        if run.style.has(Style::MONO) {
+            code.push(at..at + run.len);
+        }
+        at += run.len;
+    }
+    // A break at `p` splits the characters either side of it: neither may be code.
+    let in_code = |p: u32| {
+        code.iter()
+            .any(|r| (r.start < p && p <= r.end) || r.contains(&p))
+    };
+    hyphen_points(&block.text, lang)
+        .into_iter()
+        .filter(|&p| !in_code(p))
+        .collect()
+}
+
 /// Lays `book` out for `profile` in `layout_font` and bakes its page starts into an index
 /// record; `font` is the built-in font recorded with them.
 fn page_index(
@@ -400,6 +425,24 @@ mod tests {
     use super::*;
     use crate::input::{parse_markdown, DocBlock};
     use inkleaf::text::BlockKind;
+
+    #[test]
+    fn code_is_never_hyphenated() {
+        let doc =
+            parse_markdown("Prose and `interpretation` in code.\n\n```\ninterpretation\n```\n");
+        let [prose, code] = &doc.blocks[..] else {
+            panic!("{:?}", doc.blocks);
+        };
+        let points = prose_hyphen_points(prose, hypher::Lang::English);
+        let span = prose.text.find("interpretation").unwrap() as u32;
+        let span = span..span + "interpretation".len() as u32;
+        // "Prose" keeps no point (too short); the code span's word none either.
+        assert!(points.iter().all(|p| !span.contains(p)), "{points:?}");
+        let plain = hyphen_points(&prose.text, hypher::Lang::English);
+        assert!(plain.iter().any(|p| span.contains(p)), "{plain:?}");
+        assert!(prose_hyphen_points(code, hypher::Lang::English).is_empty());
+        assert!(!hyphen_points(&code.text, hypher::Lang::English).is_empty());
+    }
 
     #[test]
     fn a_document_that_sets_no_line_opens_with_no_page_and_is_refused_by_settings() {

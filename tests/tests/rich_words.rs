@@ -2,11 +2,13 @@
 //! builds it for the default display (DejaVu Sans 14 px, every face the text uses, coded
 //! text): the text of every text and code event pulldown-cmark reads reaches the lines of
 //! the layout, page by page, once and in order, each word in its style (the block's runs at
-//! the line's offsets) and set in a face the blob packs with a glyph for every character.
+//! the line's offsets) and set in a face the blob packs with a glyph for every character;
+//! and no word of code may break with a hyphen.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use inkleaf::font::{Face, Font};
+use inkleaf::text::Style;
 use inkleaf::Book;
 use inkleaf_cli::build::Warning;
 use inkleaf_cli::displays::DEFAULT_DISPLAY;
@@ -14,7 +16,7 @@ use inkleaf_cli::input::parse_markdown;
 use inkleaf_tests::check::check_pagination;
 use inkleaf_tests::markdown::{compare_set, set_text, Counts};
 use inkleaf_tests::real_markdown::{read_markdown, real_markdown, CRATES, DEBIAN_DOCS};
-use inkleaf_tests::rich::{build_default, laid_out};
+use inkleaf_tests::rich::{build_default, byte_styles, laid_out};
 
 #[test]
 fn every_word_of_real_markdown_reaches_the_laid_out_lines_in_its_style_and_face() {
@@ -82,6 +84,19 @@ fn every_word_of_real_markdown_reaches_the_laid_out_lines_in_its_style_and_face(
                 set.face,
                 u32::from(c)
             );
+        }
+        // Code is never hyphenated: a hyphen would read as part of it.
+        for (i, block) in book.blocks().enumerate() {
+            let styles = byte_styles(&block);
+            let code = |at: usize| block.kind.is_preformatted() || styles[at].has(Style::MONO);
+            for point in block.hyphens {
+                let point = point as usize;
+                assert!(
+                    !code(point - 1) && !code(point),
+                    "{name}: block {i} may break {:?} at {point}, inside code",
+                    block.text.to_string()
+                );
+            }
         }
         check_pagination(&layout);
         println!(
