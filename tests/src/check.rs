@@ -93,7 +93,8 @@ pub struct Checked<'l, F> {
 /// - `page_at(index, start)` reproduces each page, and `page(index)` the first and last;
 /// - `page_of` maps every line start to the page holding it;
 /// - no page has more lines than fit, no line is wider than its measure or the text area,
-///   no page but the last ends in a heading that has text after it;
+///   only paragraphs and list items are justified, no gap is narrower than two thirds of a
+///   space, no page but the last ends in a heading that has text after it;
 /// - drawing puts no pixel off the display and no ink outside the text area and footer band.
 pub fn check_layout<'l, F: Family>(layout: &'l Layout<'l, F>) -> Checked<'l, F> {
     let checked = check_pagination(layout);
@@ -193,6 +194,14 @@ fn check_lines<F: Family>(layout: &Layout<'_, F>, pages: &[(Page<'_, F>, Vec<Lin
                 "{line:?} ({:?}) is stretched to {} px",
                 layout.line_text(line),
                 layout.drawn_width(line)
+            );
+            // Justification shrinks a gap by whole pixels, never below two thirds of a space.
+            let space = layout.space(line);
+            let narrowest = (1..=line.gaps).map(|gap| layout.gap_width(line, gap)).min();
+            assert!(
+                narrowest.is_none_or(|gap| 3 * gap >= 2 * space),
+                "{line:?} ({:?}) has a gap of {narrowest:?} px for a {space} px space",
+                layout.line_text(line)
             );
             let text = layout.line_text(line);
             assert_eq!(text.len(), (line.end - line.start) as usize, "{line:?}");
