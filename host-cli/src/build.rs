@@ -12,13 +12,13 @@ use inkleaf::{
     font::FontId,
     format::Meta,
     format::{BuiltFor, FontCheck},
-    text::{Block, Hyphens, Runs},
+    text::{Block, Hyphens, Runs, Style},
     Book, Layout, Profile,
 };
 
 use crate::fonts::{chars_by_face, Family, FamilyError, FontError, Synthesized};
 use crate::hyphenate::{hyphen_points, language};
-use crate::input::Document;
+use crate::input::{DocBlock, Document};
 use crate::pack::{bake_page_index, encode_hyphens, encode_runs, pack_to_vec};
 
 /// A packed blob with what it was built for.
@@ -120,6 +120,9 @@ pub enum BuildError {
     },
     /// The document could not be packed into a blob.
     Blob(inkleaf::Error),
+    /// No block of the document sets a line (it holds, say, nothing but an empty code
+    /// block or empty headings): a blob of it would show no page.
+    NothingToShow,
 }
 
 impl fmt::Display for BuildError {
@@ -127,6 +130,9 @@ impl fmt::Display for BuildError {
         match self {
             BuildError::Font { font, error } => write!(f, "{font}: {error}"),
             BuildError::Blob(error) => error.fmt(f),
+            BuildError::NothingToShow => {
+                f.write_str("has nothing to show: no block of it sets a line of text")
+            }
         }
     }
 }
@@ -168,6 +174,9 @@ impl Settings {
             also_for: &self.also_for,
         };
         let mut built = build_with(doc, self.profile, &options).map_err(BuildError::Blob)?;
+        if built.pages == 0 {
+            return Err(BuildError::NothingToShow);
+        }
         drop(faces);
         built.family = sections;
         built.warnings = warnings;
@@ -257,6 +266,10 @@ pub fn build(doc: &Document, profile: Profile, font: FontId) -> Result<Built, in
 }
 
 /// Packs `doc` as `options` say and records the page count it has on `profile`.
+///
+/// A profile the document sets no line on (nothing but empty blocks) gets no page index, as
+/// a reader refuses an index of no pages: such a blob opens, and has no page
+/// ([`Built::pages`] is 0). [`Settings::build`] refuses to make one.
 pub fn build_with(
     doc: &Document,
     profile: Profile,
@@ -274,10 +287,9 @@ pub fn build_with(
     let points: Vec<Vec<u8>> = doc
         .blocks
         .iter()
-        // Code is never hyphenated: a hyphen would read as part of it.
-        .map(|b| match lang.filter(|_| !b.kind.is_preformatted()) {
-            Some(l) => encode_hyphens(&outside_code(b, hyphen_points(&b.text, l))),
-            None => Vec::new(),
+        .map(|b| {
+            lang.map(|l| encode_hyphens(&prose_hyphen_points(b, l)))
+                .unwrap_or_default()
         })
         .collect();
     let runs: Vec<Vec<u8>> = doc.blocks.iter().map(|b| encode_runs(&b.runs)).collect();
@@ -346,7 +358,9 @@ pub fn build_with(
         if i == 0 {
             pages = index.0;
         }
-        records.extend(index.1);
+        if index.0 > 0 {
+            records.extend(index.1);
+        }
     }
     contents.page_indexes = &records;
     let blob = pack_to_vec(&contents)?;
@@ -359,17 +373,29 @@ pub fn build_with(
     })
 }
 
-/// `points` without those inside a code span: a hyphen would read as part of the code.
-fn outside_code(block: &crate::input::DocBlock, mut points: Vec<u32>) -> Vec<u32> {
-    let mut start = 0u32;
-    for run in &block.runs {
-        let end = start.saturating_add(run.len);
-        if run.style.has(inkleaf::text::Style::MONO) {
-            points.retain(|&p| p <= start || p >= end);
-        }
-        start = end;
+/// Where `block`'s words may be broken with a hyphen: none in code, blocks or spans, where a
+/// hyphen would read as part of the code (a word of code too long for a line is still cut).
+fn prose_hyphen_points(block: &DocBlock, lang: hypher::Lang) -> Vec<u32> {
+    if block.kind.is_preformatted() {
+        return Vec::new();
     }
-    points
+    let mut code = Vec::new();
+    let mut at = 0u32;
+    for run in &block.runs {
+        if run.style.has(Style::MONO) {
+            code.push(at..at + run.len);
+        }
+        at += run.len;
+    }
+    // A break at `p` splits the characters either side of it: neither may be code.
+    let in_code = |p: u32| {
+        code.iter()
+            .any(|r| (r.start < p && p <= r.end) || r.contains(&p))
+    };
+    hyphen_points(&block.text, lang)
+        .into_iter()
+        .filter(|&p| !in_code(p))
+        .collect()
 }
 
 /// Lays `book` out for `profile` in `layout_font` and bakes its page starts into an index
@@ -392,4 +418,51 @@ fn page_index(
         pages,
         bake_page_index(built_for, FontCheck::of(layout_font), &starts),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{parse_markdown, DocBlock};
+    use inkleaf::text::BlockKind;
+
+    #[test]
+    fn code_is_never_hyphenated() {
+        let doc =
+            parse_markdown("Prose and `interpretation` in code.\n\n```\ninterpretation\n```\n");
+        let [prose, code] = &doc.blocks[..] else {
+            panic!("{:?}", doc.blocks);
+        };
+        let points = prose_hyphen_points(prose, hypher::Lang::English);
+        let span = prose.text.find("interpretation").unwrap() as u32;
+        let span = span..span + "interpretation".len() as u32;
+        // "Prose" keeps no point (too short); the code span's word none either.
+        assert!(points.iter().all(|p| !span.contains(p)), "{points:?}");
+        let plain = hyphen_points(&prose.text, hypher::Lang::English);
+        assert!(plain.iter().any(|p| span.contains(p)), "{plain:?}");
+        assert!(prose_hyphen_points(code, hypher::Lang::English).is_empty());
+        assert!(!hyphen_points(&code.text, hypher::Lang::English).is_empty());
+    }
+
+    #[test]
+    fn a_document_that_sets_no_line_opens_with_no_page_and_is_refused_by_settings() {
+        let doc = parse_markdown("```\n```\n\n#\n");
+        assert_eq!(doc.blocks, [DocBlock::plain(BlockKind::Code, "")]);
+        let profile = Profile::new(296, 128);
+        let built = build(&doc, profile, FontId::Mono6x10).unwrap();
+        assert_eq!(built.pages, 0);
+        let book = Book::from_bytes(&built.blob).expect("the blob opens");
+        assert_eq!(book.built_for(), None);
+        let layout = Layout::new(&book, profile, FontId::Mono6x10.font()).unwrap();
+        assert_eq!(layout.page_count(), 0);
+        let settings = Settings {
+            display: "2.9in",
+            profile,
+            also_for: Vec::new(),
+            face: Face::Builtin(FontId::Mono6x10),
+            hyphenate: true,
+            text: TextStorage::Plain,
+        };
+        assert_eq!(settings.build(&doc).unwrap_err(), BuildError::NothingToShow);
+    }
 }

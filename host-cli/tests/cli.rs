@@ -434,3 +434,16 @@ fn indent_sets_first_lines_in_by_an_em_with_no_blank_between_paragraphs() {
         "no blank lines between paragraphs"
     );
 }
+
+#[test]
+fn input_that_sets_no_line() {
+    let dir = TempDir::new().unwrap();
+    // An empty code block and an empty heading: blocks, but not a line of text.
+    std::fs::write(dir.path().join("blank.md"), "```\n```\n\n#\n").unwrap();
+    fails(
+        &dir,
+        &["build", "blank.md", "-o", "x.inkleaf"],
+        "blank.md",
+        "nothing to show",
+    );
+}

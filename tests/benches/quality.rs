@@ -1,5 +1,6 @@
 //! Line-breaking quality on the bundled article: inkleaf's Knuth–Plass with hyphenation
-//! against textwrap 0.16's optimal fit with TeX hyphenation patterns, at three measures.
+//! against textwrap 0.16's optimal fit with TeX hyphenation patterns, at three measures; and
+//! inkleaf alone on a real README, as `inkleaf build` sets it for the default display.
 //!
 //! Run with `cargo bench -p inkleaf-tests --bench quality`. Both sides are measured in the
 //! same pixels and paginated at 12 lines a page; the figures are defined in
@@ -18,6 +19,7 @@ use inkleaf::{
     layout::{Align, Margins},
     Book, Layout, Profile,
 };
+use inkleaf_cli::displays::DEFAULT_DISPLAY;
 use metrics::{figures, Figures};
 
 /// Lines per page, as in the published figures.
@@ -40,13 +42,15 @@ fn profile(width: u16, side_margin: u16, line_height: u32) -> Profile {
 
 fn row(name: &str, who: &str, f: &Figures) {
     println!(
-        "| {name:<22} | {who:<28} | {:>5} | {:>5} | {:>8.2}e-3 | {:>5.2} | {:>10.2} | {:>9.2} | {:>5} | {:>6} | {:>6} | {:>7} | {:>8} | {:>11} |",
+        "| {name:<22} | {who:<28} | {:>5} | {:>5} | {:>8.2}e-3 | {:>5.2} | {:>10.2} | {:>9.2} | {:>8.2} | {:>6} | {:>5} | {:>6} | {:>6} | {:>7} | {:>8} | {:>11} |",
         f.lines,
         f.pages,
         f.pr * 1e3,
         f.mean_stretch,
         f.max_line_stretch,
         f.max_stretch,
+        f.min_gap,
+        f.narrow_gaps,
         f.hyphen_pairs,
         f.rivers,
         f.widows,
@@ -77,8 +81,8 @@ fn compare<F: Font>(name: &str, font: &F, profile: Profile) {
 }
 
 fn main() {
-    println!("| width                  | line breaker                 | lines | pages |          PR | mean× | max× line | max× gap | hyph² | rivers | widows | orphans | overfull | dash starts |");
-    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| width                  | line breaker                 | lines | pages |          PR | mean× | max× line | max× gap | min× gap | < 2/3 | hyph² | rivers | widows | orphans | overfull | dash starts |");
+    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     compare(
         "49 columns (6x10)",
         &MONO_6X10,
@@ -103,6 +107,31 @@ fn main() {
         ),
         None => println!("| DejaVu Sans 14 px | (packed fonts not available in this build) |"),
     }
+    rich_readme();
+}
+
+/// The README of the proptest crate, as `inkleaf build` sets it for the default display
+/// (2.9in, DejaVu Sans 14 px with its bold, italic and mono faces and larger headings):
+/// the paragraphs and list items Knuth–Plass set, at their own measures.
+fn rich_readme() {
+    let readme = inkleaf_tests::real_markdown::crate_readmes()
+        .into_iter()
+        .find(|path| path.to_string_lossy().contains("/proptest-"));
+    let Some(path) = readme else {
+        println!("| proptest README | (not in cargo's registry here) |");
+        return;
+    };
+    let markdown = inkleaf_tests::real_markdown::read_markdown(&path);
+    let doc = inkleaf_cli::input::parse_markdown(&markdown);
+    let built = inkleaf_tests::rich::build_default(&doc, DEFAULT_DISPLAY).expect("it builds");
+    let book = Book::from_bytes(&built.blob).expect("a fresh blob opens");
+    let layout = book.layout().expect("laid out as built");
+    let set = ours::set_lines(&layout);
+    row(
+        "proptest README, 2.9in",
+        "inkleaf Knuth–Plass + hyphens",
+        &figures(&set),
+    );
 }
 
 /// DejaVu Sans at 14 px, 1 bit per pixel, for the article's characters.

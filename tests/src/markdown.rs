@@ -58,6 +58,13 @@ pub fn compare(markdown: &str, doc: &Document) -> Result<Counts, String> {
         }
     }
     let (set, styles) = set_text(doc);
+    compare_set(markdown, &set, &styles)
+}
+
+/// Checks that `set` (text whitespace collapsed, see [`set_text`]) holds every piece of
+/// `markdown` in order, each in its style as `styles` (one for each byte of `set`) has it.
+pub fn compare_set(markdown: &str, set: &str, styles: &[Style]) -> Result<Counts, String> {
+    assert_eq!(set.len(), styles.len(), "a style for every byte");
     // For each byte of `set`: 0 if no piece of the source holds it, 1 if a plain one, 2 if
     // a styled one.
     let mut source = vec![0u8; set.len()];
@@ -124,8 +131,11 @@ pub fn set_text(doc: &Document) -> (String, Vec<Style>) {
             byte_styles.extend(std::iter::repeat_n(run.style, run.len as usize));
         }
         byte_styles.resize(block.text.len(), Style::PLAIN);
-        text.push(' ');
-        styles.push(Style::PLAIN);
+        // One space between blocks, however many empty ones (rules) lie between.
+        if !text.ends_with(' ') {
+            text.push(' ');
+            styles.push(Style::PLAIN);
+        }
         for (i, c) in block.text.char_indices() {
             if c.is_whitespace() {
                 if !text.ends_with(' ') {

@@ -6,14 +6,13 @@
 
 use inkleaf::text::{BlockKind, Marker};
 use inkleaf_cli::input::{parse_markdown, Document, MARKDOWN_DIALECT};
+use inkleaf_tests::commonmark::examples;
 use inkleaf_tests::markdown::{compare, Counts};
 use pulldown_cmark::{Event, Parser};
 
-const SPEC: &str = include_str!("../fixtures/commonmark/spec-0.31.2-examples.txt");
-
 #[test]
 fn every_spec_example_is_read_whole_and_in_style() {
-    let examples = examples(SPEC);
+    let examples = examples();
     assert_eq!(examples.len(), 652, "the spec 0.31.2 has 652 examples");
     let mut counts = Counts::default();
     let mut failed = Vec::new();
@@ -52,35 +51,6 @@ fn every_spec_example_is_read_whole_and_in_style() {
         failed.len(),
         failed.join("\n")
     );
-}
-
-/// Each example's section, Markdown and HTML, tabs as tabs (the spec shows them as `→`).
-fn examples(spec: &str) -> Vec<(String, String, String)> {
-    let fence = "`".repeat(32);
-    let open = format!("{fence} example");
-    let mut examples = Vec::new();
-    let mut section = String::new();
-    let mut lines = spec.lines();
-    while let Some(line) = lines.next() {
-        if let Some(heading) = line.strip_prefix("## ") {
-            section = heading.to_owned();
-        }
-        if line != open {
-            continue;
-        }
-        let mut markdown = String::new();
-        for line in lines.by_ref().take_while(|l| *l != ".") {
-            markdown.push_str(&line.replace('→', "\t"));
-            markdown.push('\n');
-        }
-        let mut html = String::new();
-        for line in lines.by_ref().take_while(|l| *l != fence) {
-            html.push_str(&line.replace('→', "\t"));
-            html.push('\n');
-        }
-        examples.push((section.clone(), markdown, html));
-    }
-    examples
 }
 
 /// Whether pulldown-cmark reads raw HTML in `markdown`, whose tags the spec's HTML passes

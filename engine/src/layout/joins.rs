@@ -12,7 +12,7 @@ use crate::font::Family;
 use crate::Book;
 use crate::Error;
 
-const FIXTURES: [(&str, &[u8]); 6] = [
+const FIXTURES: [(&str, &[u8]); 9] = [
     (
         "device/article-2.9in.inkleaf",
         include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf"),
@@ -36,6 +36,18 @@ const FIXTURES: [(&str, &[u8]); 6] = [
     (
         "golden/article-trained.inkleaf",
         include_bytes!("../../../tests/fixtures/golden/article-trained.inkleaf"),
+    ),
+    (
+        "rich/every-kind-2.9in.inkleaf",
+        include_bytes!("../../../tests/fixtures/rich/every-kind-2.9in.inkleaf"),
+    ),
+    (
+        "rich/every-kind-2.9in-trained.inkleaf",
+        include_bytes!("../../../tests/fixtures/rich/every-kind-2.9in-trained.inkleaf"),
+    ),
+    (
+        "rich/every-kind-2.9in-plain.inkleaf",
+        include_bytes!("../../../tests/fixtures/rich/every-kind-2.9in-plain.inkleaf"),
     ),
 ];
 

@@ -86,7 +86,9 @@ impl Line {
         Position::new(self.block, self.start)
     }
 
-    /// Whether justification may widen this line's gaps.
+    /// Whether justification may widen this line's gaps: a wrapped line of a paragraph or
+    /// list item, which Knuth–Plass set. Headings, code and table rows stay ragged, broken
+    /// greedily for their own measure.
     ///
     /// ```
     /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
@@ -101,7 +103,9 @@ impl Line {
     /// # Ok::<(), inkleaf::Error>(())
     /// ```
     pub fn stretches(&self) -> bool {
-        self.gaps > 0 && matches!(self.end_kind, LineEnd::Wrap | LineEnd::Split)
+        self.gaps > 0
+            && matches!(self.end_kind, LineEnd::Wrap | LineEnd::Split)
+            && matches!(self.kind, BlockKind::Paragraph | BlockKind::ListItem { .. })
     }
 }
 

@@ -16,6 +16,8 @@ mod seeds;
 
 #[cfg(test)]
 mod joins;
+#[cfg(test)]
+mod rich_fixtures;
 
 pub(crate) use pieces::is_space;
 

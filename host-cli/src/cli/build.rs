@@ -30,7 +30,7 @@ pub(super) fn run(
             field.clone_from(value);
         }
     }
-    let built = blob(&doc, &settings, file)?;
+    let built = blob(&doc, &settings, file).map_err(|e| name_inputs(e, inputs))?;
     write_atomic(file, &built.blob).with_context(|| format!("{}: cannot write", file.display()))?;
     let ratio = built.blob.len() as f64 / input_bytes.max(1) as f64;
     writeln!(
@@ -54,6 +54,8 @@ pub(super) fn run(
 pub(super) fn blob(doc: &Document, settings: &Settings, blob: &Path) -> anyhow::Result<Built> {
     let built = settings.build(doc).map_err(|e| match e {
         BuildError::Blob(e) => anyhow!("{}: {e}", blob.display()),
+        // About the input, which the caller names.
+        BuildError::NothingToShow => anyhow!(NothingToShow),
         // Names the font already.
         other => anyhow!("{other}"),
     })?;
@@ -61,6 +63,27 @@ pub(super) fn blob(doc: &Document, settings: &Settings, blob: &Path) -> anyhow::
         eprintln!("inkleaf: warning: {warning}");
     }
     Ok(built)
+}
+
+/// The input has nothing to show (see [`BuildError::NothingToShow`]).
+#[derive(Debug)]
+pub(super) struct NothingToShow;
+
+impl std::fmt::Display for NothingToShow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        BuildError::NothingToShow.fmt(f)
+    }
+}
+
+impl std::error::Error for NothingToShow {}
+
+/// `error`, naming the inputs when it is about them.
+fn name_inputs(error: anyhow::Error, inputs: &[PathBuf]) -> anyhow::Error {
+    if !error.is::<NothingToShow>() {
+        return error;
+    }
+    let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+    anyhow!("{}: {error}", names.join(", "))
 }
 
 /// The font a blob was built with: "font 6x10" or "dejavu-sans 14 px, 1 bit, 1769 bytes".

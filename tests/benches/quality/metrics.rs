@@ -40,6 +40,11 @@ pub struct Figures {
     /// Largest justified space of a line (the mean of its gaps), over the normal space:
     /// TeX's glue set ratio, the figure published for Knuth–Plass.
     pub max_line_stretch: f64,
+    /// Narrowest gap as drawn, over the normal space of its line's face: justification
+    /// shrinks gaps by whole pixels, and never below two thirds of a space.
+    pub min_gap: f64,
+    /// Gaps drawn narrower than two thirds of their space (for a 4 px space, 2 px or less).
+    pub narrow_gaps: usize,
     pub hyphen_pairs: usize,
     pub rivers: usize,
     pub widows: usize,
@@ -73,6 +78,14 @@ pub fn figures(lines: &[SetLine]) -> Figures {
         pr,
         mean_stretch: ratios.iter().sum::<f64>() / ratios.len().max(1) as f64,
         max_stretch: ratios.iter().cloned().fold(0.0, f64::max),
+        min_gap: lines
+            .iter()
+            .flat_map(|l| l.gaps.iter().map(move |g| g.1 / l.space))
+            .fold(f64::INFINITY, f64::min),
+        narrow_gaps: lines
+            .iter()
+            .flat_map(|l| l.gaps.iter().filter(move |g| 3.0 * g.1 < 2.0 * l.space))
+            .count(),
         max_line_stretch: body
             .iter()
             .filter(|l| !l.gaps.is_empty())
