@@ -16,7 +16,7 @@ use inkleaf::{
     Book, Layout, Profile,
 };
 
-use crate::fonts::{chars_by_face, Family, FamilyError, FontError, Synthesized};
+use crate::fonts::{chars_to_pack, Family, FamilyError, FontError, Synthesized};
 use crate::hyphenate::{hyphen_points, language};
 use crate::input::{DocBlock, Document};
 use crate::pack::{bake_page_index, encode_hyphens, encode_runs, pack_to_vec};
@@ -192,9 +192,7 @@ type Sections = Vec<(inkleaf::font::Face, Vec<u8>)>;
 /// should hear about them.
 fn pack(family: &Family, doc: &Document) -> Result<(Sections, Vec<Warning>), BuildError> {
     let parsed = family.parse()?;
-    let mut chars = chars_by_face(doc);
-    chars[inkleaf::font::Face::Regular as usize].insert(' ');
-    let packed = parsed.pack(&chars)?;
+    let packed = parsed.pack(&chars_to_pack(doc))?;
     let mut warnings: Vec<Warning> = packed
         .synthesized
         .iter()

@@ -9,7 +9,7 @@ use inkleaf::text::{Block, BlockKind, Run, Style};
 use inkleaf::{Book, Layout};
 use inkleaf_cli::build::{build_with, Built, Face as Typeface, Options, Settings, TextStorage};
 use inkleaf_cli::displays::{self, Typeface as DisplayTypeface};
-use inkleaf_cli::fonts::{chars_by_face, Family as FontFamily, ParsedFamily};
+use inkleaf_cli::fonts::{chars_to_pack, Family as FontFamily, ParsedFamily};
 use inkleaf_cli::input::Document;
 
 /// The settings `inkleaf build --display <display> --bits <bits> --text <text>` resolves
@@ -152,9 +152,9 @@ pub fn build_parsed(
     text: TextStorage,
 ) -> Result<Built, String> {
     let display = displays::find(display).unwrap_or_else(|| panic!("no display {display}"));
-    let mut chars = chars_by_face(doc);
-    chars[Face::Regular as usize].insert(' ');
-    let packed = family.pack(&chars).map_err(|e| e.to_string())?;
+    let packed = family
+        .pack(&chars_to_pack(doc))
+        .map_err(|e| e.to_string())?;
     let faces: Vec<FaceSection<'_>> = packed
         .sections
         .iter()

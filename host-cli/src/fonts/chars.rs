@@ -38,6 +38,14 @@ pub fn chars_by_face(doc: &Document) -> [BTreeSet<char>; Face::COUNT] {
     chars
 }
 
+/// The characters to pack for `doc`, face by face: [`chars_by_face`], with the regular face
+/// always packed (a blob's faces start with it, and its footer is drawn in it).
+pub fn chars_to_pack(doc: &Document) -> [BTreeSet<char>; Face::COUNT] {
+    let mut chars = chars_by_face(doc);
+    chars[Face::Regular as usize].insert(' ');
+    chars
+}
+
 /// `block`'s text cut at its runs, each part with its style; what follows the last run is
 /// plain. A run reaching past the text, or not ending on a character boundary, ends at the
 /// next boundary, so no character is left out or counted twice.

@@ -31,7 +31,7 @@ mod synth;
 
 pub use bits::{level, one_bit_threshold};
 pub use bundled::{bundled_font, BUNDLED_FONTS};
-pub use chars::chars_by_face;
+pub use chars::{chars_by_face, chars_to_pack};
 pub use family::{heading_px, Family, FontSource, Role};
 pub use line_box::LineBox;
 pub use pack_family::{pack_family, FamilyError, PackedFamily, ParsedFamily};
