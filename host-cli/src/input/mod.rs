@@ -25,6 +25,9 @@ pub struct Document {
     pub language: String,
     /// Blocks in reading order.
     pub blocks: Vec<DocBlock>,
+    /// The table of contents: chapters in reading order, each naming the block it starts at.
+    /// Empty for a text without chapters (an article, a note).
+    pub chapters: Vec<Chapter>,
     /// What the reader could not set as the source meant and kept with a stand-in (images,
     /// raw HTML, ...), one line each, for the user to be told.
     pub unset: Vec<String>,
@@ -55,6 +58,32 @@ impl DocBlock {
             ..DocBlock::default()
         }
     }
+}
+
+/// One entry of a document's table of contents: a chapter, or a section inside one.
+///
+/// Chapters are ordered by `block` (two may start at the same block: a part and its first
+/// chapter); blocks before the first chapter are front matter.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Chapter {
+    /// Its title as the table of contents gives it.
+    pub title: String,
+    /// Its depth in the table of contents: 1 for a top-level chapter, 2 for a section in
+    /// one, and so on up to [`Chapter::MAX_LEVEL`].
+    pub level: u8,
+    /// Index in [`Document::blocks`] of its first block.
+    pub block: usize,
+    /// Whether it opens a new page, as a book's chapters do; a section that starts inside
+    /// a chapter's file or text runs on.
+    pub new_page: bool,
+    /// Its BCP 47 language where the source says so and it differs from the document's;
+    /// empty otherwise. Its blocks are hyphenated for it.
+    pub language: String,
+}
+
+impl Chapter {
+    /// The deepest level a table of contents keeps; deeper entries are set at this level.
+    pub const MAX_LEVEL: u8 = 8;
 }
 
 /// Why an input could not be read.
