@@ -4,6 +4,7 @@ use std::path::Path;
 
 use inkleaf::text::{BlockKind, Nesting, Run};
 
+pub mod html;
 mod markdown;
 mod styled;
 
