@@ -23,7 +23,7 @@ pub(crate) fn documents(inputs: &[impl AsRef<Path>]) -> anyhow::Result<(Document
         doc.title = "Article".into();
         return Ok((doc, inkleaf_cli::BUNDLED_ARTICLE.len()));
     }
-    let mut merged: Option<Document> = None;
+    let mut docs = Vec::with_capacity(inputs.len());
     let mut bytes = 0;
     for path in inputs {
         let path = path.as_ref();
@@ -34,12 +34,18 @@ pub(crate) fn documents(inputs: &[impl AsRef<Path>]) -> anyhow::Result<(Document
         bytes += std::fs::metadata(path)
             .map(|m| m.len() as usize)
             .unwrap_or(0);
-        match &mut merged {
-            None => merged = Some(doc),
-            Some(first) => first.blocks.extend(doc.blocks),
-        }
+        docs.push(doc);
     }
-    Ok((merged.unwrap_or_default(), bytes))
+    // One input keeps its own table of contents (or its headings'); several are chapters.
+    let doc = match docs.len() {
+        1 => {
+            let mut doc = docs.remove(0);
+            input::chapters_from_headings(&mut doc);
+            doc
+        }
+        _ => input::join_as_chapters(docs),
+    };
+    Ok((doc, bytes))
 }
 
 /// Reads a blob file; the bytes stay with the caller so the book can borrow them.

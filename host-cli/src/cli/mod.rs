@@ -35,7 +35,7 @@ enum Command {
     },
     /// Build a blob from text (.txt) or Markdown (.md); no input means the bundled article.
     Build {
-        /// Input files, packed in order into one blob.
+        /// Input files: one text, or several that become the chapters of one book, in order.
         inputs: Vec<PathBuf>,
         /// The blob to write (.inkleaf).
         #[arg(short, long)]

@@ -4,10 +4,12 @@ use std::path::Path;
 
 use inkleaf::text::{BlockKind, Nesting, Run};
 
+mod chapters;
 pub mod html;
 mod markdown;
 mod styled;
 
+pub use chapters::{chapters_from_headings, join_as_chapters};
 pub use markdown::{parse_markdown, DIALECT as MARKDOWN_DIALECT};
 pub use styled::runs_are_valid;
 
