@@ -12,6 +12,8 @@
 //! - [`markdown`]: whether a Markdown document's blocks hold every word pulldown-cmark reads,
 //!   in order and in its style.
 //! - [`real_markdown`]: Markdown files nobody here wrote, found on this machine.
+//! - [`real_books`]: EPUBs that pandoc and calibre make of Rust book chapters, and pandoc's
+//!   plain text of the same source.
 //! - [`rich`]: rich documents built as `inkleaf build` builds them, and their text read
 //!   back out of a layout with the style and face of each character.
 //! - [`mono_data`]: the generator of the engine's mono font bitmaps.
@@ -24,6 +26,7 @@ pub mod frames;
 pub mod ink;
 pub mod markdown;
 pub mod mono_data;
+pub mod real_books;
 pub mod real_markdown;
 pub mod rich;
 pub mod targets;

@@ -1,0 +1,222 @@
+//! Real books made by tools nobody here wrote: pandoc's EPUB 2 and EPUB 3, and calibre's
+//! EPUB, of chapters of the Rust book as the toolchain's documentation ships them (mdbook
+//! HTML pages, which are saved web pages too), with pandoc's plain-text rendering of the same
+//! source to compare words against.
+//!
+//! Books are made once per target directory (`target/real-books/`) and reused: pandoc takes
+//! seconds, calibre more. `.ci/run` installs both; a missing tool fails the test loudly.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The chapter pages the books are made of: prose, lists, tables, code, nested sections.
+pub const CHAPTERS: [&str; 6] = [
+    "ch03-01-variables-and-mutability.html",
+    "ch03-02-data-types.html",
+    "ch03-03-how-functions-work.html",
+    "ch04-01-what-is-ownership.html",
+    "ch08-02-strings.html",
+    "ch08-03-hash-maps.html",
+];
+
+/// The title the books are given.
+pub const TITLE: &str = "The Rust Programming Language, selected chapters";
+
+/// What made a book.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Maker {
+    /// `pandoc -t epub2`.
+    PandocEpub2,
+    /// `pandoc -t epub3`.
+    PandocEpub3,
+    /// calibre's `ebook-convert`, from pandoc's EPUB 3.
+    Calibre,
+}
+
+impl Maker {
+    /// Every maker.
+    pub const ALL: [Maker; 3] = [Maker::PandocEpub2, Maker::PandocEpub3, Maker::Calibre];
+
+    fn file_name(self) -> &'static str {
+        match self {
+            Maker::PandocEpub2 => "rust-book-pandoc2.epub",
+            Maker::PandocEpub3 => "rust-book-pandoc3.epub",
+            Maker::Calibre => "rust-book-calibre.epub",
+        }
+    }
+}
+
+/// Where the toolchain keeps the Rust book's HTML.
+pub fn rust_book_dir() -> PathBuf {
+    let sysroot = Command::new("rustc")
+        .args(["--print", "sysroot"])
+        .output()
+        .expect("rustc runs");
+    let dir =
+        Path::new(String::from_utf8_lossy(&sysroot.stdout).trim()).join("share/doc/rust/html/book");
+    assert!(
+        dir.join(CHAPTERS[0]).is_file(),
+        "{} has no Rust book: install the rust-docs component",
+        dir.display()
+    );
+    dir
+}
+
+/// The folder books are made in, inside the target directory.
+fn work_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    let dir = target.join("real-books");
+    std::fs::create_dir_all(&dir).expect("the target directory is writable");
+    dir
+}
+
+/// The chapter's article: what mdbook puts in `<main>`, without its menus and sidebar, as
+/// an HTML file of its own (what a person saving "just the chapter" would keep).
+pub fn chapter_article(page: &str) -> PathBuf {
+    let out = work_dir().join(page.replace(".html", ".main.html"));
+    if !out.is_file() {
+        let html = std::fs::read_to_string(rust_book_dir().join(page)).expect("readable page");
+        let main = html
+            .split_once("<main>")
+            .and_then(|(_, rest)| rest.split_once("</main>"))
+            .map(|(main, _)| main)
+            .unwrap_or_else(|| panic!("{page} has no <main>"));
+        let doc = format!(
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{page}</title></head>\n<body>{main}</body></html>\n"
+        );
+        write_new(&out, doc.as_bytes());
+    }
+    out
+}
+
+/// A book of [`CHAPTERS`] as `maker` makes it, made now if it is not there yet.
+pub fn book(maker: Maker) -> PathBuf {
+    let out = work_dir().join(maker.file_name());
+    if out.is_file() {
+        return out;
+    }
+    let partial = out.with_extension("partial.epub");
+    match maker {
+        Maker::PandocEpub2 | Maker::PandocEpub3 => {
+            let format = if maker == Maker::PandocEpub2 {
+                "epub2"
+            } else {
+                "epub3"
+            };
+            // The chapter pages' titles are level-2 headings: each opens a chapter file.
+            let mut pandoc = Command::new("pandoc");
+            pandoc
+                .args([
+                    "-f",
+                    "html",
+                    "-t",
+                    format,
+                    "--epub-chapter-level=2",
+                    "--toc-depth=3",
+                ])
+                .args(["--metadata", &format!("title={TITLE}")])
+                .args([
+                    "--metadata",
+                    "lang=en-US",
+                    "--metadata",
+                    "creator=Steve Klabnik",
+                ])
+                .arg("-o")
+                .arg(&partial);
+            for page in CHAPTERS {
+                pandoc.arg(chapter_article(page));
+            }
+            run(pandoc, "pandoc");
+        }
+        Maker::Calibre => {
+            let mut convert = Command::new("ebook-convert");
+            convert.arg(book(Maker::PandocEpub3)).arg(&partial);
+            run(convert, "ebook-convert (Debian package calibre)");
+        }
+    }
+    std::fs::rename(&partial, &out).expect("rename in the same folder");
+    out
+}
+
+/// Pandoc's plain-text rendering of `html`: the words a reader of the source sees.
+pub fn pandoc_plain(html: &Path) -> String {
+    let mut pandoc = Command::new("pandoc");
+    pandoc
+        .args(["-f", "html", "-t", "plain", "--wrap=none"])
+        .arg(html);
+    String::from_utf8(run(pandoc, "pandoc")).expect("pandoc writes UTF-8")
+}
+
+/// The words of `text` for comparing renderings of one source: runs of letters and digits,
+/// lowercased, so punctuation, table rules and list markers that tools set differently do
+/// not count.
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The words of `expected` that `actual` lacks when read in order: each expected word is
+/// looked for after the previous one found. Empty when every word arrived, in order.
+pub fn missing_in_order(expected: &[String], actual: &[String]) -> Vec<String> {
+    let mut missing = Vec::new();
+    let mut at = 0;
+    for word in expected {
+        match actual[at..].iter().position(|w| w == word) {
+            // A word far ahead is a word out of place, not one found: look no further than
+            // a page of text, so one loss does not swallow everything after it.
+            Some(skip) if skip <= 400 => at += skip + 1,
+            _ => missing.push(word.clone()),
+        }
+    }
+    missing
+}
+
+fn run(mut command: Command, tool: &str) -> Vec<u8> {
+    let output = command.output().unwrap_or_else(|e| {
+        panic!("{tool} does not run ({e}): install it (.ci/run lists the packages)")
+    });
+    assert!(
+        output.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}
+
+fn write_new(path: &Path, bytes: &[u8]) {
+    let partial = path.with_extension("partial");
+    std::fs::write(&partial, bytes).expect("the target directory is writable");
+    std::fs::rename(&partial, path).expect("rename in the same folder");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn owned(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn words_ignore_punctuation_and_case() {
+        assert_eq!(
+            words("Hello, *world* | 42-bit"),
+            ["hello", "world", "42", "bit"]
+        );
+    }
+
+    #[test]
+    fn missing_words_are_found_in_order() {
+        let expected = owned(&["a", "b", "c"]);
+        assert!(missing_in_order(&expected, &owned(&["a", "x", "b", "c"])).is_empty());
+        assert_eq!(missing_in_order(&expected, &owned(&["a", "c"])), ["b"]);
+        assert_eq!(
+            missing_in_order(&expected, &owned(&["c", "b", "a"])),
+            ["b", "c"]
+        );
+    }
+}
