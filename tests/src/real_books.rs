@@ -140,6 +140,52 @@ pub fn book(maker: Maker) -> PathBuf {
     out
 }
 
+/// A whole book of the toolchain's documentation (`book`, `nomicon`, `cargo`, ... : a
+/// folder under `share/doc/rust/html` with an mdbook `print.html`) as pandoc's EPUB 3, one
+/// chapter file per level-1 heading, made now if it is not there yet.
+pub fn whole_book(name: &str) -> PathBuf {
+    let out = work_dir().join(format!("{name}-whole.epub"));
+    if out.is_file() {
+        return out;
+    }
+    let docs = rust_book_dir().join("..");
+    let print = std::fs::read_to_string(docs.join(name).join("print.html"))
+        .unwrap_or_else(|e| panic!("{name}/print.html: {e}"));
+    let main = print
+        .split_once("<main>")
+        .and_then(|(_, rest)| rest.split_once("</main>"))
+        .map(|(main, _)| main)
+        .unwrap_or_else(|| panic!("{name}/print.html has no <main>"));
+    let html = work_dir().join(format!("{name}-print.main.html"));
+    write_new(
+        &html,
+        format!("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{name}</title></head>\n<body>{main}</body></html>\n").as_bytes(),
+    );
+    let partial = out.with_extension("partial.epub");
+    let mut pandoc = Command::new("pandoc");
+    pandoc
+        .args([
+            "-f",
+            "html",
+            "-t",
+            "epub3",
+            "--epub-chapter-level=1",
+            "--toc-depth=2",
+        ])
+        .args([
+            "--metadata",
+            &format!("title={name}"),
+            "--metadata",
+            "lang=en",
+        ])
+        .arg("-o")
+        .arg(&partial)
+        .arg(&html);
+    run(pandoc, "pandoc");
+    std::fs::rename(&partial, &out).expect("rename in the same folder");
+    out
+}
+
 /// Pandoc's plain-text rendering of `html`: the words a reader of the source sees.
 pub fn pandoc_plain(html: &Path) -> String {
     let mut pandoc = Command::new("pandoc");
