@@ -20,6 +20,7 @@ use crate::fonts::{chars_to_pack, Family, FamilyError, FontError, Synthesized};
 use crate::hyphenate::{hyphen_points, language};
 use crate::input::{DocBlock, Document};
 use crate::pack::{bake_page_index, encode_hyphens, encode_runs, pack_to_vec};
+use crate::progress::{Progress, Quiet};
 
 /// A packed blob with what it was built for.
 #[derive(Clone, Debug)]
@@ -152,9 +153,19 @@ impl Settings {
     /// Packs `doc` as these settings say, rasterizing and subsetting a TrueType family for
     /// the characters each face sets.
     pub fn build(&self, doc: &Document) -> Result<Built, BuildError> {
+        self.build_reporting(doc, &Quiet)
+    }
+
+    /// [`Settings::build`], telling `progress` each step as it begins.
+    pub fn build_reporting(
+        &self,
+        doc: &Document,
+        progress: &dyn Progress,
+    ) -> Result<Built, BuildError> {
         let (font, sections, warnings) = match &self.face {
             Face::Builtin(id) => (*id, Vec::new(), Vec::new()),
             Face::TrueType { family, fallback } => {
+                progress.step("rasterizing the font", None);
                 let (sections, warnings) = pack(family, doc)?;
                 (*fallback, sections, warnings)
             }
@@ -173,7 +184,8 @@ impl Settings {
             text: self.text,
             also_for: &self.also_for,
         };
-        let mut built = build_with(doc, self.profile, &options).map_err(BuildError::Blob)?;
+        let mut built = build_reporting_with(doc, self.profile, &options, progress)
+            .map_err(BuildError::Blob)?;
         if built.pages == 0 {
             return Err(BuildError::NothingToShow);
         }
@@ -273,6 +285,17 @@ pub fn build_with(
     profile: Profile,
     options: &Options<'_>,
 ) -> Result<Built, inkleaf::Error> {
+    build_reporting_with(doc, profile, options, &Quiet)
+}
+
+/// [`build_with`], telling `progress` each step as it begins.
+pub fn build_reporting_with(
+    doc: &Document,
+    profile: Profile,
+    options: &Options<'_>,
+    progress: &dyn Progress,
+) -> Result<Built, inkleaf::Error> {
+    progress.step("hyphenating", None);
     let (font, hyphenate) = (options.font, options.hyphenate);
     let meta = Meta {
         title: &doc.title,
@@ -305,6 +328,9 @@ pub fn build_with(
         })
         .collect();
     let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    if options.text != TextStorage::Plain {
+        progress.step("training the text model", None);
+    }
     let encoded = match options.text {
         TextStorage::Coded => Some(crate::codec::encode(&texts)?),
         TextStorage::Trained => Some(crate::codec::train(&texts)?),
@@ -352,7 +378,9 @@ pub fn build_with(
         .chain(options.also_for)
         .enumerate()
     {
-        let index = page_index(book, &layout_font, *profile, font)?;
+        let what = format!("laying out pages at {}x{}", profile.width, profile.height);
+        progress.step(&what, Some(doc.blocks.len() as u64));
+        let index = page_index(book, &layout_font, *profile, font, progress)?;
         if i == 0 {
             pages = index.0;
         }
@@ -403,9 +431,18 @@ fn page_index(
     layout_font: &AnyFamily<'_>,
     profile: Profile,
     font: FontId,
+    progress: &dyn Progress,
 ) -> Result<(u32, Vec<u8>), inkleaf::Error> {
     let layout = Layout::new(&book, profile, *layout_font)?;
-    let starts: Vec<_> = layout.pages().map(|page| page.start).collect();
+    let mut block = 0;
+    let starts: Vec<_> = layout
+        .pages()
+        .map(|page| {
+            progress.advance(u64::from(page.start.block - block));
+            block = page.start.block;
+            page.start
+        })
+        .collect();
     let pages = u32::try_from(starts.len()).map_err(|_| inkleaf::Error::TooLarge)?;
     let built_for = BuiltFor {
         profile,

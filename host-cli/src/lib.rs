@@ -10,6 +10,7 @@ pub mod hyphenate;
 pub mod input;
 pub mod output;
 pub mod pack;
+pub mod progress;
 
 /// The article bundled with inkleaf, used when no input is given.
 pub const BUNDLED_ARTICLE: &str = include_str!("../../assets/article.txt");

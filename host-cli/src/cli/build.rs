@@ -8,7 +8,9 @@ use inkleaf_cli::build::{BuildError, Built, Face, Settings};
 use inkleaf_cli::input::Document;
 use inkleaf_cli::output::write_atomic;
 
+use super::progress::Bar;
 use super::{load, Look, MetaArgs};
+use inkleaf_cli::progress::Progress;
 
 pub(super) fn run(
     inputs: &[PathBuf],
@@ -18,6 +20,8 @@ pub(super) fn run(
     out: &mut String,
 ) -> anyhow::Result<()> {
     let settings = look.resolve()?;
+    let bar = Bar::on_stderr();
+    bar.step("reading", None);
     let (mut doc, input_bytes) = load::documents(inputs)?;
     let overrides = [
         (&meta.title, &mut doc.title),
@@ -30,7 +34,7 @@ pub(super) fn run(
             field.clone_from(value);
         }
     }
-    let built = blob(&doc, &settings, file).map_err(|e| name_inputs(e, inputs))?;
+    let built = blob(&doc, &settings, file, &bar).map_err(|e| name_inputs(e, inputs))?;
     write_atomic(file, &built.blob).with_context(|| format!("{}: cannot write", file.display()))?;
     let ratio = built.blob.len() as f64 / input_bytes.max(1) as f64;
     writeln!(
@@ -50,9 +54,16 @@ pub(super) fn run(
 }
 
 /// Builds `doc` as `settings` say, naming `blob` in errors about the blob itself, and
-/// prints the build's warnings on stderr.
-pub(super) fn blob(doc: &Document, settings: &Settings, blob: &Path) -> anyhow::Result<Built> {
-    let built = settings.build(doc).map_err(|e| match e {
+/// prints the build's warnings on stderr once `bar` is gone.
+pub(super) fn blob(
+    doc: &Document,
+    settings: &Settings,
+    blob: &Path,
+    bar: &Bar,
+) -> anyhow::Result<Built> {
+    let built = settings.build_reporting(doc, bar);
+    bar.finish();
+    let built = built.map_err(|e| match e {
         BuildError::Blob(e) => anyhow!("{}: {e}", blob.display()),
         // About the input, which the caller names.
         BuildError::NothingToShow => anyhow!(NothingToShow),

@@ -7,12 +7,18 @@ use anyhow::Context;
 use inkleaf_cli::output::write_atomic;
 
 use super::build::{blob, font_summary};
+use super::progress::Bar;
 use super::{load, render, Look};
 
 pub(super) fn run(dir: &Path, look: &Look, out: &mut String) -> anyhow::Result<()> {
     let settings = look.resolve()?;
     let (doc, input_bytes) = load::documents(&[] as &[&Path])?;
-    let built = blob(&doc, &settings, Path::new("bundled article"))?;
+    let built = blob(
+        &doc,
+        &settings,
+        Path::new("bundled article"),
+        &Bar::on_stderr(),
+    )?;
     std::fs::create_dir_all(dir)
         .with_context(|| format!("{}: cannot create directory", dir.display()))?;
     let blob_path = dir.join("article.inkleaf");

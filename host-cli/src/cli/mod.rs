@@ -7,6 +7,7 @@ mod inspect;
 mod load;
 mod look;
 mod pages;
+mod progress;
 mod render;
 
 use std::path::PathBuf;
