@@ -5,7 +5,7 @@ use std::path::Path;
 use anyhow::{anyhow, bail, Context};
 use inkleaf::{Book, Profile};
 use inkleaf_cli::displays::{self, Display, DEFAULT_DISPLAY};
-use inkleaf_cli::input::{self, Document};
+use inkleaf_cli::input::{self, Chapter, Document};
 
 /// The display named on the command line.
 pub(crate) fn display(name: &str) -> anyhow::Result<Display> {
@@ -36,7 +36,16 @@ pub(crate) fn documents(inputs: &[impl AsRef<Path>]) -> anyhow::Result<(Document
             .unwrap_or(0);
         match &mut merged {
             None => merged = Some(doc),
-            Some(first) => first.blocks.extend(doc.blocks),
+            Some(first) => {
+                // A later input's chapters name blocks counted from its own start.
+                let offset = first.blocks.len();
+                let chapters = doc.chapters.into_iter().map(|c| Chapter {
+                    block: c.block + offset,
+                    ..c
+                });
+                first.chapters.extend(chapters);
+                first.blocks.extend(doc.blocks);
+            }
         }
     }
     Ok((merged.unwrap_or_default(), bytes))
