@@ -38,19 +38,15 @@ pub(super) fn chapters(
             ));
             continue;
         };
-        let offset = match fragment.as_str() {
-            "" => 0,
-            id => match file.anchors.iter().find(|(anchor, _)| anchor == id) {
-                Some((_, offset)) => *offset,
-                None => {
-                    unset.push(format!(
-                        "table of contents entry '{}': {path} has no #{id}, set at the file's start",
-                        entry.title
-                    ));
-                    0
-                }
-            },
+        let anchor = match fragment.as_str() {
+            "" => Some(0),
+            id => file
+                .anchors
+                .iter()
+                .find(|(anchor, _)| anchor == id)
+                .map(|(_, offset)| *offset),
         };
+        let offset = anchor.unwrap_or(0);
         let block = file.start.saturating_add(offset);
         if block >= blocks {
             unset.push(format!(
@@ -58,6 +54,12 @@ pub(super) fn chapters(
                 entry.title, entry.href
             ));
             continue;
+        }
+        if anchor.is_none() {
+            unset.push(format!(
+                "table of contents entry '{}': {path} has no #{fragment}, set at the file's start",
+                entry.title
+            ));
         }
         let differs =
             !file.language.is_empty() && !file.language.eq_ignore_ascii_case(book_language);
