@@ -31,13 +31,23 @@ pub(super) enum Link {
 /// against the folder of `from`, the entry it is written in, normalising `.` and `..`; a
 /// bare `#fragment` is `from` itself. `None` when `..` climbs above the archive's root.
 pub(super) fn resolve(from: &str, href: &str) -> Option<Link> {
+    resolve_with(from, href, percent_decode)
+}
+
+/// [`resolve`] without percent-decoding the path: some books name their entries with the
+/// escapes their links should have decoded (`Chapter%201.xhtml`), and readers find them.
+pub(super) fn resolve_as_written(from: &str, href: &str) -> Option<Link> {
+    resolve_with(from, href, str::to_owned)
+}
+
+fn resolve_with(from: &str, href: &str, decode: fn(&str) -> String) -> Option<Link> {
     let href = href.trim();
     if has_scheme(href) {
         return Some(Link::External);
     }
     let (rest, fragment) = href.split_once('#').unwrap_or((href, ""));
     let rest = rest.split_once('?').map_or(rest, |(path, _)| path);
-    let decoded = percent_decode(rest);
+    let decoded = decode(rest);
     // A root-relative link starts at the archive's root instead of the file's folder.
     let (base, relative) = match decoded.strip_prefix('/') {
         Some(relative) => ("", relative),

@@ -8,7 +8,7 @@ use inkleaf::text::BlockKind;
 
 use super::archive::Archive;
 use super::package::Package;
-use super::paths::{resolve, Link};
+use super::paths::{resolve, resolve_as_written, Link};
 use super::text::decode;
 use super::EpubError;
 use crate::input::html::read_xhtml;
@@ -57,9 +57,12 @@ pub(super) fn read(
         if obfuscated.contains(&path) {
             return Err(EpubError::Encrypted(format!("{path} is obfuscated")));
         }
-        let bytes = archive
-            .read(&path)?
-            .ok_or_else(|| EpubError::MissingSpineItem(path.clone()))?;
+        // The file keeps the name links resolve to, whichever way it was found.
+        let bytes = match archive.read(&path)? {
+            Some(bytes) => bytes,
+            None => read_as_written(archive, &package.path, &item.href)?
+                .ok_or_else(|| EpubError::MissingSpineItem(path.clone()))?,
+        };
         let start = text.blocks.len();
         if is_markup(&item.media_type, &path) {
             let (markup, replaced) = decode(&bytes);
@@ -102,6 +105,18 @@ pub(super) fn read(
         }
     }
     Ok(text)
+}
+
+/// The entry named by `href` as written, escapes and all, if the archive has one.
+fn read_as_written(
+    archive: &Archive<'_>,
+    package: &str,
+    href: &str,
+) -> Result<Option<Vec<u8>>, EpubError> {
+    match resolve_as_written(package, href) {
+        Some(Link::Inside { path, .. }) => archive.read(&path),
+        _ => Ok(None),
+    }
 }
 
 /// Whether a spine file is (X)HTML by its media type, or by its name when the manifest
@@ -170,5 +185,56 @@ impl<'a, 'b> Stylesheets<'a, 'b> {
 
     fn take_unset(&self) -> Vec<String> {
         std::mem::take(&mut *self.unset.borrow_mut())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::archive::Limits;
+    use super::super::tests::Book;
+    use super::*;
+
+    #[test]
+    fn stylesheets_resolve_against_their_chapter_and_are_read_once() {
+        let bytes = Book::empty()
+            .file("OEBPS/styles/a b.css", "p { margin: 0 }")
+            .zip();
+        let archive = Archive::open(&bytes, Limits::REAL).unwrap();
+        let sheets = Stylesheets::new(&archive);
+        let from = "OEBPS/text/ch1.xhtml";
+        assert_eq!(
+            sheets.read(from, "../styles/a%20b.css").as_deref(),
+            Some("p { margin: 0 }")
+        );
+        let once = format!("{archive:?}");
+        assert!(sheets.read(from, "../styles/a%20b.css").is_some());
+        assert_eq!(format!("{archive:?}"), once, "the second read is cached");
+        assert_eq!(sheets.read(from, "../../../x.css"), None);
+        assert_eq!(sheets.read(from, "https://example.com/x.css"), None);
+        assert_eq!(sheets.read(from, "gone.css"), None);
+        assert_eq!(
+            sheets.take_unset(),
+            ["OEBPS/text/gone.css: stylesheet missing from the book"]
+        );
+        assert_eq!(sheets.take_error(), Ok(()));
+    }
+
+    #[test]
+    fn a_stylesheet_past_the_limit_refuses_the_book() {
+        let bytes = Book::empty().file("s.css", vec![b' '; 2048]).zip();
+        let limits = Limits {
+            entry: 1024,
+            book: 4096,
+        };
+        let archive = Archive::open(&bytes, limits).unwrap();
+        let sheets = Stylesheets::new(&archive);
+        assert_eq!(sheets.read("ch.xhtml", "s.css"), None);
+        assert_eq!(
+            sheets.take_error(),
+            Err(EpubError::TooLarge {
+                path: "s.css".into(),
+                limit: 1024
+            })
+        );
     }
 }

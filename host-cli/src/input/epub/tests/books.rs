@@ -239,3 +239,19 @@ fn a_chapter_nested_thousands_deep_does_not_overflow_the_stack() {
     let book = epub2().file("OEBPS/text/ch2.xhtml", xhtml("en", &body));
     assert!(read_epub(&book.zip()).is_ok());
 }
+
+#[test]
+fn an_entry_named_with_the_escapes_of_its_link_is_found() {
+    let manifest = r#"<item id="c1" href="Chapter%201.xhtml" media-type="application/xhtml+xml"/>"#;
+    let book = Book::with_opf(&opf(
+        "2.0",
+        manifest,
+        r#"<spine><itemref idref="c1"/></spine>"#,
+    ))
+    .file("OEBPS/Chapter%201.xhtml", xhtml("en", "<p>x</p>"));
+    assert_eq!(
+        spine_paths(&book.zip()),
+        ["OEBPS/Chapter 1.xhtml"],
+        "named as links resolve, so the table of contents finds it"
+    );
+}
