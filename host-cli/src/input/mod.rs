@@ -1,10 +1,11 @@
-//! Reading articles: plain text and Markdown into blocks and metadata.
+//! Reading articles and books: plain text, Markdown and EPUB into blocks and metadata.
 
 use std::path::Path;
 
 use inkleaf::text::{BlockKind, Nesting, Run};
 
 mod chapters;
+pub mod epub;
 pub mod html;
 mod markdown;
 mod styled;
@@ -104,20 +105,28 @@ pub enum InputError {
     /// Nothing but whitespace.
     #[error("has no text")]
     Empty,
+    /// An EPUB book that cannot be read.
+    #[error(transparent)]
+    Epub(#[from] epub::EpubError),
 }
 
-/// Reads `path` as Markdown when it ends in `.md` or `.markdown`, else as plain text.
+/// Reads `path` as an EPUB book when it ends in `.epub`, as Markdown when it ends in `.md` or
+/// `.markdown`, else as plain text.
 pub fn read_file(path: &Path) -> Result<Document, InputError> {
     if path.is_dir() {
         return Err(InputError::Directory);
     }
     let bytes = std::fs::read(path)?;
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    if extension.eq_ignore_ascii_case("epub") {
+        return read_book(path, &bytes);
+    }
     let text =
         String::from_utf8(bytes).map_err(|e| InputError::NotUtf8(e.utf8_error().valid_up_to()))?;
-    let markdown = matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("md" | "markdown")
-    );
+    let markdown = matches!(extension, "md" | "markdown");
     let mut doc = if markdown {
         parse_markdown(&text)
     } else {
@@ -130,6 +139,24 @@ pub fn read_file(path: &Path) -> Result<Document, InputError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    if doc.title.is_empty() {
+        doc.title = title_from_stem(path);
+    }
+    Ok(doc)
+}
+
+/// An EPUB book; its source is its identifier, else the file's name.
+fn read_book(path: &Path, bytes: &[u8]) -> Result<Document, InputError> {
+    let mut doc = epub::read_epub(bytes)?;
+    if doc.blocks.is_empty() {
+        return Err(InputError::Empty);
+    }
+    if doc.source.is_empty() {
+        doc.source = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+    }
     if doc.title.is_empty() {
         doc.title = title_from_stem(path);
     }
