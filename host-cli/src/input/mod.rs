@@ -104,22 +104,31 @@ pub enum InputError {
     Empty,
 }
 
-/// Reads `path` as Markdown when it ends in `.md` or `.markdown`, else as plain text.
+/// How inputs are read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Read a web page whole instead of the article in it (see [`html::read_web_page`]).
+    pub whole_page: bool,
+}
+
+/// Reads `path` as Markdown when it ends in `.md` or `.markdown`, as a web page when it
+/// ends in `.html`, `.htm` or `.xhtml` (its article), else as plain text.
 pub fn read_file(path: &Path) -> Result<Document, InputError> {
+    read_file_with(path, ReadOptions::default())
+}
+
+/// Reads `path` as [`read_file`] does, with `options`.
+pub fn read_file_with(path: &Path, options: ReadOptions) -> Result<Document, InputError> {
     if path.is_dir() {
         return Err(InputError::Directory);
     }
     let bytes = std::fs::read(path)?;
     let text =
         String::from_utf8(bytes).map_err(|e| InputError::NotUtf8(e.utf8_error().valid_up_to()))?;
-    let markdown = matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("md" | "markdown")
-    );
-    let mut doc = if markdown {
-        parse_markdown(&text)
-    } else {
-        parse_text(&text)
+    let mut doc = match path.extension().and_then(|e| e.to_str()) {
+        Some("md" | "markdown") => parse_markdown(&text),
+        Some("html" | "htm" | "xhtml") => html::read_web_page(&text, options.whole_page),
+        _ => parse_text(&text),
     };
     if doc.blocks.is_empty() {
         return Err(InputError::Empty);
