@@ -352,6 +352,8 @@ impl Reader {
         let Some(open) = self.open.take() else {
             return;
         };
+        // A row of empty cells has nothing but its separators.
+        let empty_row = open.text.text().split(" | ").all(|c| c.trim().is_empty());
         let text = match open.kind {
             BlockKind::Code => open.text.without_final_newline(),
             BlockKind::TableRow { .. } => {
@@ -364,7 +366,7 @@ impl Reader {
         };
         let keep = match open.kind {
             BlockKind::ListItem { .. } | BlockKind::Code | BlockKind::Rule => true,
-            BlockKind::TableRow { .. } => text.text().split(" | ").any(|c| !c.trim().is_empty()),
+            BlockKind::TableRow { .. } => !empty_row,
             _ => !text.text().is_empty(),
         };
         if !keep {
