@@ -6,7 +6,9 @@ use dom_smoothie::{Article, Readability};
 
 use super::parse::{descendants, parse};
 use super::{read_tree, read_xhtml, Xhtml};
-use crate::input::Document;
+use inkleaf::text::BlockKind;
+
+use crate::input::{DocBlock, Document};
 
 /// Deeper than this, article extraction is not tried: readability walks the tree
 /// recursively and would run out of stack. Browsers' parsers nest no deeper than 512.
@@ -87,7 +89,45 @@ fn extract(tree: &Tree, unset: &mut Vec<String>) -> Option<(Xhtml, Article)> {
         unset.push("no article found in the page: read whole".to_owned());
         return None;
     }
-    read
+    read.map(|(mut xhtml, article)| {
+        restore_title_heading(tree, &article.title, &mut xhtml.blocks);
+        (xhtml, article)
+    })
+}
+
+/// Readability leaves out the heading that repeats the page's title, for a reader mode
+/// shows the title above the article. Here the heading is the title the pages show: the
+/// page's `<h1>` or `<h2>` whose text is in the title (in any case) goes back first (one inside `<main>`
+/// or `<article>` before a site's name in its banner).
+fn restore_title_heading(tree: &Tree, title: &str, blocks: &mut Vec<DocBlock>) {
+    let title = title.to_lowercase();
+    let candidates: Vec<(u8, String, bool)> = descendants(tree.root())
+        .filter_map(|n| {
+            let level = match &*n.node_name()? {
+                "h1" => 1,
+                "h2" => 2,
+                _ => return None,
+            };
+            let text = n.text().split_whitespace().collect::<Vec<_>>().join(" ");
+            let in_main = n.ancestors_it(None).any(|a| {
+                a.node_name()
+                    .is_some_and(|name| matches!(&*name, "main" | "article"))
+            });
+            (!text.is_empty() && title.contains(&text.to_lowercase()))
+                .then_some((level, text, in_main))
+        })
+        .collect();
+    let chosen = candidates.iter().find(|c| c.2).or(candidates.first());
+    let Some((level, text, _)) = chosen else {
+        return;
+    };
+    if blocks
+        .iter()
+        .any(|b| b.kind.is_heading() && b.text == *text)
+    {
+        return;
+    }
+    blocks.insert(0, DocBlock::plain(BlockKind::Heading(*level), text.clone()));
 }
 
 /// How deep elements nest under `root`, found without recursion.
