@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context};
 use inkleaf_cli::build::{BuildError, Built, Face, Settings};
-use inkleaf_cli::input::Document;
+use inkleaf_cli::input::{Document, ReadOptions};
 use inkleaf_cli::output::write_atomic;
 
 use super::progress::Bar;
@@ -17,12 +17,13 @@ pub(super) fn run(
     file: &Path,
     look: &Look,
     meta: &MetaArgs,
+    options: ReadOptions,
     out: &mut String,
 ) -> anyhow::Result<()> {
     let settings = look.resolve()?;
     let bar = Bar::on_stderr();
     bar.step("reading", None);
-    let (mut doc, input_bytes) = load::documents(inputs)?;
+    let (mut doc, input_bytes) = load::documents(inputs, options)?;
     let overrides = [
         (&meta.title, &mut doc.title),
         (&meta.byline, &mut doc.byline),

@@ -4,6 +4,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 use anyhow::Context;
+use inkleaf_cli::input::ReadOptions;
 use inkleaf_cli::output::write_atomic;
 
 use super::build::{blob, font_summary};
@@ -12,7 +13,7 @@ use super::{load, render, Look};
 
 pub(super) fn run(dir: &Path, look: &Look, out: &mut String) -> anyhow::Result<()> {
     let settings = look.resolve()?;
-    let (doc, input_bytes) = load::documents(&[] as &[&Path])?;
+    let (doc, input_bytes) = load::documents(&[] as &[&Path], ReadOptions::default())?;
     let built = blob(
         &doc,
         &settings,

@@ -5,7 +5,7 @@ use std::path::Path;
 use anyhow::{anyhow, bail, Context};
 use inkleaf::{Book, Profile};
 use inkleaf_cli::displays::{self, Display, DEFAULT_DISPLAY};
-use inkleaf_cli::input::{self, Document};
+use inkleaf_cli::input::{self, Document, ReadOptions};
 
 /// The display named on the command line.
 pub(crate) fn display(name: &str) -> anyhow::Result<Display> {
@@ -16,7 +16,10 @@ pub(crate) fn display(name: &str) -> anyhow::Result<Display> {
 
 /// Reads and parses every input, or the bundled article when there is none, and warns on
 /// stderr of what an input holds that is set as plain text.
-pub(crate) fn documents(inputs: &[impl AsRef<Path>]) -> anyhow::Result<(Document, usize)> {
+pub(crate) fn documents(
+    inputs: &[impl AsRef<Path>],
+    options: ReadOptions,
+) -> anyhow::Result<(Document, usize)> {
     if inputs.is_empty() {
         let mut doc = input::parse_text(inkleaf_cli::BUNDLED_ARTICLE);
         doc.source = "article.txt".into();
@@ -27,7 +30,8 @@ pub(crate) fn documents(inputs: &[impl AsRef<Path>]) -> anyhow::Result<(Document
     let mut bytes = 0;
     for path in inputs {
         let path = path.as_ref();
-        let doc = input::read_file(path).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+        let doc =
+            input::read_file_with(path, options).map_err(|e| anyhow!("{}: {e}", path.display()))?;
         for flattened in &doc.unset {
             eprintln!("inkleaf: warning: {}: {flattened}", path.display());
         }

@@ -13,6 +13,7 @@ mod render;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use inkleaf_cli::input::ReadOptions;
 
 use look::Look;
 
@@ -34,10 +35,14 @@ enum Command {
         #[command(flatten)]
         look: Look,
     },
-    /// Build a blob from text (.txt) or Markdown (.md); no input means the bundled article.
+    /// Build a blob from text (.txt), Markdown (.md) or a saved web page (.html, .htm,
+    /// .xhtml: its article); no input means the bundled article.
     Build {
         /// Input files: one text, or several that become the chapters of one book, in order.
         inputs: Vec<PathBuf>,
+        /// Keep a web page whole (menus, sidebars and all) instead of its article.
+        #[arg(long)]
+        whole_page: bool,
         /// The blob to write (.inkleaf).
         #[arg(short, long)]
         out: PathBuf,
@@ -109,10 +114,18 @@ pub fn run(cli: Cli, out: &mut String) -> anyhow::Result<()> {
         Command::Demo { out: dir, look } => demo::run(&dir, &look, out),
         Command::Build {
             inputs,
+            whole_page,
             out: file,
             look,
             meta,
-        } => build::run(&inputs, &file, &look, &meta, out),
+        } => build::run(
+            &inputs,
+            &file,
+            &look,
+            &meta,
+            ReadOptions { whole_page },
+            out,
+        ),
         Command::Inspect { file, json } => inspect::run(&file, json, out),
         Command::Render {
             file,

@@ -110,9 +110,22 @@ pub enum InputError {
     Epub(#[from] epub::EpubError),
 }
 
-/// Reads `path` as an EPUB book when it ends in `.epub`, as Markdown when it ends in `.md` or
-/// `.markdown`, else as plain text.
+/// How inputs are read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Read a web page whole instead of the article in it (see [`html::read_web_page`]).
+    pub whole_page: bool,
+}
+
+/// Reads `path` as an EPUB book when it ends in `.epub`, as Markdown when it ends in `.md`
+/// or `.markdown`, as a web page when it ends in `.html`, `.htm` or `.xhtml` (its article),
+/// else as plain text.
 pub fn read_file(path: &Path) -> Result<Document, InputError> {
+    read_file_with(path, ReadOptions::default())
+}
+
+/// Reads `path` as [`read_file`] does, with `options`.
+pub fn read_file_with(path: &Path, options: ReadOptions) -> Result<Document, InputError> {
     if path.is_dir() {
         return Err(InputError::Directory);
     }
@@ -126,11 +139,10 @@ pub fn read_file(path: &Path) -> Result<Document, InputError> {
     }
     let text =
         String::from_utf8(bytes).map_err(|e| InputError::NotUtf8(e.utf8_error().valid_up_to()))?;
-    let markdown = matches!(extension, "md" | "markdown");
-    let mut doc = if markdown {
-        parse_markdown(&text)
-    } else {
-        parse_text(&text)
+    let mut doc = match extension {
+        "md" | "markdown" => parse_markdown(&text),
+        "html" | "htm" | "xhtml" => html::read_web_page(&text, options.whole_page),
+        _ => parse_text(&text),
     };
     if doc.blocks.is_empty() {
         return Err(InputError::Empty);
