@@ -98,7 +98,10 @@ fn reads_back_the_article(golden: &[u8]) {
         + sizes.runs;
     assert_eq!(sum, golden.len(), "the parts add up to the blob");
     assert_eq!(book.chapter_count(), 0, "an article has no chapters");
-    assert_eq!(sizes.chapters, 1, "its chapter part is one empty length byte");
+    assert_eq!(
+        sizes.chapters, 1,
+        "its chapter part is one empty length byte"
+    );
     assert!(book
         .blocks()
         .all(|b| b.kind == BlockKind::Paragraph && b.runs.count() == 0));

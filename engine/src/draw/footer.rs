@@ -43,7 +43,11 @@ pub(super) fn draw<F: Family, C: Canvas>(
     band.draw(font, &label, x, target)?;
     if let Some(chapter) = status.chapter {
         // An em between the title and the label, so they never touch.
-        let gap = if label.is_empty() { 0 } else { font.advance('m') };
+        let gap = if label.is_empty() {
+            0
+        } else {
+            font.advance('m')
+        };
         let room = band.width().saturating_sub(label_width + gap);
         let (shown, cut) = fit(font, chapter.title, room);
         let mut x = band.left;

@@ -151,3 +151,6 @@ fn read_str(bytes: &[u8]) -> Result<(&str, &[u8]), ChapterFault> {
     let text = core::str::from_utf8(raw).map_err(|_| ChapterFault::NotUtf8)?;
     Ok((text, rest))
 }
+
+#[cfg(test)]
+mod tests;

@@ -51,3 +51,89 @@ impl<'a> NewPages<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::build::{pack_into, Contents};
+    use crate::font::MONO_6X10;
+    use crate::format::{ChapterRecord, Meta};
+    use crate::text::{Block, BlockKind};
+    use crate::{Book, Layout, Position, Profile};
+
+    const BLOCKS: [Block<'static>; 7] = [
+        Block::new(BlockKind::Paragraph, "A preface of one line."),
+        Block::new(BlockKind::Heading(1), "One"),
+        Block::new(BlockKind::Paragraph, "The first chapter."),
+        Block::new(BlockKind::Heading(2), "A section"),
+        Block::new(BlockKind::Paragraph, "It runs on."),
+        Block::new(BlockKind::Heading(1), "Two"),
+        Block::new(BlockKind::Paragraph, "The second chapter."),
+    ];
+
+    fn chapter(block: u32, level: u8, new_page: bool) -> ChapterRecord<'static> {
+        ChapterRecord {
+            block,
+            level,
+            new_page,
+            ..ChapterRecord::default()
+        }
+    }
+
+    #[test]
+    fn a_chapter_that_opens_a_page_ends_the_one_before() {
+        let toc = [
+            chapter(1, 1, true),
+            chapter(3, 2, false),
+            chapter(5, 1, true),
+        ];
+        let contents = Contents {
+            chapters: &toc,
+            ..Contents::plain(Meta::default(), &BLOCKS)
+        };
+        let mut buffer = [0u8; 512];
+        let len = pack_into(&contents, &mut buffer).unwrap();
+        let book = Book::from_bytes(&buffer[..len]).unwrap();
+        let layout = Layout::new(&book, Profile::new(296, 128), &MONO_6X10).unwrap();
+        let starts: [Option<Position>; 4] =
+            core::array::from_fn(|n| layout.pages().nth(n).map(|page| page.start));
+        // Everything would fit on one page; the section runs on.
+        let expected = [Position::START, Position::new(1, 0), Position::new(5, 0)];
+        assert_eq!(
+            starts,
+            [
+                Some(expected[0]),
+                Some(expected[1]),
+                Some(expected[2]),
+                None
+            ]
+        );
+        let pages: [_; 3] = core::array::from_fn(|n| layout.chapter_page(n as u32));
+        assert_eq!(pages, [Ok(1), Ok(1), Ok(2)]);
+        // The same text without chapters is one page.
+        let plain = Contents::plain(Meta::default(), &BLOCKS);
+        let len = pack_into(&plain, &mut buffer).unwrap();
+        let book = Book::from_bytes(&buffer[..len]).unwrap();
+        let layout = Layout::new(&book, Profile::new(296, 128), &MONO_6X10).unwrap();
+        assert_eq!(layout.page_count(), 1);
+    }
+
+    #[test]
+    fn a_chapter_at_a_page_start_breaks_nothing() {
+        // A chapter at the first block, and one the page could not hold anyway.
+        let toc = [chapter(0, 1, true), chapter(1, 1, true)];
+        let contents = Contents {
+            chapters: &toc,
+            ..Contents::plain(Meta::default(), &BLOCKS[..2])
+        };
+        let mut buffer = [0u8; 256];
+        let len = pack_into(&contents, &mut buffer).unwrap();
+        let book = Book::from_bytes(&buffer[..len]).unwrap();
+        let tiny = Profile::new(296, 18); // room for one line
+        let layout = Layout::new(&book, tiny, &MONO_6X10).unwrap();
+        assert_eq!(layout.page_count(), 2);
+        assert_eq!(
+            layout.page(1).map(|page| page.start),
+            Ok(Position::new(1, 0))
+        );
+    }
+}

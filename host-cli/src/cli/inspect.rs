@@ -133,8 +133,16 @@ pub(super) fn run(file: &Path, json: bool, out: &mut String) -> anyhow::Result<(
     for c in &r.chapters {
         let indent = usize::from(c.level.saturating_sub(1)) * 2;
         let page = if c.new_page { ", new page" } else { "" };
-        let lang = if c.language.is_empty() { String::new() } else { format!(", {}", c.language) };
-        writeln!(out, "chapter:  {:indent$}{} (block {}{page}{lang})", "", c.title, c.block)?;
+        let lang = if c.language.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", c.language)
+        };
+        writeln!(
+            out,
+            "chapter:  {:indent$}{} (block {}{page}{lang})",
+            "", c.title, c.block
+        )?;
     }
     for f in &r.faces {
         writeln!(
