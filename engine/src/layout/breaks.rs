@@ -57,8 +57,17 @@ mod tests {
     use crate::build::{pack_into, Contents};
     use crate::font::MONO_6X10;
     use crate::format::{ChapterRecord, Meta};
+    use crate::layout::Align;
     use crate::text::{Block, BlockKind};
     use crate::{Book, Layout, Position, Profile};
+
+    /// Flush left, which every feature set lays out.
+    fn profile(width: u16, height: u16) -> Profile {
+        Profile {
+            align: Align::Left,
+            ..Profile::new(width, height)
+        }
+    }
 
     const BLOCKS: [Block<'static>; 7] = [
         Block::new(BlockKind::Paragraph, "A preface of one line."),
@@ -93,7 +102,7 @@ mod tests {
         let mut buffer = [0u8; 512];
         let len = pack_into(&contents, &mut buffer).unwrap();
         let book = Book::from_bytes(&buffer[..len]).unwrap();
-        let layout = Layout::new(&book, Profile::new(296, 128), &MONO_6X10).unwrap();
+        let layout = Layout::new(&book, profile(296, 128), &MONO_6X10).unwrap();
         let starts: [Option<Position>; 4] =
             core::array::from_fn(|n| layout.pages().nth(n).map(|page| page.start));
         // Everything would fit on one page; the section runs on.
@@ -113,7 +122,7 @@ mod tests {
         let plain = Contents::plain(Meta::default(), &BLOCKS);
         let len = pack_into(&plain, &mut buffer).unwrap();
         let book = Book::from_bytes(&buffer[..len]).unwrap();
-        let layout = Layout::new(&book, Profile::new(296, 128), &MONO_6X10).unwrap();
+        let layout = Layout::new(&book, profile(296, 128), &MONO_6X10).unwrap();
         assert_eq!(layout.page_count(), 1);
     }
 
@@ -128,7 +137,7 @@ mod tests {
         let mut buffer = [0u8; 256];
         let len = pack_into(&contents, &mut buffer).unwrap();
         let book = Book::from_bytes(&buffer[..len]).unwrap();
-        let tiny = Profile::new(296, 18); // room for one line
+        let tiny = profile(296, 18); // room for one line
         let layout = Layout::new(&book, tiny, &MONO_6X10).unwrap();
         assert_eq!(layout.page_count(), 2);
         assert_eq!(
