@@ -293,7 +293,7 @@ impl<'a, F: Family> Layout<'a, F> {
         last.ok_or(Error::PositionOutOfRange(position))
     }
 
-    /// The page (0-based) holding the start of chapter `chapter`: a binary search of the
+    /// The page (0-based) holding the first line of chapter `chapter`: a binary search of the
     /// baked page index when there is one, else one pass over the pages before it. Fails
     /// with [`Error::ChapterOutOfRange`] past the last chapter.
     ///
@@ -326,6 +326,9 @@ impl<'a, F: Family> Layout<'a, F> {
             .chapter(chapter)
             .ok_or(Error::ChapterOutOfRange(chapter))?
             .start;
+        // Where its first line starts: past any spaces a block opens with, and past blocks
+        // that set no line. A page start is always such a place.
+        let start = self.lines_at(start)?.position();
         if let Some(baked) = &self.index {
             return Ok(baked.page_of(start));
         }
