@@ -690,11 +690,11 @@ fn trailing_payload() {
 #[test]
 fn buffer_too_small() {
     let mut out = [0u8; 8];
-    // Header 16, five empty strings 5, no index 1, an empty font part 1, no model 1, no
-    // blocks 1.
+    // Header 16, five empty strings 5, no chapters 1, no index 1, an empty font part 1, no
+    // model 1, no blocks 1.
     assert_eq!(
         pack_into(&Contents::plain(Meta::default(), &[]), &mut out),
-        Err(Error::BufferTooSmall { needed: 25 })
+        Err(Error::BufferTooSmall { needed: 26 })
     );
 }
 
