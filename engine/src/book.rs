@@ -5,10 +5,11 @@ use crate::codec::Model;
 use crate::error::{Error, Part};
 use crate::font::{AnyFamily, Face, Family, PackedFamily, PackedFont};
 use crate::format::{
-    take, BuiltFor, Header, Meta, PageIndex, PageIndexRecord, PageIndexes, PartSizes, HEADER_LEN,
+    take, BuiltFor, ChapterRecord, Header, Meta, PageIndex, PageIndexRecord, PageIndexes,
+    PartSizes, HEADER_LEN,
 };
-use crate::text::{Block, Blocks};
-use crate::Profile;
+use crate::text::{Block, Blocks, Chapter, Chapters};
+use crate::{Position, Profile};
 
 /// An opened blob. Reading it never allocates and never copies text.
 #[derive(Copy, Clone, Debug)]
@@ -16,6 +17,9 @@ pub struct Book<'a> {
     header: Header,
     sizes: PartSizes,
     meta: Meta<'a>,
+    /// The chapter records, checked.
+    chapters: &'a [u8],
+    chapter_count: u32,
     indexes: &'a [u8],
     index_count: u32,
     /// The font part's entries: a face byte and a length-prefixed section each.
@@ -28,7 +32,7 @@ pub struct Book<'a> {
 
 impl<'a> Book<'a> {
     /// Opens a blob: checks magic, version, length and CRC-32, the text model, that every
-    /// block decodes, and every page index.
+    /// block decodes, every chapter record and every page index.
     ///
     /// Any input gives either a book or an [`Error`]; none panics.
     ///
@@ -40,7 +44,7 @@ impl<'a> Book<'a> {
     /// assert_eq!(book.block_count(), 16);
     /// // A download cut short, or a file that is not a blob at all:
     /// let cut = Book::from_bytes(&blob[..100]).unwrap_err();
-    /// assert_eq!(cut, Error::Truncated { needed: 3496, available: 100 });
+    /// assert_eq!(cut, Error::Truncated { needed: 3497, available: 100 });
     /// let png = Book::from_bytes(b"\x89PNG\r\n\x1a\n and more bytes").unwrap_err();
     /// assert_eq!(png, Error::BadMagic(*b"\x89PNG"));
     /// # Ok::<(), inkleaf::Error>(())
@@ -51,7 +55,8 @@ impl<'a> Book<'a> {
     pub fn from_bytes(blob: &'a [u8]) -> Result<Self, Error> {
         let (header, payload) = Header::split(blob)?;
         let (meta, after_meta) = take::<Meta<'a>>(payload, Part::Metadata)?;
-        let (indexes, after_indexes) = take::<&'a [u8]>(after_meta, Part::PageIndex)?;
+        let (chapters, after_chapters) = take::<&'a [u8]>(after_meta, Part::Chapters)?;
+        let (indexes, after_indexes) = take::<&'a [u8]>(after_chapters, Part::PageIndex)?;
         // Font sections are checked when they are asked for, so firmware that draws in a
         // built-in font links none of the packed-font code; their framing is checked here.
         let (fonts, after_font) = take::<&'a [u8]>(after_indexes, Part::Font)?;
@@ -66,7 +71,8 @@ impl<'a> Book<'a> {
             sizes: PartSizes {
                 header: HEADER_LEN,
                 metadata: payload.len() - after_meta.len(),
-                page_index: after_meta.len() - after_indexes.len(),
+                chapters: after_meta.len() - after_chapters.len(),
+                page_index: after_chapters.len() - after_indexes.len(),
                 font: after_indexes.len() - after_font.len(),
                 model: after_font.len() - after_model.len(),
                 text: after_model.len() - rest.len(),
@@ -74,6 +80,8 @@ impl<'a> Book<'a> {
                 runs: 0,
             },
             meta,
+            chapters,
+            chapter_count: 0,
             indexes,
             index_count: 0,
             fonts,
@@ -95,6 +103,7 @@ impl<'a> Book<'a> {
         book.sizes.hyphens = hyphens;
         book.sizes.runs = runs;
         book.sizes.text -= hyphens + runs;
+        book.chapter_count = ChapterRecord::check_part(chapters, count)?;
         book.index_count = book.check_indexes()?;
         Ok(book)
     }
@@ -369,6 +378,94 @@ impl<'a> Book<'a> {
     /// ```
     pub fn block(&self, index: u32) -> Option<Block<'_>> {
         self.blocks().nth(usize::try_from(index).ok()?)
+    }
+
+    /// Number of chapters in the table of contents; 0 for a text without chapters.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let article = inkleaf::Book::from_bytes(blob)?;
+    /// assert_eq!(article.chapter_count(), 0);
+    /// assert_eq!(article.chapters().count(), 0);
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
+    pub fn chapter_count(&self) -> u32 {
+        self.chapter_count
+    }
+
+    /// The table of contents: chapters and sections in reading order, each with its level.
+    ///
+    /// ```
+    /// use inkleaf::build::{pack_into, Contents};
+    /// use inkleaf::format::{ChapterRecord, Meta};
+    /// use inkleaf::text::{Block, BlockKind};
+    /// use inkleaf::Book;
+    ///
+    /// # let blocks = [
+    /// #     Block::new(BlockKind::Heading(1), "Part one"),
+    /// #     Block::new(BlockKind::Paragraph, "It begins."),
+    /// #     Block::new(BlockKind::Heading(2), "A section"),
+    /// #     Block::new(BlockKind::Paragraph, "It goes on."),
+    /// # ];
+    /// let toc = [
+    ///     ChapterRecord { block: 0, level: 1, new_page: true, title: "Part one", language: "" },
+    ///     ChapterRecord { block: 2, level: 2, new_page: false, title: "A section", language: "" },
+    /// ];
+    /// let contents = Contents { chapters: &toc, ..Contents::plain(Meta::default(), &blocks) };
+    /// # let mut buffer = [0u8; 128];
+    /// let len = pack_into(&contents, &mut buffer)?;
+    /// let book = Book::from_bytes(&buffer[..len])?;
+    /// for chapter in book.chapters() {
+    ///     let indent = usize::from(chapter.level - 1) * 2;
+    ///     println!("{:indent$}{}", "", chapter.title); // "Part one", "  A section"
+    /// }
+    /// assert_eq!(book.chapters().map(|c| c.level).collect::<Vec<_>>(), [1, 2]);
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
+    pub fn chapters(&self) -> Chapters<'a> {
+        Chapters::new(self.chapters)
+    }
+
+    /// The checked chapter records, for page breaks.
+    pub(crate) fn chapter_part(&self) -> &'a [u8] {
+        self.chapters
+    }
+
+    /// Chapter `index`, or `None` past the last. Walks the chapters before it.
+    pub fn chapter(&self, index: u32) -> Option<Chapter<'a>> {
+        self.chapters().nth(usize::try_from(index).ok()?)
+    }
+
+    /// The chapter `position` is in: the last one starting at or before it, the innermost
+    /// section when sections nest. `None` before the first chapter (in front matter), and
+    /// in a book without chapters.
+    ///
+    /// ```
+    /// use inkleaf::build::{pack_into, Contents};
+    /// use inkleaf::format::{ChapterRecord, Meta};
+    /// use inkleaf::text::{Block, BlockKind};
+    /// use inkleaf::{Book, Position};
+    ///
+    /// let blocks = [
+    ///     Block::new(BlockKind::Paragraph, "A dedication."),
+    ///     Block::new(BlockKind::Heading(1), "One"),
+    ///     Block::new(BlockKind::Paragraph, "It begins."),
+    /// ];
+    /// let toc = [ChapterRecord { block: 1, level: 1, title: "One", ..Default::default() }];
+    /// let contents = Contents { chapters: &toc, ..Contents::plain(Meta::default(), &blocks) };
+    /// # let mut buffer = [0u8; 128];
+    /// let len = pack_into(&contents, &mut buffer)?;
+    /// let book = Book::from_bytes(&buffer[..len])?;
+    /// assert_eq!(book.chapter_of(Position::new(0, 5)), None); // front matter
+    /// let one = book.chapter_of(Position::new(2, 3)).unwrap();
+    /// assert_eq!((one.index, one.title), (0, "One"));
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
+    pub fn chapter_of(&self, position: Position) -> Option<Chapter<'a>> {
+        // Chapter starts never decrease: stop at the first one past the position.
+        self.chapters()
+            .take_while(|chapter| chapter.start <= position)
+            .last()
     }
 
     /// Bytes taken by each part of the blob.

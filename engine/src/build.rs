@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::codec::{Model, Stream};
 use crate::error::{Error, Part};
 use crate::font::Face;
-use crate::format::{Header, Meta, RawBlock, RawCodedBlock, HEADER_LEN};
+use crate::format::{ChapterRecord, Header, Meta, RawBlock, RawCodedBlock, HEADER_LEN};
 #[cfg(feature = "coded")]
 use crate::text::Text;
 use crate::text::{Block, BlockKind, Hyphens, Nesting, Runs};
@@ -39,6 +39,10 @@ use crate::text::{Block, BlockKind, Hyphens, Nesting, Runs};
 pub struct Contents<'c> {
     /// Title, byline, source, date and language.
     pub meta: Meta<'c>,
+    /// The table of contents, in reading order: first blocks never decreasing, each inside
+    /// the book, levels 1 to [`MAX_CHAPTER_LEVEL`](crate::format::MAX_CHAPTER_LEVEL); may be
+    /// empty.
+    pub chapters: &'c [ChapterRecord<'c>],
     /// Page index records, one after another ([`PageIndexRecord`](crate::format::PageIndexRecord)); may be empty.
     pub page_indexes: &'c [u8],
     /// Packed font sections (see `docs/FONT_FORMAT.md`), one per face, in [`Face`] order and
@@ -49,10 +53,11 @@ pub struct Contents<'c> {
 }
 
 impl<'c> Contents<'c> {
-    /// Plain text blocks with metadata, no page index and no font.
+    /// Plain text blocks with metadata, no chapters, no page index and no font.
     pub fn plain(meta: Meta<'c>, blocks: &'c [Block<'c>]) -> Self {
         Contents {
             meta,
+            chapters: &[],
             page_indexes: &[],
             fonts: &[],
             text: StoredText::Plain(blocks),
@@ -123,8 +128,10 @@ pub fn packed_len(contents: &Contents<'_>) -> Result<usize, Error> {
         StoredText::Plain(_) => None,
         StoredText::Coded { model, .. } => Some(model),
     };
+    let chapters_len = chapters_len(contents.chapters)?;
     let parts = [
         size(&contents.meta)?,
+        size(&chapters_len)? + chapters_len as usize,
         size(contents.page_indexes)?,
         fonts_len(contents.fonts).and_then(|len| Ok(size(&len)? + len as usize))?,
         size(&model)?,
@@ -139,7 +146,8 @@ pub fn packed_len(contents: &Contents<'_>) -> Result<usize, Error> {
 
 /// Packs a blob into `out` and returns how many bytes it wrote.
 ///
-/// Checks the font section, the model and that every coded block decodes to its length.
+/// Checks the chapters, the font section, the model and that every coded block decodes to
+/// its length.
 /// Fails with [`Error::BufferTooSmall`] before writing anything useful if `out` is short.
 ///
 /// ```
@@ -158,6 +166,7 @@ pub fn packed_len(contents: &Contents<'_>) -> Result<usize, Error> {
 /// # Ok::<(), inkleaf::Error>(())
 /// ```
 pub fn pack_into(contents: &Contents<'_>, out: &mut [u8]) -> Result<usize, Error> {
+    check_chapters(contents)?;
     check_fonts(contents.fonts)?;
     let needed = packed_len(contents)?;
     let too_small = Error::BufferTooSmall {
@@ -167,6 +176,10 @@ pub fn pack_into(contents: &Contents<'_>, out: &mut [u8]) -> Result<usize, Error
     let (head, payload) = out.split_first_chunk_mut::<HEADER_LEN>().ok_or(too_small)?;
     let mut rest = &mut payload[..];
     rest = put(&contents.meta, rest)?;
+    rest = put(&chapters_len(contents.chapters)?, rest)?;
+    for chapter in contents.chapters {
+        rest = put(chapter, rest)?;
+    }
     rest = put(contents.page_indexes, rest)?;
     rest = put(&fonts_len(contents.fonts)?, rest)?;
     for face in contents.fonts {
@@ -192,6 +205,34 @@ pub fn pack_into(contents: &Contents<'_>, out: &mut [u8]) -> Result<usize, Error
     debug_assert!(rest.is_empty(), "packed_len and pack_into disagree");
     Header::write(payload, head)?;
     Ok(needed)
+}
+
+/// Checks the chapters as a reader will ([`Error::BadChapter`]).
+fn check_chapters(contents: &Contents<'_>) -> Result<(), Error> {
+    let blocks = match contents.text {
+        StoredText::Plain(blocks) => blocks.len(),
+        StoredText::Coded { blocks, .. } => blocks.len(),
+    };
+    let blocks = u32::try_from(blocks).map_err(|_| Error::TooLarge)?;
+    let mut after = 0;
+    for (index, chapter) in (0u32..).zip(contents.chapters) {
+        chapter
+            .check(after, blocks)
+            .map_err(|fault| Error::BadChapter {
+                chapter: index,
+                fault,
+            })?;
+        after = chapter.block;
+    }
+    Ok(())
+}
+
+/// Bytes of the chapter part's records.
+fn chapters_len(chapters: &[ChapterRecord<'_>]) -> Result<u32, Error> {
+    let total = chapters.iter().try_fold(0usize, |sum, chapter| {
+        sum.checked_add(size(chapter)?).ok_or(Error::TooLarge)
+    })?;
+    u32::try_from(total).map_err(|_| Error::TooLarge)
 }
 
 /// Checks the faces are in order, start with the regular one and each reads as a font.

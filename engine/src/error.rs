@@ -3,6 +3,7 @@
 use core::fmt;
 
 use crate::font::FontFault;
+use crate::format::ChapterFault;
 use crate::Position;
 
 /// Which part of a blob's payload failed to decode.
@@ -10,6 +11,8 @@ use crate::Position;
 pub enum Part {
     /// Title, byline, source, date and language.
     Metadata,
+    /// The table of contents.
+    Chapters,
     /// The page indexes: page starts for the profiles the blob was built for.
     PageIndex,
     /// The packed font.
@@ -105,6 +108,15 @@ pub enum Error {
     CorruptText,
     /// A packed font section failed its checks.
     BadFont(FontFault),
+    /// A chapter record of the table of contents fails its checks.
+    BadChapter {
+        /// Its place in the table of contents, from 0.
+        chapter: u32,
+        /// What is wrong with it.
+        fault: ChapterFault,
+    },
+    /// A chapter number past the last chapter.
+    ChapterOutOfRange(u32),
 }
 
 impl fmt::Display for Error {
@@ -156,6 +168,8 @@ impl fmt::Display for Error {
             ),
             Error::CorruptText => f.write_str("corrupt coded text"),
             Error::BadFont(fault) => write!(f, "malformed font section: {fault}"),
+            Error::BadChapter { chapter, fault } => write!(f, "bad chapter {chapter}: {fault}"),
+            Error::ChapterOutOfRange(n) => write!(f, "chapter {n} is past the last chapter"),
         }
     }
 }
@@ -175,6 +189,7 @@ impl Part {
     fn name(self) -> &'static str {
         match self {
             Part::Metadata => "metadata",
+            Part::Chapters => "table of contents",
             Part::PageIndex => "page index",
             Part::Font => "font section",
             Part::Model => "text model",

@@ -11,7 +11,7 @@ use inkleaf::{
     build::{CodedBlock, Contents, FaceSection, StoredText},
     font::FontId,
     format::Meta,
-    format::{BuiltFor, FontCheck},
+    format::{BuiltFor, ChapterRecord, FontCheck},
     text::{Block, Hyphens, Runs, Style},
     Book, Layout, Profile,
 };
@@ -304,11 +304,14 @@ pub fn build_reporting_with(
         date: &doc.date,
         language: &doc.language,
     };
-    let lang = hyphenate.then(|| language(&doc.language)).flatten();
+    let chapters = chapter_records(doc)?;
+    let languages = block_languages(doc);
     let points: Vec<Vec<u8>> = doc
         .blocks
         .iter()
-        .map(|b| {
+        .zip(&languages)
+        .map(|(b, tag)| {
+            let lang = hyphenate.then(|| language(tag)).flatten();
             lang.map(|l| encode_hyphens(&prose_hyphen_points(b, l)))
                 .unwrap_or_default()
         })
@@ -360,6 +363,7 @@ pub fn build_reporting_with(
     };
     let mut contents = Contents {
         meta,
+        chapters: &chapters,
         page_indexes: &[],
         fonts: options.faces,
         text,
@@ -397,6 +401,43 @@ pub fn build_reporting_with(
         family: Vec::new(),
         warnings: Vec::new(),
     })
+}
+
+/// The table of contents as the blob stores it.
+fn chapter_records(doc: &Document) -> Result<Vec<ChapterRecord<'_>>, inkleaf::Error> {
+    doc.chapters
+        .iter()
+        .map(|c| {
+            Ok(ChapterRecord {
+                block: u32::try_from(c.block).map_err(|_| inkleaf::Error::TooLarge)?,
+                level: c.level,
+                new_page: c.new_page,
+                title: &c.title,
+                language: &c.language,
+            })
+        })
+        .collect()
+}
+
+/// Each block's language: that of the innermost chapter it is in that names one, else the
+/// document's.
+fn block_languages(doc: &Document) -> Vec<&str> {
+    let mut languages = vec![doc.language.as_str(); doc.blocks.len()];
+    for (i, chapter) in doc.chapters.iter().enumerate() {
+        // Up to the next chapter of the same or a higher level (a section's own language
+        // holds only within it, its chapter's resumes after it).
+        let end = doc.chapters[i + 1..]
+            .iter()
+            .find(|next| next.level <= chapter.level)
+            .map_or(doc.blocks.len(), |next| next.block);
+        if chapter.language.is_empty() {
+            continue;
+        }
+        for tag in languages.iter_mut().take(end).skip(chapter.block) {
+            *tag = &chapter.language;
+        }
+    }
+    languages
 }
 
 /// Where `block`'s words may be broken with a hyphen: none in code, blocks or spans, where a

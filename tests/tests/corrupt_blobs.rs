@@ -89,10 +89,10 @@ fn bit_flips_behind_a_valid_checksum_never_panic() {
 
 fn flips_never_panic(original: &[u8]) {
     let sizes = Book::from_bytes(original).unwrap().part_sizes();
-    // Metadata and page indexes, the model's first bytes, the block list's length and the
+    // Metadata, chapters and page indexes, the model's first bytes, the block list's length and the
     // first block's framing plus the first words of its text: each flip here is laid out and
     // drawn, which is what costs time.
-    let indexes_end = sizes.header + sizes.metadata + sizes.page_index;
+    let indexes_end = sizes.header + sizes.metadata + sizes.chapters + sizes.page_index;
     let model_start = indexes_end + sizes.font;
     let blocks_start = model_start + sizes.model;
     let laid_out = |byte: usize| {

@@ -1,9 +1,10 @@
 //! One hand-made fixture per error, each asserting the exact variant.
 //!
-//! Payload bytes are postcard (format version 3): a string or byte string is a varint length
+//! Payload bytes are postcard (format version 4): a string or byte string is a varint length
 //! and its bytes; an `Option` is a tag byte, 0 or 1, then the value; an enum is its variant
 //! index as a varint, then the variant's fields; a `u8` is one byte, wider integers varints.
-//! The payload is, in order, five metadata strings, the page indexes as one byte string of
+//! The payload is, in order, five metadata strings, the chapter records as one byte string
+//! (empty here: `engine/src/format/chapters.rs` tests each bad chapter field), the page indexes as one byte string of
 //! index records back to back, the font part as one byte string of `face byte, section bytes`
 //! entries (empty for a built-in font), an `Option` text model (`None` for plain text) and the
 //! blocks as one byte string of records. A plain block record is its kind (`BlockKind`: 0
@@ -29,8 +30,8 @@ use inkleaf::{
 use inkleaf_cli::pack::{bake_page_index, pack_to_vec};
 use inkleaf_tests::blobs::{blob_with_payload, crc32, header, pack_blocks};
 
-/// Five empty metadata strings, no page index, an empty font part and no text model.
-const EMPTY_META_NO_INDEX: [u8; 8] = [0, 0, 0, 0, 0, 0, 0, 0];
+/// Five empty metadata strings, no chapters, no page index, an empty font part and no text model.
+const EMPTY_META_NO_INDEX: [u8; 9] = [0, 0, 0, 0, 0, 0, 0, 0, 0];
 
 /// The block record of a top-level paragraph "a": kind 0, nesting (0, 0), no label, text "a",
 /// no hyphenation points, no style runs.
@@ -125,11 +126,11 @@ fn bad_magic() {
 
 #[test]
 fn unsupported_version() {
-    assert_eq!(FORMAT_VERSION, 3);
+    assert_eq!(FORMAT_VERSION, 4);
     let payload = one_paragraph();
     // Version 1 had no page indexes or text model; version 2 had no block nesting, labels,
-    // style runs or font faces.
-    for version in [0, 1, 2, 4, u16::MAX] {
+    // style runs or font faces; version 3 no table of contents.
+    for version in [0, 1, 2, 3, 5, u16::MAX] {
         let mut blob = header(*b"INKL", version, 0, payload.len() as u32, crc32(&payload));
         blob.extend_from_slice(&payload);
         assert_eq!(
@@ -315,7 +316,7 @@ fn packed(starts: &[(u32, u32)]) -> Vec<u8> {
 
 /// A payload with `indexes` (already a byte string: length, then records) and [`INDEXED_BLOCKS`].
 fn indexed_payload(indexes: &[u8]) -> Vec<u8> {
-    let mut payload = vec![0, 0, 0, 0, 0];
+    let mut payload = vec![0, 0, 0, 0, 0, 0];
     payload.extend_from_slice(indexes);
     payload.extend_from_slice(&[0, 0]); // an empty font part, no text model
     payload.extend_from_slice(&INDEXED_BLOCKS);
@@ -413,6 +414,7 @@ fn page_index_fixture_is_what_the_engine_packs() {
     ];
     let packed = pack_to_vec(&Contents {
         meta: Meta::default(),
+        chapters: &[],
         page_indexes: &indexes,
         fonts: &[],
         text: StoredText::Plain(&blocks),
@@ -443,7 +445,7 @@ fn malformed_page_index() {
     // An index byte string that claims more bytes than the payload has.
     assert_eq!(open_payload(&indexed_payload(&[100, 1, 100, 50])), bad);
     // A length varint that never ends.
-    assert_eq!(open_payload(&[0, 0, 0, 0, 0, 0xFF, 0xFF]), bad);
+    assert_eq!(open_payload(&[0, 0, 0, 0, 0, 0, 0xFF, 0xFF]), bad);
     // A font the engine does not have.
     assert_eq!(with_byte(FONT_AT, 9), bad);
     // A footer flag that is not a bool.
@@ -479,7 +481,7 @@ fn malformed_page_index() {
     // the padding as (0, 0), which goes back.
     assert_eq!(with_byte(PAGES_AT, 4), bad);
     // An index whose blocks are missing altogether.
-    let mut no_blocks = vec![0, 0, 0, 0, 0];
+    let mut no_blocks = vec![0, 0, 0, 0, 0, 0];
     let record = valid_record();
     no_blocks.push(record.len() as u8);
     no_blocks.extend(record);
@@ -490,7 +492,7 @@ fn malformed_page_index() {
 #[test]
 fn malformed_font_section() {
     let with = |fonts: &[u8]| {
-        let mut payload = vec![0, 0, 0, 0, 0, 0];
+        let mut payload = vec![0, 0, 0, 0, 0, 0, 0];
         payload.push(u8::try_from(fonts.len()).expect("small fixture"));
         payload.extend_from_slice(fonts);
         payload.push(0); // no model
@@ -507,7 +509,7 @@ fn malformed_font_section() {
         "regular, then mono"
     );
     // A font part that claims more bytes than the payload has.
-    let mut payload = vec![0, 0, 0, 0, 0, 0, 100, 0, 1];
+    let mut payload = vec![0, 0, 0, 0, 0, 0, 0, 100, 0, 1];
     payload.extend_from_slice(&PARAGRAPH_A);
     assert_eq!(open_payload(&payload), bad);
     // A section that claims more bytes than its part has.
@@ -525,7 +527,7 @@ fn malformed_font_section() {
 
 #[test]
 fn bad_font_section_is_reported_when_used() {
-    let mut payload = vec![0, 0, 0, 0, 0, 0, 3, 0, 1, 0xAA, 0];
+    let mut payload = vec![0, 0, 0, 0, 0, 0, 0, 3, 0, 1, 0xAA, 0];
     payload.push(PARAGRAPH_A.len() as u8);
     payload.extend_from_slice(&PARAGRAPH_A);
     let blob = blob_with_payload(&payload);
@@ -537,7 +539,7 @@ fn bad_font_section_is_reported_when_used() {
 #[test]
 fn malformed_model() {
     let with = |model: &[u8]| {
-        let mut payload = vec![0, 0, 0, 0, 0, 0, 0]; // metadata, no index, no font
+        let mut payload = vec![0, 0, 0, 0, 0, 0, 0, 0]; // metadata, no index, no font
         payload.extend_from_slice(model);
         payload.push(PARAGRAPH_A.len() as u8);
         payload.extend_from_slice(&PARAGRAPH_A);
@@ -549,7 +551,7 @@ fn malformed_model() {
     assert_eq!(with(&[1, 100]), Err(Error::Malformed(Part::Model)));
     // No model option at all.
     assert_eq!(
-        open_payload(&[0, 0, 0, 0, 0, 0, 0]),
+        open_payload(&[0, 0, 0, 0, 0, 0, 0, 0]),
         Err(Error::Malformed(Part::Model))
     );
 }
@@ -688,11 +690,11 @@ fn trailing_payload() {
 #[test]
 fn buffer_too_small() {
     let mut out = [0u8; 8];
-    // Header 16, five empty strings 5, no index 1, an empty font part 1, no model 1, no
-    // blocks 1.
+    // Header 16, five empty strings 5, no chapters 1, no index 1, an empty font part 1, no
+    // model 1, no blocks 1.
     assert_eq!(
         pack_into(&Contents::plain(Meta::default(), &[]), &mut out),
-        Err(Error::BufferTooSmall { needed: 25 })
+        Err(Error::BufferTooSmall { needed: 26 })
     );
 }
 

@@ -1,4 +1,4 @@
-//! The committed golden blob pins format version 3: any change to what the builder writes or
+//! The committed golden blob pins format version 4: any change to what the builder writes or
 //! to how a reader reads it fails here, and must be made on purpose (with `docs/FORMAT.md`
 //! and, for a change readers cannot follow, a new format version).
 
@@ -67,8 +67,8 @@ fn the_golden_blobs_use_the_model_they_say() {
 #[test]
 fn the_golden_header_is_what_the_format_says() {
     assert_eq!(&GOLDEN[..4], b"INKL");
-    assert_eq!(u16::from_le_bytes([GOLDEN[4], GOLDEN[5]]), 3);
-    assert_eq!(FORMAT_VERSION, 3);
+    assert_eq!(u16::from_le_bytes([GOLDEN[4], GOLDEN[5]]), 4);
+    assert_eq!(FORMAT_VERSION, 4);
     assert_eq!(u16::from_le_bytes([GOLDEN[6], GOLDEN[7]]), 0, "no flags");
     let len = u32::from_le_bytes(GOLDEN[8..12].try_into().unwrap()) as usize;
     assert_eq!(len, GOLDEN.len() - 16);
@@ -89,6 +89,7 @@ fn reads_back_the_article(golden: &[u8]) {
     let sizes = book.part_sizes();
     let sum = sizes.header
         + sizes.metadata
+        + sizes.chapters
         + sizes.page_index
         + sizes.font
         + sizes.model
@@ -96,6 +97,11 @@ fn reads_back_the_article(golden: &[u8]) {
         + sizes.hyphens
         + sizes.runs;
     assert_eq!(sum, golden.len(), "the parts add up to the blob");
+    assert_eq!(book.chapter_count(), 0, "an article has no chapters");
+    assert_eq!(
+        sizes.chapters, 1,
+        "its chapter part is one empty length byte"
+    );
     assert!(book
         .blocks()
         .all(|b| b.kind == BlockKind::Paragraph && b.runs.count() == 0));

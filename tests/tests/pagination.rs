@@ -4,8 +4,8 @@
 
 use inkleaf::{
     font::FontId,
-    format::Meta,
-    layout::{Align, Margins},
+    format::{ChapterRecord, Meta},
+    layout::{Align, Line, Margins},
     text::{Block, BlockKind},
     Book, Error, Layout, Page, Position, Profile,
 };
@@ -204,6 +204,62 @@ proptest! {
         match Layout::new(&book, profile, font.font()) {
             Ok(layout) => { check_layout(&layout); }
             Err(e) => prop_assert!(matches!(e, Error::ProfileTooSmall { .. }), "{e:?}"),
+        }
+    }
+}
+
+/// Chapters over `blocks`: each pick names a block (modulo their number), a level and whether
+/// the chapter opens a page; in block order.
+fn blob_with_chapters(blocks: &[(BlockKind, String)], picks: &[(usize, u8, bool)]) -> Vec<u8> {
+    let blocks_in: Vec<Block<'_>> = blocks
+        .iter()
+        .map(|(kind, text)| Block::new(*kind, text))
+        .collect();
+    let mut chapters: Vec<ChapterRecord<'_>> = picks
+        .iter()
+        .map(|&(block, level, new_page)| ChapterRecord {
+            block: (block % blocks.len()) as u32,
+            level,
+            new_page,
+            title: "A chapter",
+            language: "",
+        })
+        .collect();
+    chapters.sort_by_key(|c| c.block);
+    let contents = inkleaf::build::Contents {
+        chapters: &chapters,
+        ..inkleaf::build::Contents::plain(Meta::default(), &blocks_in)
+    };
+    pack_to_vec(&contents).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Chapters that open a page move no word: every page is shown once, and each such
+    /// chapter's first line opens the page the API gives it.
+    #[test]
+    fn generated_books_with_chapters_on_every_preset(
+        blocks in prop::collection::vec(block(), 1..10),
+        picks in prop::collection::vec((0usize..64, 1u8..=8, any::<bool>()), 0..6),
+    ) {
+        let blob = blob_with_chapters(&blocks, &picks);
+        let book = Book::from_bytes(&blob).unwrap();
+        for display in PRESETS {
+            let layout = Layout::new(&book, display.profile, display.font.font()).unwrap();
+            check_layout(&layout);
+            let lines: Vec<(u32, Line)> = layout
+                .pages()
+                .flat_map(|page| page.lines().unwrap().map(move |line| (page.index, line)))
+                .collect();
+            for chapter in book.chapters() {
+                // The page of its first line, which opens the page when the chapter says so.
+                let first = lines.iter().find(|(_, line)| line.position() >= chapter.start);
+                let Some(&(page, line)) = first else { continue };
+                prop_assert_eq!(layout.chapter_page(chapter.index), Ok(page));
+                let opens = layout.page(page).unwrap().start == line.position();
+                prop_assert!(!chapter.new_page || opens, "{:?} on page {}", chapter, page);
+            }
         }
     }
 }

@@ -31,7 +31,8 @@ impl<F: Family> OriginDimensions for Page<'_, F> {
 /// Drawing lays the page's lines out again with the same routine pagination used, so what
 /// is drawn is exactly what was measured. Paper is [`BinaryColor::Off`], ink
 /// [`BinaryColor::On`]; a profile with a footer gets "page x / total" under the text when
-/// the total is known ([`Page::total`]).
+/// the total is known ([`Page::total`]), or, in a book with chapters, the chapter's title at
+/// the left and "x / total · p%" at the right ([`Page::status`]).
 ///
 /// ```
 /// use embedded_graphics::{mock_display::MockDisplay, pixelcolor::BinaryColor, Drawable};
@@ -138,8 +139,8 @@ impl<F: Family> Page<'_, F> {
             before = Some((line.nesting, top + line.height + line_spacing));
             draw_line(layout, line, block, at, canvas)
         })?;
-        if let (true, Some(total)) = (layout.profile().footer, self.total()) {
-            footer::draw(layout, self.index.saturating_add(1), total, canvas)?;
+        if layout.profile().footer {
+            footer::draw(layout, &self.status(), canvas)?;
         }
         Ok(())
     }

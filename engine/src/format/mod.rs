@@ -1,10 +1,11 @@
 //! The wire format: a fixed header, then a postcard payload, and typed views of its parts.
 //!
-//! The payload is, in order: [`Meta`], the page indexes, the font section, the text model, and
+//! The payload is, in order: [`Meta`], the chapter records, the page indexes, the font section, the text model, and
 //! the blocks as one length-prefixed byte string holding one postcard-encoded block after
 //! another; `docs/FORMAT.md` has every field. Keeping the blocks as raw bytes lets a device
 //! walk them without an allocator.
 
+mod chapters;
 mod crc32;
 mod header;
 mod page_index;
@@ -13,6 +14,7 @@ mod payload;
 
 pub use crate::bits::width_for;
 pub use crate::error::Part;
+pub use chapters::{ChapterFault, ChapterRecord, MAX_CHAPTER_LEVEL};
 pub use header::{Header, FORMAT_VERSION, HEADER_LEN, MAGIC};
 pub use page_index::{FontCheck, PageIndex, PageIndexRecord, PageIndexes};
 pub use part_sizes::PartSizes;

@@ -5,9 +5,11 @@
 /// ```
 /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
 /// let s = inkleaf::Book::from_bytes(blob)?.part_sizes();
-/// let parts = [s.header, s.metadata, s.page_index, s.font, s.model, s.text, s.hyphens, s.runs];
-/// assert_eq!(parts.iter().sum::<usize>(), blob.len());
+/// let parts = [s.header, s.metadata, s.chapters, s.page_index, s.font, s.model, s.text];
+/// let parts = parts.into_iter().chain([s.hyphens, s.runs]);
+/// assert_eq!(parts.sum::<usize>(), blob.len());
 /// assert_eq!(s.font, 1); // no font sections: the built-in font it names
+/// assert_eq!(s.chapters, 1); // an article: no chapters
 /// # Ok::<(), inkleaf::Error>(())
 /// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -16,6 +18,8 @@ pub struct PartSizes {
     pub header: usize,
     /// Title, byline, source, date and language.
     pub metadata: usize,
+    /// The table of contents: the chapter records with their length (one byte when empty).
+    pub chapters: usize,
     /// The page indexes of the profiles the blob was built for.
     pub page_index: usize,
     /// The packed faces, if the blob carries any (the part's length byte otherwise).

@@ -3,6 +3,7 @@
 //! Nothing here allocates. Pages are found in one streaming pass, and any page can be opened
 //! again from its start [`Position`] alone, so a device keeps a list of positions, not pages.
 
+mod breaks;
 mod candidates;
 mod fonts;
 mod geometry;
@@ -13,6 +14,7 @@ mod pages;
 mod pen;
 mod pieces;
 mod seeds;
+mod status;
 
 #[cfg(test)]
 mod joins;
@@ -25,6 +27,7 @@ pub use crate::profile::{Align, Margins};
 use crate::{Position, Profile};
 pub use lines::{Line, LineEnd};
 pub use pages::{Page, Pages};
+pub use status::Status;
 
 use geometry::Geometry;
 pub(crate) use lines::Lines;
@@ -61,7 +64,10 @@ pub struct Layout<'a, F> {
 /// The version of the rules that decide where lines and pages break. A page index records
 /// the rules it was baked with, and a reader trusts only an index baked by its own: any
 /// change to line breaking, spacing or page breaking bumps it.
-pub const LAYOUT_RULES: u8 = 1;
+///
+/// 2: a chapter that opens a new page ([`Chapter::new_page`](crate::text::Chapter)) ends the
+/// page before its first line.
+pub const LAYOUT_RULES: u8 = 2;
 
 impl<'a, F: Family> Layout<'a, F> {
     /// Lays `book` out for `profile` in `font`. When the blob carries a page index for this
@@ -285,6 +291,55 @@ impl<'a, F: Family> Layout<'a, F> {
             last = Some(page);
         }
         last.ok_or(Error::PositionOutOfRange(position))
+    }
+
+    /// The page (0-based) holding the first line of chapter `chapter`: a binary search of the
+    /// baked page index when there is one, else one pass over the pages before it. Fails
+    /// with [`Error::ChapterOutOfRange`] past the last chapter.
+    ///
+    /// ```
+    /// use inkleaf::build::{pack_into, Contents};
+    /// use inkleaf::format::{ChapterRecord, Meta};
+    /// use inkleaf::text::{Block, BlockKind};
+    /// use inkleaf::{font::MONO_6X10, Book, Error, Layout, Profile};
+    ///
+    /// let blocks = [
+    ///     Block::new(BlockKind::Paragraph, "A short preface."),
+    ///     Block::new(BlockKind::Heading(1), "One"),
+    ///     Block::new(BlockKind::Paragraph, "The first chapter opens a page of its own."),
+    /// ];
+    /// let toc = [ChapterRecord { block: 1, level: 1, new_page: true, title: "One", language: "" }];
+    /// let contents = Contents { chapters: &toc, ..Contents::plain(Meta::default(), &blocks) };
+    /// # let mut buffer = [0u8; 256];
+    /// let len = pack_into(&contents, &mut buffer)?;
+    /// let book = Book::from_bytes(&buffer[..len])?;
+    /// let layout = Layout::new(&book, Profile::new(296, 128), &MONO_6X10)?;
+    /// // The preface would leave room for the chapter, yet it opens page 1.
+    /// assert_eq!(layout.chapter_page(0)?, 1);
+    /// assert_eq!(layout.page(1)?.start, book.chapter(0).unwrap().start);
+    /// assert_eq!(layout.chapter_page(1), Err(Error::ChapterOutOfRange(1)));
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
+    pub fn chapter_page(&self, chapter: u32) -> Result<u32, Error> {
+        let start = self
+            .book
+            .chapter(chapter)
+            .ok_or(Error::ChapterOutOfRange(chapter))?
+            .start;
+        // Where its first line starts: past any spaces a block opens with, and past blocks
+        // that set no line. A page start is always such a place.
+        let start = self.lines_at(start)?.position();
+        if let Some(baked) = &self.index {
+            return Ok(baked.page_of(start));
+        }
+        let mut found = None;
+        for page in self.pages() {
+            if page.start > start {
+                break;
+            }
+            found = Some(page.index);
+        }
+        found.ok_or(Error::PositionOutOfRange(start))
     }
 
     /// The characters of a line, without a drawn hyphen.

@@ -2,6 +2,7 @@
 
 use core::fmt;
 
+use super::breaks::NewPages;
 use super::lines::{Line, LineEnd, Lines};
 use super::{Layout, PageLines, Position};
 use crate::font::Family;
@@ -283,12 +284,25 @@ impl<F: Family> Layout<'_, F> {
     ) -> Result<Filled, E> {
         let mut y = 0u32;
         let mut tail = Tail::default();
+        // Drawing places as many lines as pagination counted, so only pagination looks.
+        let mut new_pages = limit
+            .is_none()
+            .then(|| NewPages::after(self.book.chapter_part(), lines.position().block));
         while limit.is_none_or(|n| tail.count < n) {
             let count = tail.count;
             let start = lines.position();
             let Some((line, block)) = lines.next_with_text() else {
                 break;
             };
+            let opens_chapter = new_pages.as_mut().is_some_and(|n| n.reached(line.block));
+            if opens_chapter && count > 0 {
+                // A chapter that opens a page: the page ends here, whatever the widow and
+                // orphan rules would move (the lines before belong to another chapter).
+                return Ok(Filled {
+                    end: start,
+                    lines: count,
+                });
+            }
             let before = count.checked_sub(1).and_then(|i| tail.at(i));
             let top = y + self.gap_before(&line, before);
             if count > 0 && top + line.height > self.text_height() {

@@ -2,12 +2,14 @@
 //! or coded with the blob's model), and where their words may break.
 
 mod block;
+mod chapters;
 mod decode;
 mod hyphens;
 mod kind;
 mod style;
 
 pub use block::{Block, Blocks};
+pub use chapters::{Chapter, Chapters};
 #[cfg(feature = "coded")]
 pub(crate) use decode::Mark;
 pub use decode::{CharsBetween, Text};

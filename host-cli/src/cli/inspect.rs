@@ -35,6 +35,8 @@ struct InspectJson<'a> {
     /// `builtin-english` (the engine's own; the blob stores one byte for it).
     text_model: Option<&'static str>,
     parts: Parts,
+    /// The table of contents, in order; empty for a text without chapters.
+    chapters: Vec<ChapterJson>,
     built_for: Option<BuiltForJson>,
     /// Every baked page index, the first being `built_for`.
     page_indexes: Vec<BuiltForJson>,
@@ -46,12 +48,25 @@ struct InspectJson<'a> {
 struct Parts {
     header: usize,
     metadata: usize,
+    chapters: usize,
     page_index: usize,
     fonts: usize,
     model: usize,
     text: usize,
     hyphens: usize,
     runs: usize,
+}
+
+/// One entry of the table of contents.
+#[derive(Serialize)]
+struct ChapterJson {
+    title: String,
+    level: u8,
+    /// Index of its first block.
+    block: u32,
+    new_page: bool,
+    /// Empty: the book's.
+    language: String,
 }
 
 /// One packed face.
@@ -112,9 +127,23 @@ pub(super) fn run(file: &Path, json: bool, out: &mut String) -> anyhow::Result<(
     let p = &r.parts;
     writeln!(
         out,
-        "parts:    header {} + metadata {} + page index {} + fonts {} + model {} + text {} + hyphens {} + style runs {} bytes",
-        p.header, p.metadata, p.page_index, p.fonts, p.model, p.text, p.hyphens, p.runs
+        "parts:    header {} + metadata {} + chapters {} + page index {} + fonts {} + model {} + text {} + hyphens {} + style runs {} bytes",
+        p.header, p.metadata, p.chapters, p.page_index, p.fonts, p.model, p.text, p.hyphens, p.runs
     )?;
+    for c in &r.chapters {
+        let indent = usize::from(c.level.saturating_sub(1)) * 2;
+        let page = if c.new_page { ", new page" } else { "" };
+        let lang = if c.language.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", c.language)
+        };
+        writeln!(
+            out,
+            "chapter:  {:indent$}{} (block {}{page}{lang})",
+            "", c.title, c.block
+        )?;
+    }
     for f in &r.faces {
         writeln!(
             out,
@@ -237,6 +266,7 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
         parts: Parts {
             header: sizes.header,
             metadata: sizes.metadata,
+            chapters: sizes.chapters,
             page_index: sizes.page_index,
             fonts: sizes.font,
             model: sizes.model,
@@ -244,6 +274,16 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
             hyphens: sizes.hyphens,
             runs: sizes.runs,
         },
+        chapters: book
+            .chapters()
+            .map(|c| ChapterJson {
+                title: c.title.into(),
+                level: c.level,
+                block: c.start.block,
+                new_page: c.new_page,
+                language: c.language.into(),
+            })
+            .collect(),
         built_for: indexes.first().cloned(),
         pages: indexes.first().map(|b| b.pages_now),
         page_indexes: indexes,

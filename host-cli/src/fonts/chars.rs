@@ -39,10 +39,17 @@ pub fn chars_by_face(doc: &Document) -> [BTreeSet<char>; Face::COUNT] {
 }
 
 /// The characters to pack for `doc`, face by face: [`chars_by_face`], with the regular face
-/// always packed (a blob's faces start with it, and its footer is drawn in it).
+/// always packed (a blob's faces start with it, and its footer is drawn in it). With
+/// chapters, the regular face also sets what their footer shows: the chapter titles, cut
+/// with `...`, and "x / y · p%".
 pub fn chars_to_pack(doc: &Document) -> [BTreeSet<char>; Face::COUNT] {
     let mut chars = chars_by_face(doc);
-    chars[Face::Regular as usize].insert(' ');
+    let regular = &mut chars[Face::Regular as usize];
+    regular.insert(' ');
+    if !doc.chapters.is_empty() {
+        regular.extend(doc.chapters.iter().flat_map(|c| c.title.chars()));
+        regular.extend("0123456789/.%\u{b7}".chars());
+    }
     chars
 }
 
