@@ -37,5 +37,13 @@ pub(super) fn run(dir: &Path, look: &Look, out: &mut String) -> anyhow::Result<(
         input_bytes
     )?;
     writeln!(out, "wrote {}", blob_path.display())?;
-    render::render_blob(&blob_path, &built.blob, dir, None, 2, None, out)
+    render::render_blob(
+        &blob_path,
+        &built.blob,
+        dir,
+        render::Pick::All,
+        2,
+        None,
+        out,
+    )
 }

@@ -67,6 +67,8 @@ struct ChapterJson {
     new_page: bool,
     /// Empty: the book's.
     language: String,
+    /// The 1-based page it starts on, on each baked display in `page_indexes` order.
+    pages: Vec<u32>,
 }
 
 /// One packed face.
@@ -138,9 +140,20 @@ pub(super) fn run(file: &Path, json: bool, out: &mut String) -> anyhow::Result<(
         } else {
             format!(", {}", c.language)
         };
+        let on: Vec<String> = c
+            .pages
+            .iter()
+            .zip(&r.page_indexes)
+            .map(|(page, b)| format!("p. {page} at {}x{}", b.width, b.height))
+            .collect();
+        let on = if on.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", on.join(", "))
+        };
         writeln!(
             out,
-            "chapter:  {:indent$}{} (block {}{page}{lang})",
+            "chapter:  {:indent$}{} (block {}{page}{lang}{on})",
             "", c.title, c.block
         )?;
     }
@@ -212,12 +225,17 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
         *kinds.entry(kind_name(block.kind)).or_insert(0) += 1;
     }
     let mut indexes = Vec::new();
+    // Per chapter, the page it starts on at each baked display.
+    let mut chapter_pages = vec![Vec::new(); book.chapter_count() as usize];
     for index in book.page_indexes() {
         let b = index.built_for();
+        let fail = |e: inkleaf::Error| anyhow!("{}: {e}", file.display());
+        let layout = Layout::new(book, b.profile, font).map_err(fail)?;
+        for (n, pages) in (0..).zip(&mut chapter_pages) {
+            pages.push(layout.chapter_page(n).map_err(fail)? + 1);
+        }
         // Recount rather than trust the recorded number, so a stale index shows up here.
-        let pages_now = Layout::new(book, b.profile, font)
-            .map(|l| l.pages().count() as u32)
-            .map_err(|e| anyhow!("{}: {e}", file.display()))?;
+        let pages_now = layout.pages().count() as u32;
         indexes.push(BuiltForJson {
             width: b.profile.width,
             height: b.profile.height,
@@ -276,12 +294,14 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
         },
         chapters: book
             .chapters()
-            .map(|c| ChapterJson {
+            .zip(chapter_pages)
+            .map(|(c, pages)| ChapterJson {
                 title: c.title.into(),
                 level: c.level,
                 block: c.start.block,
                 new_page: c.new_page,
                 language: c.language.into(),
+                pages,
             })
             .collect(),
         built_for: indexes.first().cloned(),

@@ -1,9 +1,11 @@
 //! Reading what the commands name: displays, documents and blobs, with errors that name them.
 
+use std::ops::Range;
 use std::path::Path;
 
 use anyhow::{anyhow, bail, Context};
-use inkleaf::{Book, Profile};
+use inkleaf::font::Family;
+use inkleaf::{Book, Layout, Profile};
 use inkleaf_cli::displays::{self, Display, DEFAULT_DISPLAY};
 use inkleaf_cli::input::{self, Document, ReadOptions};
 
@@ -93,4 +95,42 @@ pub(crate) fn layout_profile(
         return Ok(built.profile);
     }
     Ok(display(DEFAULT_DISPLAY)?.profile)
+}
+
+/// The pages (0-based, end excluded) that hold chapter `n` (1-based, in the order `inspect`
+/// lists them) with its sections: from the page it starts on to the page before the next
+/// chapter of its level or above, or that page too when the chapter's text runs onto it.
+pub(crate) fn chapter_pages<F: Family>(
+    file: &Path,
+    layout: &Layout<'_, F>,
+    n: u32,
+) -> anyhow::Result<Range<u32>> {
+    let book = layout.book();
+    let count = book.chapter_count();
+    let index = n
+        .checked_sub(1)
+        .filter(|&i| i < count)
+        .ok_or_else(|| match count {
+            0 => anyhow!("{}: has no chapters", file.display()),
+            _ => anyhow!("{}: no chapter {n}, the book has {count}", file.display()),
+        })?;
+    let fail = |e: inkleaf::Error| anyhow!("{}: {e}", file.display());
+    let chapter = book
+        .chapter(index)
+        .ok_or_else(|| fail(inkleaf::Error::ChapterOutOfRange(index)))?;
+    let first = layout.chapter_page(index).map_err(fail)?;
+    let next = book
+        .chapters()
+        .skip(index as usize + 1)
+        .find(|c| c.level <= chapter.level && c.start > chapter.start);
+    let end = match next {
+        Some(next) => {
+            let page = layout.chapter_page(next.index).map_err(fail)?;
+            // A chapter that runs on from ours shares its first page with our last.
+            let shared = layout.page(page).map_err(fail)?.start < next.start;
+            page + u32::from(shared)
+        }
+        None => layout.page_count(),
+    };
+    Ok(first..end.max(first + 1))
 }

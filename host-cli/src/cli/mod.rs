@@ -67,8 +67,12 @@ enum Command {
         #[arg(short, long)]
         out: PathBuf,
         /// Only this page (1-based).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "chapter")]
         page: Option<u32>,
+        /// Only the pages of this chapter (1-based, as `inspect` lists them), its sections
+        /// included.
+        #[arg(long)]
+        chapter: Option<u32>,
         /// Image pixels per display pixel.
         #[arg(long, default_value_t = 2)]
         scale: u32,
@@ -83,6 +87,10 @@ enum Command {
         /// Print JSON with every line's text and widths.
         #[arg(long)]
         json: bool,
+        /// Only the pages of this chapter (1-based, as `inspect` lists them), its sections
+        /// included.
+        #[arg(long)]
+        chapter: Option<u32>,
         /// Lay out for this display instead of the one the blob was built for.
         #[arg(long)]
         display: Option<String>,
@@ -131,14 +139,23 @@ pub fn run(cli: Cli, out: &mut String) -> anyhow::Result<()> {
             file,
             out: dir,
             page,
+            chapter,
             scale,
             display,
-        } => render::run(&file, &dir, page, scale, display.as_deref(), out),
+        } => {
+            let pick = match (page, chapter) {
+                (Some(n), _) => render::Pick::Page(n),
+                (None, Some(n)) => render::Pick::Chapter(n),
+                (None, None) => render::Pick::All,
+            };
+            render::run(&file, &dir, pick, scale, display.as_deref(), out)
+        }
         Command::Pages {
             file,
             json,
+            chapter,
             display,
-        } => pages::run(&file, json, display.as_deref(), out),
+        } => pages::run(&file, json, chapter, display.as_deref(), out),
         Command::Displays => displays::run(out),
     }
 }

@@ -75,6 +75,7 @@ struct LineJson {
 pub(super) fn run(
     file: &Path,
     json: bool,
+    chapter: Option<u32>,
     display: Option<&str>,
     out: &mut String,
 ) -> anyhow::Result<()> {
@@ -87,8 +88,12 @@ pub(super) fn run(
         .map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let layout =
         Layout::new(&book, profile, font).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+    let wanted = match chapter {
+        Some(n) => load::chapter_pages(file, &layout, n)?,
+        None => 0..u32::MAX,
+    };
     let mut pages = Vec::new();
-    for page in layout.pages() {
+    for page in layout.pages().filter(|p| wanted.contains(&p.index)) {
         let lines = page
             .lines()
             .map_err(|e| anyhow!("{}: {e}", file.display()))?;
@@ -143,8 +148,9 @@ pub(super) fn run(
         writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
         return Ok(());
     }
+    let total = layout.page_count();
     for page in &pages {
-        writeln!(out, "--- page {} / {} ---", page.number, pages.len())?;
+        writeln!(out, "--- page {} / {total} ---", page.number)?;
         for line in &page.lines {
             let mut prefix: String = line
                 .nesting

@@ -11,10 +11,21 @@ use inkleaf_cli::output::replace_with;
 
 use super::load;
 
+/// Which pages to render.
+#[derive(Copy, Clone, Debug)]
+pub(super) enum Pick {
+    /// Every page, and a contact sheet of them.
+    All,
+    /// Page `n` (1-based).
+    Page(u32),
+    /// The pages of chapter `n` (1-based), and a contact sheet of them.
+    Chapter(u32),
+}
+
 pub(super) fn run(
     file: &Path,
     dir: &Path,
-    page: Option<u32>,
+    pick: Pick,
     scale: u32,
     display: Option<&str>,
     out: &mut String,
@@ -22,7 +33,7 @@ pub(super) fn run(
     let bytes = load::read_blob(file)?;
     std::fs::create_dir_all(dir)
         .with_context(|| format!("{}: cannot create directory", dir.display()))?;
-    render_blob(file, &bytes, dir, page, scale, display, out)
+    render_blob(file, &bytes, dir, pick, scale, display, out)
 }
 
 /// Renders the pages of a blob already in memory into `dir`.
@@ -30,7 +41,7 @@ pub(super) fn render_blob(
     file: &Path,
     bytes: &[u8],
     dir: &Path,
-    only: Option<u32>,
+    pick: Pick,
     scale: u32,
     display: Option<&str>,
     out: &mut String,
@@ -47,18 +58,19 @@ pub(super) fn render_blob(
         Layout::new(&book, profile, font).map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let pages: Vec<_> = layout.pages().collect();
     let total = u32::try_from(pages.len())?;
-    if let Some(n) = only {
-        if n == 0 || n > total {
-            bail!(
-                "{}: no page {n}, the blob has {total} pages on this display",
-                file.display()
-            );
-        }
-    }
+    let wanted = match pick {
+        Pick::All => 0..total,
+        Pick::Page(n) if n == 0 || n > total => bail!(
+            "{}: no page {n}, the blob has {total} pages on this display",
+            file.display()
+        ),
+        Pick::Page(n) => n - 1..n,
+        Pick::Chapter(n) => load::chapter_pages(file, &layout, n)?,
+    };
     let mut drawn = Vec::with_capacity(pages.len());
     for page in &pages {
         let number = page.index + 1;
-        if only.is_some_and(|n| n != number) {
+        if !wanted.contains(&page.index) {
             continue;
         }
         let display = inkleaf_sim::preview(&page.with_total(total), gray);
@@ -70,7 +82,7 @@ pub(super) fn render_blob(
         writeln!(out, "wrote {}", path.display())?;
         drawn.push(display);
     }
-    if only.is_none() {
+    if !matches!(pick, Pick::Page(_)) {
         let columns = if profile.width > profile.height * 2 {
             3
         } else {
