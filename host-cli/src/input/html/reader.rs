@@ -338,10 +338,12 @@ impl Reader {
             self.begin(kind);
         }
         if let Some(open) = &mut self.open {
-            let style = if open.kind == BlockKind::Code {
-                Style::PLAIN
-            } else {
-                style
+            let style = match open.kind {
+                BlockKind::Code => Style::PLAIN,
+                // A heading's link is its own permalink (mdbook, Sphinx, GitHub pages wrap
+                // every heading in one): a title, not a link to follow, is not underlined.
+                BlockKind::Heading(_) => style.without(Style::LINK),
+                _ => style,
             };
             open.text.push(text, style);
         }

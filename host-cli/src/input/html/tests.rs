@@ -84,6 +84,13 @@ fn inline_elements_are_styled() {
 }
 
 #[test]
+fn a_heading_is_not_underlined_as_its_own_permalink() {
+    let read = read("<h2 id='t'><a class='header' href='#t'>Data <em>Types</em></a></h2>");
+    assert_eq!(read.blocks[0].text, "Data Types");
+    assert_eq!(styled(&read.blocks[0]), [("Types", Style::ITALIC)]);
+}
+
+#[test]
 fn white_space_collapses_outside_pre_and_entities_decode() {
     let prose = read("<p>\n  one \t <b> two </b>\n three&nbsp;&amp;&lt;&#x41;<br>  four </p>");
     assert_eq!(prose.blocks[0].text, "one two three\u{a0}&<A\nfour");
