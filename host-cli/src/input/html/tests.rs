@@ -132,6 +132,22 @@ fn quotes_lists_and_their_nesting() {
 }
 
 #[test]
+fn a_paragraph_in_a_box_in_an_item_makes_its_list_loose() {
+    // Pandoc's footnotes: `<li><div id><p>`. A nested list's paragraphs are its own.
+    let read = read(
+        "<ol><li><div id=fn1><p>note</p></div></li></ol>\
+         <ul><li>outer<ul><li><p>inner</p></li></ul></li></ul>",
+    );
+    let loose: Vec<bool> = read
+        .blocks
+        .iter()
+        .map(|b| matches!(b.kind, BlockKind::ListItem { loose: true, .. }))
+        .collect();
+    assert_eq!(texts(&read), ["note", "outer", "inner"]);
+    assert_eq!(loose, [true, false, true]);
+}
+
+#[test]
 fn an_empty_item_keeps_its_marker_and_lettered_lists_are_told() {
     let read = read("<ol type=a><li></li><li><h3>H</h3></li></ol>");
     assert_eq!(texts(&read), ["", "", "H"]);
