@@ -103,11 +103,11 @@ fn rust_book_pages_keep_every_word_of_pandocs_rendering() {
     for chapter in CHAPTERS {
         let html = std::fs::read_to_string(book.join(chapter))
             .unwrap_or_else(|e| panic!("{chapter}: {e} (the rust-docs component is needed)"));
-        let whole = read_web_page(&html, true);
+        let whole = read_web_page(&html, true).unwrap();
         let whole_words = block_words(&whole);
         in_order(chapter, &pandoc_words(&pandoc(&html)), &whole_words);
 
-        let article = read_web_page(&html, false);
+        let article = read_web_page(&html, false).unwrap();
         let main = pandoc_words(&pandoc(main_element(&html)));
         let article_words = block_words(&article);
         in_order(chapter, &main, &article_words);

@@ -1,4 +1,5 @@
-//! Reading articles and books: plain text, Markdown and EPUB into blocks and metadata.
+//! Reading articles and books: plain text, Markdown, web pages and EPUB into blocks and
+//! metadata.
 
 use std::path::Path;
 
@@ -108,6 +109,9 @@ pub enum InputError {
     /// An EPUB book that cannot be read.
     #[error(transparent)]
     Epub(#[from] epub::EpubError),
+    /// A web page whose markup cannot be read.
+    #[error(transparent)]
+    Html(#[from] html::HtmlError),
 }
 
 /// How inputs are read.
@@ -141,7 +145,7 @@ pub fn read_file_with(path: &Path, options: ReadOptions) -> Result<Document, Inp
         String::from_utf8(bytes).map_err(|e| InputError::NotUtf8(e.utf8_error().valid_up_to()))?;
     let mut doc = match extension {
         "md" | "markdown" => parse_markdown(&text),
-        "html" | "htm" | "xhtml" => html::read_web_page(&text, options.whole_page),
+        "html" | "htm" | "xhtml" => html::read_web_page(&text, options.whole_page)?,
         _ => parse_text(&text),
     };
     if doc.blocks.is_empty() {

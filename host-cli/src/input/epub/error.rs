@@ -1,5 +1,7 @@
 //! Why an EPUB could not be read: one variant per failure, each naming what it is about.
 
+use crate::input::html::HtmlError;
+
 /// Why an EPUB could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -58,6 +60,14 @@ pub enum EpubError {
         path: String,
         /// What the XML parser found, with the line and column.
         reason: String,
+    },
+    /// A chapter file whose markup cannot be read (its elements nest past the limit).
+    #[error("{path}: {source}")]
+    Markup {
+        /// The file.
+        path: String,
+        /// Why its markup cannot be read.
+        source: HtmlError,
     },
     /// The container or package document is well-formed but lacks what an EPUB needs.
     #[error("{path}: {reason}")]

@@ -71,7 +71,13 @@ pub(super) fn read(
                     "{path}: not UTF-8 or UTF-16, undecodable bytes shown as '\u{FFFD}'"
                 ));
             }
-            let xhtml = read_xhtml(&markup, &|href| stylesheets.read(&path, href));
+            let xhtml =
+                read_xhtml(&markup, &|href| stylesheets.read(&path, href)).map_err(|source| {
+                    EpubError::Markup {
+                        path: path.clone(),
+                        source,
+                    }
+                })?;
             stylesheets.take_error()?;
             text.unset.extend(stylesheets.take_unset());
             text.unset

@@ -4,7 +4,8 @@
 //! unclosed or stray tags reads as it shows. Each element becomes the block or style it is
 //! (see [`read_xhtml`]), in the few CSS properties that change what text means. A web page
 //! is read whole or, by default, as the article a reader mode finds in it
-//! ([`read_web_page`]).
+//! ([`read_web_page`]). Markup nested past what any browser lays out is refused
+//! ([`HtmlError::TooDeep`]).
 
 use dom_query::{Document as Tree, NodeData, NodeRef};
 
@@ -12,6 +13,7 @@ use super::DocBlock;
 
 mod css;
 mod elements;
+mod error;
 mod lists;
 mod parse;
 mod reader;
@@ -19,6 +21,7 @@ mod unset;
 mod walk;
 mod web;
 
+pub use error::HtmlError;
 pub use web::read_web_page;
 
 use css::Sheets;
@@ -54,17 +57,24 @@ pub struct Xhtml {
 /// never shown (`<head>`, scripts, styles, templates, comments, `display: none`,
 /// `hidden`) is left out.
 ///
+/// Markup whose elements nest more than 2,048 deep is refused with
+/// [`HtmlError::TooDeep`].
+///
 /// ```
 /// use inkleaf::text::BlockKind;
 /// use inkleaf_cli::input::html::read_xhtml;
 ///
-/// let read = read_xhtml("<h1 id=top>Hello</h1><p>A <em>fine</em> day.", &|_| None);
+/// let read = read_xhtml("<h1 id=top>Hello</h1><p>A <em>fine</em> day.", &|_| None)?;
 /// assert_eq!(read.blocks[0].kind, BlockKind::Heading(1));
 /// assert_eq!(read.blocks[1].text, "A fine day.");
 /// assert_eq!(read.anchors, [("top".to_owned(), 0)]);
+/// # Ok::<(), inkleaf_cli::input::html::HtmlError>(())
 /// ```
-pub fn read_xhtml(markup: &str, stylesheet: &dyn Fn(&str) -> Option<String>) -> Xhtml {
-    read_tree(&parse(markup), stylesheet)
+pub fn read_xhtml(
+    markup: &str,
+    stylesheet: &dyn Fn(&str) -> Option<String>,
+) -> Result<Xhtml, HtmlError> {
+    Ok(read_tree(&parse(markup)?, stylesheet))
 }
 
 /// Reads a parsed document into blocks.

@@ -6,15 +6,110 @@
 //! The one construct the two read differently is a self-closed element other than a void
 //! one (`<a id="x"/>`, `<div/>`): XML closes it, HTML leaves it open around what follows.
 //! Such tags are written out as an open and a close tag first.
+//!
+//! Markup nested deeper than [`DEEPEST`] is refused: html5ever's tree builder searches the
+//! open elements at every tag, so its time grows with the square of the depth (50,000
+//! nested `<div>` take seconds). The markup goes to the parser in pieces and the depth of
+//! the tree is looked at after each, so such markup stops being parsed a piece after it
+//! passes the limit.
 
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, NodeRef, Tree};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::TreeBuilderOpts;
+use html5ever::{parse_document, ParseOpts};
 
-/// The tree of `markup`.
-pub(super) fn parse(markup: &str) -> Document {
+use super::HtmlError;
+
+/// How deep elements may nest, `<html>` and `<body>` counted. Browsers lay out no deeper
+/// than 512 (Blink and WebKit hang deeper elements beside the 512th); real books and pages
+/// nest a few dozen deep. Four times the browsers' room keeps odd but honest markup, and
+/// parses in milliseconds.
+pub(super) const DEEPEST: usize = 2048;
+
+/// The length of the pieces markup is parsed in: a piece nests at most a few thousand
+/// elements deeper, which the parser takes milliseconds over.
+const PIECE: usize = 4096;
+
+/// The tree of `markup`, or why it cannot be read.
+pub(super) fn parse(markup: &str) -> Result<Document, HtmlError> {
     if is_xhtml(markup) {
-        Document::from(close_self_closed(markup))
+        parse_html(&close_self_closed(markup))
     } else {
-        Document::from(markup)
+        parse_html(markup)
+    }
+}
+
+/// `markup` parsed as `dom_query::Document::from` parses it, in pieces, refused once the
+/// tree nests deeper than [`DEEPEST`].
+fn parse_html(markup: &str) -> Result<Document, HtmlError> {
+    let options = ParseOpts {
+        tree_builder: TreeBuilderOpts {
+            scripting_enabled: false,
+            ..TreeBuilderOpts::default()
+        },
+        ..ParseOpts::default()
+    };
+    let mut parser = parse_document(Document::default(), options);
+    let mut rest = markup;
+    while !rest.is_empty() {
+        let mut end = PIECE.min(rest.len());
+        while !rest.is_char_boundary(end) {
+            end += 1;
+        }
+        let (piece, after) = rest.split_at(end);
+        parser.process(StrTendril::from(piece));
+        // The elements still open are the tree's last children, one inside the other.
+        if open_depth(&parser.tokenizer.sink.sink.tree) > DEEPEST {
+            return Err(HtmlError::TooDeep(DEEPEST));
+        }
+        rest = after;
+    }
+    let tree = parser.finish();
+    if depth(tree.root()) > DEEPEST {
+        return Err(HtmlError::TooDeep(DEEPEST));
+    }
+    Ok(tree)
+}
+
+/// How many elements nest along the tree's last children, from its root down.
+fn open_depth(tree: &Tree) -> usize {
+    let mut depth = 0;
+    let mut at = tree.root();
+    while let Some(last) = at.last_child() {
+        depth += usize::from(last.is_element());
+        at = last;
+    }
+    depth
+}
+
+/// How deep elements nest under `root`, found through the tree's links: no recursion and
+/// no stack.
+pub(super) fn depth(root: NodeRef<'_>) -> usize {
+    let (mut deepest, mut depth) = (0, 0);
+    let mut at = root;
+    loop {
+        if let Some(child) = at.first_child() {
+            at = child;
+            depth += 1;
+        } else {
+            loop {
+                if at.id == root.id {
+                    return deepest;
+                }
+                if let Some(sibling) = at.next_sibling() {
+                    at = sibling;
+                    break;
+                }
+                match at.parent() {
+                    Some(parent) => at = parent,
+                    None => return deepest,
+                }
+                depth -= 1;
+            }
+        }
+        if at.is_element() {
+            deepest = deepest.max(depth);
+        }
     }
 }
 

@@ -1,10 +1,11 @@
 use inkleaf::text::{BlockKind, Marker, Nesting, Run, Style};
 
+use super::parse::DEEPEST;
 use super::*;
 use crate::input::runs_are_valid;
 
 fn read(markup: &str) -> Xhtml {
-    let read = read_xhtml(markup, &|_| None);
+    let read = read_xhtml(markup, &|_| None).unwrap();
     for block in &read.blocks {
         assert!(runs_are_valid(&block.text, &block.runs), "{block:?}");
     }
@@ -138,6 +139,22 @@ fn quotes_lists_and_their_nesting() {
 }
 
 #[test]
+fn a_paragraph_in_a_box_in_an_item_makes_its_list_loose() {
+    // Pandoc's footnotes: `<li><div id><p>`. A nested list's paragraphs are its own.
+    let read = read(
+        "<ol><li><div id=fn1><p>note</p></div></li></ol>\
+         <ul><li>outer<ul><li><p>inner</p></li></ul></li></ul>",
+    );
+    let loose: Vec<bool> = read
+        .blocks
+        .iter()
+        .map(|b| matches!(b.kind, BlockKind::ListItem { loose: true, .. }))
+        .collect();
+    assert_eq!(texts(&read), ["note", "outer", "inner"]);
+    assert_eq!(loose, [true, false, true]);
+}
+
+#[test]
 fn an_empty_item_keeps_its_marker_and_lettered_lists_are_told() {
     let read = read("<ol type=a><li></li><li><h3>H</h3></li></ol>");
     assert_eq!(texts(&read), ["", "", "H"]);
@@ -214,7 +231,7 @@ fn css_from_style_elements_links_and_attributes() {
         <p style='font-weight:bold;font-style:italic'>e</p><p class=linked>f</p>
         <nav><a href=x>g</a></nav></body></html>";
     let sheet = |href: &str| (href == "book.css").then(|| ".linked{font-style:oblique}".into());
-    let read = read_xhtml(markup, &sheet);
+    let read = read_xhtml(markup, &sheet).unwrap();
     assert_eq!(texts(&read), ["a", "b", "c", "d", "x   y", "e", "f", "g"]);
     let styles: Vec<Vec<Run>> = read.blocks.iter().map(|b| b.runs.clone()).collect();
     let one = |style| vec![Run { len: 1, style }];
@@ -293,18 +310,71 @@ fn on_a_normal_stack(f: impl FnOnce() + Send + 'static) {
         .expect("reads on a 2 MiB stack");
 }
 
+/// `<tag>` opened again and again around a word, so that elements nest `depth` deep with
+/// the `<html>` and `<body>` the parser adds.
+fn nested(tag: &str, depth: usize) -> String {
+    format!("<{tag}>").repeat(depth - 2) + "deep"
+}
+
 #[test]
-fn markup_nested_fifty_thousand_deep_reads_and_drops() {
+fn markup_nested_to_the_limit_reads_on_a_normal_stack() {
     on_a_normal_stack(|| {
-        for tag in ["div", "b"] {
-            let markup = format!("<{tag}>").repeat(50_000) + "deep";
-            let read = read_xhtml(&markup, &|_| None);
-            assert_eq!(texts(&read), ["deep"]);
+        for tag in ["div", "b", "blockquote", "ul"] {
+            let read = read_xhtml(&nested(tag, DEEPEST), &|_| None).unwrap();
+            assert_eq!(texts(&read), ["deep"], "{tag}");
         }
         // Too deep to look for an article in: read whole.
-        let page = read_web_page(&("<b>".repeat(50_000) + "deep"), false);
+        let page = read_web_page(&nested("b", DEEPEST), false).unwrap();
         assert_eq!(texts_of(&page.blocks), ["deep"]);
+        assert!(page.unset[0].contains("read whole"), "{:?}", page.unset);
     });
+}
+
+#[test]
+fn markup_nested_past_the_limit_is_refused_at_once() {
+    let started = std::time::Instant::now();
+    let too_deep = Some(HtmlError::TooDeep(DEEPEST));
+    assert_eq!(
+        read_xhtml(&nested("div", DEEPEST + 1), &|_| None).err(),
+        too_deep
+    );
+    let closed = "<div>".repeat(50_000) + "deep" + &"</div>".repeat(50_000);
+    for markup in [
+        nested("div", 50_000),
+        nested("b", 50_000),
+        nested("table><tr><td", 20_000),
+        closed,
+        // HTML leaves a self-closed `<div/>` open around what follows.
+        "<div/>".repeat(50_000),
+    ] {
+        assert_eq!(
+            read_xhtml(&markup, &|_| None).err(),
+            too_deep,
+            "{markup:.40}"
+        );
+        for whole_page in [false, true] {
+            assert_eq!(read_web_page(&markup, whole_page).err(), too_deep);
+        }
+    }
+    // Markup past the limit takes the parser time that grows with the square of its depth
+    // (50,000 nested `<div>` took seconds); refused early, it takes no such time.
+    let took = started.elapsed();
+    assert!(took.as_secs() < 10, "{took:?}");
+}
+
+#[test]
+fn sloppy_markup_with_thousands_of_unclosed_tags_is_not_deep() {
+    // What browsers close themselves: paragraphs and items, and the unclosed `<font>` of
+    // each paragraph, which the parser reopens in the next no more than three times over.
+    let paragraphs = "<p><font face=serif>line ".repeat(5_000);
+    let items = "<ul>".to_owned() + &"<li>item ".repeat(5_000);
+    let rows = "<table>".to_owned() + &"<tr><td>a<td>b".repeat(5_000);
+    // XHTML closes a self-closed `<div/>`.
+    let xhtml = "<?xml version=\"1.0\"?><body>".to_owned() + &"<div/>".repeat(5_000) + "x";
+    for markup in [paragraphs, items, rows, xhtml] {
+        let read = read_xhtml(&markup, &|_| None).unwrap();
+        assert!(!read.blocks.is_empty(), "{:.40}", markup);
+    }
 }
 
 #[test]
@@ -320,7 +390,7 @@ fn a_web_page_gives_its_article_and_metadata() {
          <article><h1>A calm article</h1>{}</article><footer>Copyright</footer></body></html>",
         body.repeat(4)
     );
-    let doc = read_web_page(&page, false);
+    let doc = read_web_page(&page, false).unwrap();
     assert_eq!(doc.title, "A calm article");
     assert_eq!(doc.byline, "Ada Writer");
     assert_eq!(doc.date, "2024-05-01");
@@ -331,7 +401,7 @@ fn a_web_page_gives_its_article_and_metadata() {
         !all.contains("About") && !all.contains("Copyright"),
         "{all}"
     );
-    let whole = read_web_page(&page, true);
+    let whole = read_web_page(&page, true).unwrap();
     let all: String = whole.blocks.iter().map(|b| b.text.as_str()).collect();
     assert!(all.contains("About") && all.contains("Copyright"));
 }
@@ -340,7 +410,7 @@ fn a_web_page_gives_its_article_and_metadata() {
 fn a_page_without_an_article_is_read_whole_and_says_so() {
     // Readability finds nothing in a form's controls.
     let page = "<body><form><button>Go on <time datetime=2020-01-02>now</time></button></form>";
-    let doc = read_web_page(page, false);
+    let doc = read_web_page(page, false).unwrap();
     assert_eq!(texts_of(&doc.blocks), ["Go on now"]);
     assert_eq!(doc.date, "2020-01-02");
     assert!(

@@ -113,11 +113,7 @@ fn numbering(node: &NodeRef<'_>, numbered: bool) -> Numbering {
         .into_iter()
         .filter(|c| c.node_name().is_some_and(|n| &*n == "li"))
         .collect();
-    let loose = items.iter().any(|item| {
-        item.element_children()
-            .iter()
-            .any(|c| c.node_name().is_some_and(|n| &*n == "p"))
-    });
+    let loose = items.iter().any(holds_paragraph);
     Numbering {
         numbered,
         start: int_attr(node, "start"),
@@ -125,6 +121,23 @@ fn numbering(node: &NodeRef<'_>, numbered: bool) -> Numbering {
         items: items.len(),
         loose,
     }
+}
+
+/// Whether a list item holds a paragraph of its own, straight inside it or inside the boxes
+/// around its text (`<li><div><p>`, as pandoc writes a footnote): browsers set it apart
+/// alike. Paragraphs of a list nested in the item are that list's.
+fn holds_paragraph(item: &NodeRef<'_>) -> bool {
+    let mut boxes = vec![*item];
+    while let Some(node) = boxes.pop() {
+        for child in node.element_children() {
+            match child.node_name().as_deref() {
+                Some("p") => return true,
+                Some("ul" | "ol" | "menu" | "dir") => {}
+                _ => boxes.push(child),
+            }
+        }
+    }
+    false
 }
 
 /// The language of a `<pre>`'s code: `x` of a `language-x` (or `lang-x`) class on it or

@@ -1,11 +1,11 @@
 //! Saved web pages: the article in them, as a browser's reader mode finds it, or the whole
 //! page; with the title, byline, date and language the page gives.
 
-use dom_query::{Document as Tree, NodeRef};
+use dom_query::Document as Tree;
 use dom_smoothie::{Article, Readability};
 
-use super::parse::{descendants, parse};
-use super::{read_tree, read_xhtml, Xhtml};
+use super::parse::{depth, descendants, parse};
+use super::{read_tree, read_xhtml, HtmlError, Xhtml};
 use inkleaf::text::BlockKind;
 
 use crate::input::{DocBlock, Document};
@@ -19,18 +19,20 @@ const DEEPEST_ARTICLE: usize = 400;
 /// `whole_page` everything the page shows. The title, byline and date come from the page's
 /// metadata (`og:title`, `author`, `article:published_time`, `<time datetime>`, ...), the
 /// language from its `lang`. When no article is found, the whole page is read and
-/// [`Document::unset`] says so.
+/// [`Document::unset`] says so. Markup nested past the limit [`read_xhtml`] keeps is refused
+/// the same way.
 ///
 /// ```
 /// use inkleaf_cli::input::html::read_web_page;
 ///
 /// let page = "<html lang=de><title>Hallo</title><body><nav>Home</nav><p>Guten Tag.";
-/// let doc = read_web_page(page, true);
+/// let doc = read_web_page(page, true)?;
 /// assert_eq!((doc.title.as_str(), doc.language.as_str()), ("Hallo", "de"));
 /// assert_eq!(doc.blocks[0].text, "Home");
+/// # Ok::<(), inkleaf_cli::input::html::HtmlError>(())
 /// ```
-pub fn read_web_page(markup: &str, whole_page: bool) -> Document {
-    let tree = parse(markup);
+pub fn read_web_page(markup: &str, whole_page: bool) -> Result<Document, HtmlError> {
+    let tree = parse(markup)?;
     let meta = Readability::with_document(tree.clone(), None, None)
         .map(|r| r.get_article_metadata(None))
         .ok();
@@ -47,7 +49,7 @@ pub fn read_web_page(markup: &str, whole_page: bool) -> Document {
     };
     unset.extend(read.unset);
     let meta_title = meta.as_ref().map(|m| m.title.clone());
-    Document {
+    Ok(Document {
         title: [title, meta_title, Some(read.title)]
             .into_iter()
             .flatten()
@@ -69,7 +71,7 @@ pub fn read_web_page(markup: &str, whole_page: bool) -> Document {
         blocks: read.blocks,
         unset,
         ..Document::default()
-    }
+    })
 }
 
 /// The article in `tree` read into blocks, or `None` with a line in `unset` saying why.
@@ -84,7 +86,8 @@ fn extract(tree: &Tree, unset: &mut Vec<String>) -> Option<(Xhtml, Article)> {
     let article = Readability::with_document(tree.clone(), None, None)
         .and_then(|mut r| r.parse())
         .ok();
-    let read = article.map(|a| (read_xhtml(&a.content, &|_| None), a));
+    // The article nests no deeper than the page it was found in.
+    let read = article.and_then(|a| Some((read_xhtml(&a.content, &|_| None).ok()?, a)));
     if read.as_ref().is_none_or(|(r, _)| r.blocks.is_empty()) {
         unset.push("no article found in the page: read whole".to_owned());
         return None;
@@ -128,17 +131,6 @@ fn restore_title_heading(tree: &Tree, title: &str, blocks: &mut Vec<DocBlock>) {
         return;
     }
     blocks.insert(0, DocBlock::plain(BlockKind::Heading(*level), text.clone()));
-}
-
-/// How deep elements nest under `root`, found without recursion.
-fn depth(root: NodeRef<'_>) -> usize {
-    let mut deepest = 0;
-    let mut stack = vec![(root, 0usize)];
-    while let Some((node, depth)) = stack.pop() {
-        deepest = deepest.max(depth);
-        stack.extend(node.children_it(false).map(|c| (c, depth + 1)));
-    }
-    deepest
 }
 
 /// The first `<time datetime>` of the page.

@@ -3,8 +3,9 @@
 
 use super::super::archive::{Archive, Limits};
 use super::super::paths::Link;
-use super::super::{container, drm, read_epub, spine, toc, Package};
+use super::super::{container, drm, read_epub, spine, toc, EpubError, Package};
 use super::{epub2, epub3, opf, xhtml, Book};
+use crate::input::html::HtmlError;
 
 /// The paths of the spine's files in reading order, as read.
 pub(in super::super) fn spine_paths(bytes: &[u8]) -> Vec<String> {
@@ -232,12 +233,33 @@ fn a_toc_deeper_than_the_model_and_thousands_deep_is_read_without_recursion() {
     assert!(read_epub(&book.zip()).is_ok());
 }
 
+/// A chapter whose `<body>` holds `<div>`s nested `depth` deep around a word.
+fn nested_chapter(depth: usize) -> Book {
+    let body = format!("{}x{}", "<div>".repeat(depth), "</div>".repeat(depth));
+    epub2().file("OEBPS/text/ch2.xhtml", xhtml("en", &body))
+}
+
 #[test]
-fn a_chapter_nested_thousands_deep_does_not_overflow_the_stack() {
-    const DEPTH: usize = 50_000;
-    let body = format!("{}x{}", "<div>".repeat(DEPTH), "</div>".repeat(DEPTH));
-    let book = epub2().file("OEBPS/text/ch2.xhtml", xhtml("en", &body));
-    assert!(read_epub(&book.zip()).is_ok());
+fn a_chapter_nested_thousands_deep_is_refused_by_its_name() {
+    assert_eq!(
+        read_epub(&nested_chapter(50_000).zip()),
+        Err(EpubError::Markup {
+            path: "OEBPS/text/ch2.xhtml".into(),
+            source: HtmlError::TooDeep(2048),
+        })
+    );
+}
+
+#[test]
+fn a_chapter_nested_two_thousand_deep_reads_on_a_normal_stack() {
+    let book = nested_chapter(2_000).zip();
+    let read = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || read_epub(&book).map(|doc| doc.blocks.len()))
+        .unwrap()
+        .join()
+        .expect("reads on a 2 MiB stack");
+    assert!(read.is_ok(), "{read:?}");
 }
 
 #[test]
