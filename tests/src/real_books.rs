@@ -195,6 +195,50 @@ pub fn pandoc_plain(html: &Path) -> String {
     String::from_utf8(run(pandoc, "pandoc")).expect("pandoc writes UTF-8")
 }
 
+/// Pandoc's headings of `html` outside lists and quotes, in order: each one's level (1 for
+/// `<h1>`) and its text, whitespace collapsed.
+pub fn pandoc_headings(html: &Path) -> Vec<(u8, String)> {
+    let mut pandoc = Command::new("pandoc");
+    pandoc.args(["-f", "html", "-t", "json"]).arg(html);
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(pandoc, "pandoc")).expect("pandoc writes JSON");
+    let mut headings = Vec::new();
+    headings_in(&json["blocks"], &mut headings);
+    headings
+}
+
+/// Headings among `blocks` and in the divisions (`<div>`, `<section>`) among them.
+fn headings_in(blocks: &serde_json::Value, out: &mut Vec<(u8, String)>) {
+    for block in blocks.as_array().into_iter().flatten() {
+        match block["t"].as_str() {
+            Some("Header") => {
+                let level = block["c"][0].as_u64().expect("a heading's level") as u8;
+                let mut text = String::new();
+                inline_text(&block["c"][2], &mut text);
+                out.push((level, text.split_whitespace().collect::<Vec<_>>().join(" ")));
+            }
+            Some("Div") => headings_in(&block["c"][1], out),
+            _ => {}
+        }
+    }
+}
+
+/// The text of pandoc inlines: strings, code and spaces; attributes and link targets are
+/// plain JSON strings, not inlines, and are passed over.
+fn inline_text(value: &serde_json::Value, out: &mut String) {
+    match value {
+        serde_json::Value::Array(items) => items.iter().for_each(|v| inline_text(v, out)),
+        serde_json::Value::Object(node) => match node.get("t").and_then(|t| t.as_str()) {
+            Some("Str") => out.push_str(node["c"].as_str().unwrap_or_default()),
+            Some("Code" | "Math") => out.push_str(node["c"][1].as_str().unwrap_or_default()),
+            Some("Space" | "SoftBreak" | "LineBreak") => out.push(' '),
+            Some("RawInline" | "Note") => {}
+            _ => node.get("c").into_iter().for_each(|c| inline_text(c, out)),
+        },
+        _ => {}
+    }
+}
+
 /// The words of `text` for comparing renderings of one source: runs of letters and digits,
 /// lowercased, so punctuation, table rules and list markers that tools set differently do
 /// not count.
@@ -202,6 +246,43 @@ pub fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
+        .collect()
+}
+
+/// The [`words`] of pandoc's plain text as a reader of the page sees them set: a
+/// superscript inline as the page has it (pandoc writes `2^(n)` and `2⁷` for `2<sup>n</sup>`
+/// and `2<sup>7</sup>`, the page `2n` and `27`), without ordered lists' numbers (a list
+/// item's marker is drawn, not text).
+pub fn pandoc_words(plain: &str) -> Vec<String> {
+    const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let mut inline = String::with_capacity(plain.len());
+    let mut chars = plain.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '^' => {
+                // `^(...)` around a superscript of several characters: drop the brackets.
+                if chars.next_if_eq(&'(').is_some() {
+                    let inner: String = chars.by_ref().take_while(|&c| c != ')').collect();
+                    inline.push_str(&inner);
+                }
+            }
+            _ => match SUPERSCRIPTS.iter().position(|&s| s == c) {
+                Some(digit) => inline.push(char::from(b'0' + digit as u8)),
+                None => inline.push(c),
+            },
+        }
+    }
+    inline
+        .lines()
+        .flat_map(|line| {
+            let rest = line.trim_start();
+            let after_number = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            let item = after_number.len() < rest.len();
+            words(match after_number.strip_prefix(". ") {
+                Some(text) if item => text,
+                _ => line,
+            })
+        })
         .collect()
 }
 
