@@ -3,11 +3,20 @@
 //! HTML pages, which are saved web pages too), with pandoc's plain-text rendering of the same
 //! source to compare words against.
 //!
+//! Pandoc reads the same source for what a reader should find in the books: its plain text
+//! ([`pandoc_plain`], compared as [`pandoc_words`], superscripts inline and without list
+//! numbers, as the pages set them) and its headings ([`pandoc_headings`], what a web page's
+//! table of contents is made of). `tests/real_books.rs` builds every book for two displays
+//! and checks its words, its table of contents and its chapter pages against them.
+//!
 //! Books are made once per target directory (`target/real-books/`) and reused: pandoc takes
 //! seconds, calibre more. `.ci/run` installs both; a missing tool fails the test loudly.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::{Duration, Instant};
+
+use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
 
 /// The chapter pages the books are made of: prose, lists, tables, code, nested sections.
 pub const CHAPTERS: [&str; 6] = [
@@ -286,20 +295,28 @@ pub fn pandoc_words(plain: &str) -> Vec<String> {
         .collect()
 }
 
-/// The words of `expected` that `actual` lacks when read in order: each expected word is
-/// looked for after the previous one found. Empty when every word arrived, in order.
+/// The words of `expected` that `actual` lacks when read in order: those a shortest edit
+/// from `expected` to `actual` deletes or replaces (Myers' diff). Empty when every word
+/// arrived, in order, whatever `actual` adds between them; a lost paragraph is that
+/// paragraph's words, however common they are elsewhere.
 pub fn missing_in_order(expected: &[String], actual: &[String]) -> Vec<String> {
-    let mut missing = Vec::new();
-    let mut at = 0;
-    for word in expected {
-        match actual[at..].iter().position(|w| w == word) {
-            // A word far ahead is a word out of place, not one found: look no further than
-            // a page of text, so one loss does not swallow everything after it.
-            Some(skip) if skip <= 400 => at += skip + 1,
-            _ => missing.push(word.clone()),
-        }
-    }
-    missing
+    // A diff of two texts that differ everywhere takes minutes: past the deadline the edit
+    // is still a valid one, only not the shortest, and the test fails either way.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    capture_diff_slices_deadline(Algorithm::Myers, expected, actual, Some(deadline))
+        .into_iter()
+        .filter_map(|op| match op {
+            DiffOp::Delete {
+                old_index, old_len, ..
+            }
+            | DiffOp::Replace {
+                old_index, old_len, ..
+            } => Some(&expected[old_index..old_index + old_len]),
+            DiffOp::Equal { .. } | DiffOp::Insert { .. } => None,
+        })
+        .flatten()
+        .cloned()
+        .collect()
 }
 
 fn run(mut command: Command, tool: &str) -> Vec<u8> {
@@ -337,13 +354,38 @@ mod tests {
     }
 
     #[test]
+    fn pandoc_superscripts_and_list_numbers_read_as_the_page_sets_them() {
+        let plain = "2^(n − 1) and 2⁷ − 1\n\n1.  Given a list\n10. Ten\n1.5 stays";
+        assert_eq!(
+            pandoc_words(plain),
+            ["2n", "1", "and", "27", "1", "given", "a", "list", "ten", "1", "5", "stays"]
+        );
+    }
+
+    #[test]
     fn missing_words_are_found_in_order() {
         let expected = owned(&["a", "b", "c"]);
         assert!(missing_in_order(&expected, &owned(&["a", "x", "b", "c"])).is_empty());
         assert_eq!(missing_in_order(&expected, &owned(&["a", "c"])), ["b"]);
         assert_eq!(
-            missing_in_order(&expected, &owned(&["c", "b", "a"])),
-            ["b", "c"]
+            missing_in_order(&expected, &owned(&["c", "b", "a"])).len(),
+            2
         );
+    }
+
+    #[test]
+    fn one_lost_paragraph_is_all_that_is_missing() {
+        let text = |n: usize| -> Vec<String> {
+            (0..n)
+                .flat_map(|i| words(&format!("paragraph {i} says the value of x is the same")))
+                .collect()
+        };
+        let expected = text(100);
+        let lost: Vec<String> = expected[..500]
+            .iter()
+            .chain(&expected[509..])
+            .cloned()
+            .collect();
+        assert_eq!(missing_in_order(&expected, &lost), &expected[500..509]);
     }
 }
