@@ -79,3 +79,28 @@ pub fn fix_crc(blob: &mut [u8]) {
     let crc = crc32(&blob[16..]);
     blob[12..16].copy_from_slice(&crc.to_le_bytes());
 }
+
+/// `blob` with its first page index (a blob baked for one display has no other) marked as
+/// baked by other layout rules, so a reader lays its pages out afresh instead of trusting
+/// the index: what a fresh layout of the same book and display gives, to compare with.
+pub fn with_stale_page_index(blob: &[u8]) -> Vec<u8> {
+    let book = inkleaf::Book::from_bytes(blob).expect("a valid blob");
+    let sizes = book.part_sizes();
+    let part_at = sizes.header + sizes.metadata + sizes.chapters;
+    let mut stale = blob.to_vec();
+    // The index part's length varint, then the first record's rules byte.
+    let length_bytes = stale[part_at..]
+        .iter()
+        .take_while(|&&b| b & 0x80 != 0)
+        .count()
+        + 1;
+    let rules_at = part_at + length_bytes;
+    assert_eq!(
+        stale[rules_at],
+        inkleaf::layout::LAYOUT_RULES,
+        "the page index's rules byte"
+    );
+    stale[rules_at] += 1;
+    fix_crc(&mut stale);
+    stale
+}

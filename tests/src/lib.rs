@@ -2,6 +2,7 @@
 //!
 //! - [`blobs`]: the bundled article as a blob, packing ad-hoc blocks, hand-made blobs around a
 //!   raw payload (with a correct CRC-32) for the error fixtures.
+//! - [`epub_toc`]: an EPUB's own table of contents, read apart from inkleaf's reader.
 //! - [`frames`]: a packed framebuffer that keeps one frame per page.
 //! - [`ink`]: where a page inks, against its text area and footer band.
 //! - [`targets`]: draw targets that record every pixel, or fail on demand.
@@ -22,6 +23,7 @@ pub mod blobs;
 pub mod check;
 pub mod coded;
 pub mod commonmark;
+pub mod epub_toc;
 pub mod frames;
 pub mod ink;
 pub mod markdown;

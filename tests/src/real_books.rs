@@ -3,11 +3,20 @@
 //! HTML pages, which are saved web pages too), with pandoc's plain-text rendering of the same
 //! source to compare words against.
 //!
+//! Pandoc reads the same source for what a reader should find in the books: its plain text
+//! ([`pandoc_plain`], compared as [`pandoc_words`], superscripts inline and without list
+//! numbers, as the pages set them) and its headings ([`pandoc_headings`], what a web page's
+//! table of contents is made of). `tests/real_books.rs` builds every book for two displays
+//! and checks its words, its table of contents and its chapter pages against them.
+//!
 //! Books are made once per target directory (`target/real-books/`) and reused: pandoc takes
 //! seconds, calibre more. `.ci/run` installs both; a missing tool fails the test loudly.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::{Duration, Instant};
+
+use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
 
 /// The chapter pages the books are made of: prose, lists, tables, code, nested sections.
 pub const CHAPTERS: [&str; 6] = [
@@ -195,6 +204,50 @@ pub fn pandoc_plain(html: &Path) -> String {
     String::from_utf8(run(pandoc, "pandoc")).expect("pandoc writes UTF-8")
 }
 
+/// Pandoc's headings of `html` outside lists and quotes, in order: each one's level (1 for
+/// `<h1>`) and its text, whitespace collapsed.
+pub fn pandoc_headings(html: &Path) -> Vec<(u8, String)> {
+    let mut pandoc = Command::new("pandoc");
+    pandoc.args(["-f", "html", "-t", "json"]).arg(html);
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(pandoc, "pandoc")).expect("pandoc writes JSON");
+    let mut headings = Vec::new();
+    headings_in(&json["blocks"], &mut headings);
+    headings
+}
+
+/// Headings among `blocks` and in the divisions (`<div>`, `<section>`) among them.
+fn headings_in(blocks: &serde_json::Value, out: &mut Vec<(u8, String)>) {
+    for block in blocks.as_array().into_iter().flatten() {
+        match block["t"].as_str() {
+            Some("Header") => {
+                let level = block["c"][0].as_u64().expect("a heading's level") as u8;
+                let mut text = String::new();
+                inline_text(&block["c"][2], &mut text);
+                out.push((level, text.split_whitespace().collect::<Vec<_>>().join(" ")));
+            }
+            Some("Div") => headings_in(&block["c"][1], out),
+            _ => {}
+        }
+    }
+}
+
+/// The text of pandoc inlines: strings, code and spaces; attributes and link targets are
+/// plain JSON strings, not inlines, and are passed over.
+fn inline_text(value: &serde_json::Value, out: &mut String) {
+    match value {
+        serde_json::Value::Array(items) => items.iter().for_each(|v| inline_text(v, out)),
+        serde_json::Value::Object(node) => match node.get("t").and_then(|t| t.as_str()) {
+            Some("Str") => out.push_str(node["c"].as_str().unwrap_or_default()),
+            Some("Code" | "Math") => out.push_str(node["c"][1].as_str().unwrap_or_default()),
+            Some("Space" | "SoftBreak" | "LineBreak") => out.push(' '),
+            Some("RawInline" | "Note") => {}
+            _ => node.get("c").into_iter().for_each(|c| inline_text(c, out)),
+        },
+        _ => {}
+    }
+}
+
 /// The words of `text` for comparing renderings of one source: runs of letters and digits,
 /// lowercased, so punctuation, table rules and list markers that tools set differently do
 /// not count.
@@ -205,20 +258,65 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The words of `expected` that `actual` lacks when read in order: each expected word is
-/// looked for after the previous one found. Empty when every word arrived, in order.
-pub fn missing_in_order(expected: &[String], actual: &[String]) -> Vec<String> {
-    let mut missing = Vec::new();
-    let mut at = 0;
-    for word in expected {
-        match actual[at..].iter().position(|w| w == word) {
-            // A word far ahead is a word out of place, not one found: look no further than
-            // a page of text, so one loss does not swallow everything after it.
-            Some(skip) if skip <= 400 => at += skip + 1,
-            _ => missing.push(word.clone()),
+/// The [`words`] of pandoc's plain text as a reader of the page sees them set: a
+/// superscript inline as the page has it (pandoc writes `2^(n)` and `2⁷` for `2<sup>n</sup>`
+/// and `2<sup>7</sup>`, the page `2n` and `27`), without ordered lists' numbers (a list
+/// item's marker is drawn, not text).
+pub fn pandoc_words(plain: &str) -> Vec<String> {
+    const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let mut inline = String::with_capacity(plain.len());
+    let mut chars = plain.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '^' => {
+                // `^(...)` around a superscript of several characters: drop the brackets.
+                if chars.next_if_eq(&'(').is_some() {
+                    let inner: String = chars.by_ref().take_while(|&c| c != ')').collect();
+                    inline.push_str(&inner);
+                }
+            }
+            _ => match SUPERSCRIPTS.iter().position(|&s| s == c) {
+                Some(digit) => inline.push(char::from(b'0' + digit as u8)),
+                None => inline.push(c),
+            },
         }
     }
-    missing
+    inline
+        .lines()
+        .flat_map(|line| {
+            let rest = line.trim_start();
+            let after_number = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            let item = after_number.len() < rest.len();
+            words(match after_number.strip_prefix(". ") {
+                Some(text) if item => text,
+                _ => line,
+            })
+        })
+        .collect()
+}
+
+/// The words of `expected` that `actual` lacks when read in order: those a shortest edit
+/// from `expected` to `actual` deletes or replaces (Myers' diff). Empty when every word
+/// arrived, in order, whatever `actual` adds between them; a lost paragraph is that
+/// paragraph's words, however common they are elsewhere.
+pub fn missing_in_order(expected: &[String], actual: &[String]) -> Vec<String> {
+    // A diff of two texts that differ everywhere takes minutes: past the deadline the edit
+    // is still a valid one, only not the shortest, and the test fails either way.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    capture_diff_slices_deadline(Algorithm::Myers, expected, actual, Some(deadline))
+        .into_iter()
+        .filter_map(|op| match op {
+            DiffOp::Delete {
+                old_index, old_len, ..
+            }
+            | DiffOp::Replace {
+                old_index, old_len, ..
+            } => Some(&expected[old_index..old_index + old_len]),
+            DiffOp::Equal { .. } | DiffOp::Insert { .. } => None,
+        })
+        .flatten()
+        .cloned()
+        .collect()
 }
 
 fn run(mut command: Command, tool: &str) -> Vec<u8> {
@@ -256,13 +354,38 @@ mod tests {
     }
 
     #[test]
+    fn pandoc_superscripts_and_list_numbers_read_as_the_page_sets_them() {
+        let plain = "2^(n − 1) and 2⁷ − 1\n\n1.  Given a list\n10. Ten\n1.5 stays";
+        assert_eq!(
+            pandoc_words(plain),
+            ["2n", "1", "and", "27", "1", "given", "a", "list", "ten", "1", "5", "stays"]
+        );
+    }
+
+    #[test]
     fn missing_words_are_found_in_order() {
         let expected = owned(&["a", "b", "c"]);
         assert!(missing_in_order(&expected, &owned(&["a", "x", "b", "c"])).is_empty());
         assert_eq!(missing_in_order(&expected, &owned(&["a", "c"])), ["b"]);
         assert_eq!(
-            missing_in_order(&expected, &owned(&["c", "b", "a"])),
-            ["b", "c"]
+            missing_in_order(&expected, &owned(&["c", "b", "a"])).len(),
+            2
         );
+    }
+
+    #[test]
+    fn one_lost_paragraph_is_all_that_is_missing() {
+        let text = |n: usize| -> Vec<String> {
+            (0..n)
+                .flat_map(|i| words(&format!("paragraph {i} says the value of x is the same")))
+                .collect()
+        };
+        let expected = text(100);
+        let lost: Vec<String> = expected[..500]
+            .iter()
+            .chain(&expected[509..])
+            .cloned()
+            .collect();
+        assert_eq!(missing_in_order(&expected, &lost), &expected[500..509]);
     }
 }

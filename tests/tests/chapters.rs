@@ -7,7 +7,7 @@ use inkleaf::text::BlockKind;
 use inkleaf::{font::FontId, Book, Layout, Page, Position, Profile};
 use inkleaf_cli::build::build;
 use inkleaf_cli::input::{parse_markdown, Chapter, Document};
-use inkleaf_tests::blobs::{fix_crc, preset};
+use inkleaf_tests::blobs::{preset, with_stale_page_index};
 use inkleaf_tests::check::check_layout;
 use inkleaf_tests::ink::stray_ink;
 use inkleaf_tests::real_markdown::read_markdown;
@@ -85,19 +85,7 @@ fn chapters_open_the_pages_the_api_says_and_footers_stay_on_the_page() {
         check_footers(&layout);
 
         // The same book with its index marked as baked by other layout rules: laid out here.
-        let mut stale = built.blob.clone();
-        let sizes = book.part_sizes();
-        let part_at = sizes.header + sizes.metadata + sizes.chapters;
-        // The index part's length varint, then the first record's rules byte.
-        let length_bytes = stale[part_at..]
-            .iter()
-            .take_while(|&&b| b & 0x80 != 0)
-            .count()
-            + 1;
-        let rules_at = part_at + length_bytes;
-        assert_eq!(stale[rules_at], inkleaf::layout::LAYOUT_RULES);
-        stale[rules_at] += 1;
-        fix_crc(&mut stale);
+        let stale = with_stale_page_index(&built.blob);
         let stale = Book::from_bytes(&stale).unwrap();
         let unbaked = Layout::new(&stale, profile, font.font()).unwrap();
         assert!(unbaked.page_index().is_none());
