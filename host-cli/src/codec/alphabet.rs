@@ -77,6 +77,14 @@ impl Alphabet {
         }
     }
 
+    /// Whether `ch` is one of the literals.
+    pub(crate) fn has(&self, ch: char) -> bool {
+        match self.ascii.get(ch as usize) {
+            Some(&id) => id != u32::MAX,
+            None => self.index.contains_key(&ch),
+        }
+    }
+
     /// Number of literals.
     pub(crate) fn len(&self) -> u32 {
         self.chars.len() as u32

@@ -13,7 +13,7 @@ use super::prune;
 use super::round::Round;
 
 /// Most rounds of one climb.
-const ROUNDS: usize = 40;
+pub(crate) const ROUNDS: usize = 40;
 
 /// Proposals in a row that may fail before the climb stops.
 const PATIENCE: usize = 6;
@@ -28,22 +28,59 @@ pub(crate) struct Best {
     count: usize,
 }
 
-/// Climbs from dictionary `entries`, drawing new entries from `pool`.
+/// Where a climb starts: a dictionary, and the contexts and prices of its first parse.
+pub(crate) struct Start {
+    entries: Vec<String>,
+    mapping: Mapping,
+    /// `costs[ctx][symbol]` over literals and `entries`.
+    costs: Vec<Vec<f32>>,
+}
+
+impl Start {
+    /// From `entries`, with one context and characters priced by their frequency in `texts`.
+    pub(crate) fn fresh(texts: &[&str], alphabet: &Alphabet, entries: Vec<String>) -> Self {
+        let costs = vec![initial_costs(texts, alphabet, entries.len())];
+        Start {
+            entries,
+            mapping: Mapping::single(alphabet.fines),
+            costs,
+        }
+    }
+
+    /// From where `round` ended, on whatever texts it was trained: its entries, contexts and
+    /// codes, a symbol a context never saw priced as if escaped.
+    pub(crate) fn after(round: Round) -> Self {
+        let symbols: Vec<u32> = (0..round.codes.symbols).collect();
+        let costs = prune::soft_costs(&round.codes, round.uses.len(), &symbols);
+        Start {
+            entries: round.entries,
+            mapping: round.mapping,
+            costs,
+        }
+    }
+}
+
+/// Climbs from `start` for at most `rounds` rounds, drawing new entries from `pool`.
 pub(crate) fn climb(
     texts: &[&str],
     alphabet: &Alphabet,
     pool: &[String],
-    mut entries: Vec<String>,
+    start: Start,
+    rounds: usize,
 ) -> Option<Best> {
     let pool_trie = Trie::new(pool);
     let mut rejected: BTreeSet<String> = BTreeSet::new();
     let mut added: Vec<String> = Vec::new();
-    let mut mapping = Mapping::single(alphabet.fines);
-    let mut costs = vec![initial_costs(texts, alphabet, entries.len())];
+    let Start {
+        mut entries,
+        mut mapping,
+        costs,
+    } = start;
+    let mut costs = costs;
     // Hill climbing: each proposal starts from the best round so far.
     let mut best: Option<Best> = None;
     let mut failures = 0;
-    for _ in 0..ROUNDS {
+    for _ in 0..rounds {
         let trie = Trie::new(&entries);
         let pricing = Pricing {
             alphabet,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::bitwriter::BitWriter;
 use super::dict::Trie;
 use super::output::{Encoded, EncodedBlock, TokenAt};
-use inkleaf::codec::{Decoder, Model, State};
+use inkleaf::codec::{Model, State};
 
 /// What coding with one model needs, read once from it.
 struct Coder<'m> {
@@ -152,17 +152,8 @@ pub(crate) fn encode_with(bytes: &[u8], stored: Vec<u8>, texts: &[&str]) -> Opti
         .map(|text| coder.block(text, &trie))
         .collect::<Option<Vec<_>>>()?;
     let encoded = Encoded::new(stored, blocks, entries, literals);
-    // What the texts decode to is checked, not assumed: a model this coder misreads must not
-    // yield a blob with other text in it.
-    let decodes = |(b, text): (usize, &&str)| {
-        let stream = encoded.stream(b)?;
-        let mut out = String::with_capacity(text.len());
-        for item in Decoder::new(&model, stream) {
-            out.push(item.ok()?.1);
-        }
-        (out == **text).then_some(())
-    };
-    texts.iter().enumerate().try_for_each(decodes)?;
+    // A model this coder misreads must not yield a blob with other text in it.
+    encoded.decodes_to(&model, texts).then_some(())?;
     Some(encoded)
 }
 

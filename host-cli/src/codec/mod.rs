@@ -7,7 +7,9 @@
 //! not pay ([`prune`]) and adds candidates that look like they would ([`grow`]). Two climbs, one
 //! from no entries and one from every candidate ([`dict`]); the smaller result wins. Texts the
 //! built-in English model codes in fewer bytes than a trained model do are coded with it
-//! instead ([`fixed`]), and store one byte for their model.
+//! instead ([`fixed`]), and store one byte for their model. Past a budget of text the climbs
+//! run on a sample of it, then a few rounds on all of it ([`sample`]), so a book trains in
+//! time linear in its length.
 
 mod alphabet;
 mod bitwriter;
@@ -23,9 +25,12 @@ mod output;
 mod parse;
 mod prune;
 mod round;
+mod sample;
 
 use alphabet::Alphabet;
+use climb::{Start, ROUNDS};
 pub use output::{Encoded, EncodedBlock};
+use sample::{POLISH_ROUNDS, TRAINING_BUDGET};
 
 use inkleaf::codec::BUILTIN_ENGLISH;
 use inkleaf::Error;
@@ -48,23 +53,52 @@ pub fn encode(texts: &[&str]) -> Result<Encoded, Error> {
 /// Trains a model on `texts` (one per block) and codes each of them: a blob that carries its
 /// model, for engines built without the built-in one.
 ///
-/// Errors only for texts past the format's 32-bit limits ([`Error::TooLarge`]).
+/// Past [`TRAINING_BUDGET`] bytes of text the climbs run on a sample of them ([`sample`]),
+/// and then [`POLISH_ROUNDS`] rounds on all of them: time grows in step with the text.
+///
+/// Errors for texts past the format's 32-bit limits ([`Error::TooLarge`]), and
+/// [`Error::CorruptText`] if the model it made cannot code a text or its coding does not
+/// decode back to it (a trainer bug, reported rather than written).
 pub fn train(texts: &[&str]) -> Result<Encoded, Error> {
+    train_within(texts, TRAINING_BUDGET)
+}
+
+/// [`train`], climbing on a sample of `texts` if they are more than `budget` bytes.
+fn train_within(texts: &[&str], budget: usize) -> Result<Encoded, Error> {
     if texts.iter().any(|t| u32::try_from(t.len()).is_err()) {
         return Err(Error::TooLarge);
     }
+    // From every text, sampled or not, so that every character can be coded.
     let alphabet = Alphabet::new(texts);
-    let pool = candidate_pool(texts);
+    let sample = sample::sample(texts, budget);
+    let trained_on = sample.as_deref().unwrap_or(texts);
+    let pool = candidate_pool(trained_on);
+    let climb_from = |entries| {
+        let start = Start::fresh(trained_on, &alphabet, entries);
+        climb::climb(trained_on, &alphabet, &pool, start, ROUNDS)
+    };
     // Two starts: growing from no entries, and pruning from every candidate.
-    let grown = climb::climb(texts, &alphabet, &pool, Vec::new());
-    let pruned = climb::climb(texts, &alphabet, &pool, pool.clone());
-    let round = [grown, pruned]
+    let grown = climb_from(Vec::new());
+    let pruned = climb_from(pool.clone());
+    let mut round = [grown, pruned]
         .into_iter()
         .flatten()
         .min_by_key(|b| b.size)
         .ok_or(Error::CorruptText)?
         .round;
-    round.finish(&alphabet, texts).ok_or(Error::CorruptText)
+    if sample.is_some() {
+        // A few rounds on every text, for what the sample missed: the codes then fit them all.
+        let pool = candidate_pool(texts);
+        round = climb::climb(texts, &alphabet, &pool, Start::after(round), POLISH_ROUNDS)
+            .ok_or(Error::CorruptText)?
+            .round;
+    }
+    let encoded = round.finish(&alphabet, texts).ok_or(Error::CorruptText)?;
+    let model = inkleaf::codec::Model::from_bytes(&encoded.model)?;
+    if !encoded.decodes_to(&model, texts) {
+        return Err(Error::CorruptText);
+    }
+    Ok(encoded)
 }
 
 /// Codes `texts` with the model in `model` (its bytes, as [`encode`] writes them) instead of
@@ -79,7 +113,8 @@ pub fn encode_with(model: &[u8], texts: &[&str]) -> Option<Encoded> {
 pub fn train_general(corpus: &[&str]) -> Result<Vec<u8>, Error> {
     let alphabet = Alphabet::new(corpus);
     let pool = candidate_pool(corpus);
-    let best = climb::climb(corpus, &alphabet, &pool, Vec::new()).ok_or(Error::CorruptText)?;
+    let start = Start::fresh(corpus, &alphabet, Vec::new());
+    let best = climb::climb(corpus, &alphabet, &pool, start, ROUNDS).ok_or(Error::CorruptText)?;
     let round = best.round.covering(alphabet.len());
     round.plan(&alphabet).model().ok_or(Error::CorruptText)
 }
@@ -88,4 +123,42 @@ pub fn train_general(corpus: &[&str]) -> Result<Vec<u8>, Error> {
 fn candidate_pool(texts: &[&str]) -> Vec<String> {
     let total: usize = texts.iter().map(|t| t.len()).sum();
     dict::candidates(texts, 256 + total / 32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use inkleaf::codec::{Decoder, Model};
+
+    /// Block `b` of `encoded`, decoded on its own.
+    fn decoded(encoded: &Encoded, b: usize) -> String {
+        let model = Model::from_bytes(&encoded.model).expect("the model opens");
+        let stream = encoded.stream(b).expect("a block per text");
+        Decoder::new(&model, stream)
+            .map(|item| item.expect("decodes").1)
+            .collect()
+    }
+
+    #[test]
+    fn a_sampled_model_codes_characters_only_unsampled_blocks_have() {
+        let mut texts: Vec<String> = crate::BUNDLED_ARTICLE.lines().map(String::from).collect();
+        // Characters of one block each, most of which the sample cannot hold.
+        for (i, rare) in ['ǂ', 'Ж', '→', '€', 'ß', 'ø'].into_iter().enumerate() {
+            texts.insert(i * 3, format!("The rare sign {rare} once."));
+        }
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let budget = 2000;
+        let sample = sample::sample(&texts, budget).expect("the article is over 2 KB");
+        let missed = texts
+            .iter()
+            .filter(|t| t.contains("rare sign") && !sample.contains(t))
+            .count();
+        assert!(missed > 0, "some rare sign is outside the sample");
+
+        let encoded = train_within(&texts, budget).expect("every block is coded");
+        assert_eq!(encoded.blocks.len(), texts.len());
+        for (b, text) in texts.iter().enumerate() {
+            assert_eq!(decoded(&encoded, b), *text, "block {b}");
+        }
+    }
 }

@@ -6,7 +6,7 @@ use super::codes::Codes;
 use super::mapping::Mapping;
 use super::parse::Token;
 use inkleaf::codec::format::VERSION;
-use inkleaf::codec::{State, Stream, SyncPoint};
+use inkleaf::codec::{Decoder, Model, State, Stream, SyncPoint};
 use inkleaf::format::width_for;
 use inkleaf::Error;
 
@@ -122,6 +122,20 @@ impl Encoded {
             state: token.state,
             offset: byte_offset,
         })
+    }
+
+    /// Whether every block decodes with `model` to its text in `texts`, and there is one block
+    /// per text: what a coder wrote is checked, not assumed.
+    pub(crate) fn decodes_to(&self, model: &Model<'_>, texts: &[&str]) -> bool {
+        let decodes = |(b, text): (usize, &&str)| {
+            let stream = self.stream(b)?;
+            let mut out = String::with_capacity(text.len());
+            for item in Decoder::new(model, stream) {
+                out.push(item.ok()?.1);
+            }
+            (out == **text).then_some(())
+        };
+        self.blocks.len() == texts.len() && texts.iter().enumerate().try_for_each(decodes).is_some()
     }
 
     /// Bytes of all blocks' bitstreams.

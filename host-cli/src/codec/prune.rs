@@ -20,7 +20,7 @@ pub(crate) fn strict_costs(codes: &Codes, contexts: usize) -> Vec<Vec<f32>> {
 
 /// Like [`strict_costs`], but a symbol a context lacks is priced as if escaped, so the next
 /// round may use it (its codes will then list it).
-fn soft_costs(codes: &Codes, contexts: usize, symbols: &[u32]) -> Vec<Vec<f32>> {
+pub(crate) fn soft_costs(codes: &Codes, contexts: usize, symbols: &[u32]) -> Vec<Vec<f32>> {
     let longest = |table: usize| codes.tables[table].longest();
     let g_fallback = longest(0) + 2;
     (0..contexts)

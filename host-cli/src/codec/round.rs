@@ -95,7 +95,9 @@ impl Round {
         Some(size)
     }
 
-    /// Re-tokenizes under the final codes (never worse) and writes everything.
+    /// Re-tokenizes `texts` under the final codes (never worse than the tokens they were fit
+    /// to) and writes everything. `None` if some text cannot be coded: a character the codes
+    /// lack, say, when the round was fit to other texts.
     pub(crate) fn finish(self, alphabet: &Alphabet, texts: &[&str]) -> Option<Encoded> {
         let plan = self.plan(alphabet);
         let costs = prune::strict_costs(&self.codes, self.uses.len());
@@ -108,10 +110,15 @@ impl Round {
             banned: u32::MAX,
         };
         let mut blocks = Vec::with_capacity(texts.len());
-        for (text, old) in texts.iter().zip(&self.tokens) {
+        for text in texts {
+            if text.chars().any(|c| !alphabet.has(c)) {
+                return None;
+            }
             let (tokens, cost) = pricing.parse(text, alphabet.start_fine);
-            let tokens = if cost.is_finite() { &tokens } else { old };
-            blocks.push(plan.block(text, tokens)?);
+            if !cost.is_finite() {
+                return None;
+            }
+            blocks.push(plan.block(text, &tokens)?);
         }
         Some(output::encoded(plan.model()?, blocks, &plan))
     }
@@ -145,4 +152,47 @@ fn counts(
         }
     }
     counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use inkleaf::codec::Model;
+
+    /// A round fit to `texts` coded character by character, with no entries.
+    fn literal_round(alphabet: &Alphabet, texts: &[&str]) -> Round {
+        let tokens = texts
+            .iter()
+            .map(|t| {
+                t.char_indices()
+                    .map(|(i, ch)| Token {
+                        start: i as u32,
+                        symbol: alphabet.id(ch),
+                    })
+                    .collect()
+            })
+            .collect();
+        Round::new(alphabet, texts, tokens, &[], None)
+    }
+
+    #[test]
+    fn a_round_codes_texts_it_was_not_fit_to_exactly_or_not_at_all() {
+        let alphabet = Alphabet::new(&["abc cab", "xyz"]);
+        let round = || literal_round(&alphabet, &["abc cab"]);
+        assert!(
+            round().finish(&alphabet, &["abq"]).is_none(),
+            "q is no literal"
+        );
+        // `z` is a literal the round never saw: coded through an escape, or refused.
+        for texts in [["abc", "bca"], ["abz", "zzz"]] {
+            if let Some(encoded) = round().finish(&alphabet, &texts) {
+                let model = Model::from_bytes(&encoded.model).expect("opens");
+                assert!(encoded.decodes_to(&model, &texts), "{texts:?}");
+            }
+        }
+        assert!(
+            round().finish(&alphabet, &["abc"]).is_some(),
+            "its own characters"
+        );
+    }
 }
