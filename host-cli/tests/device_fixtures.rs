@@ -244,5 +244,10 @@ fn the_book_fixture_has_chapters_with_sections_that_run_on() {
 
 /// The index of the `n`th chapter of level 1.
 fn opening_index(chapters: &[inkleaf::text::Chapter<'_>], n: usize) -> u32 {
-    chapters.iter().filter(|c| c.level == 1).nth(n).unwrap().index
+    chapters
+        .iter()
+        .filter(|c| c.level == 1)
+        .nth(n)
+        .unwrap()
+        .index
 }
