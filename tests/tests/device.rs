@@ -2,9 +2,10 @@
 //! Cortex-M3 under QEMU (a Cortex-M4 for a framebuffer too big for the M3 board's RAM),
 //! draws every page of the committed blobs and sends them back, and each page must be
 //! bit-identical to what the simulator draws from the same blob: the bundled article in
-//! built-in fonts, and a rich Markdown document in the packed DejaVu Sans family, in black
-//! and white and in 16 grays. Firmware built without `justify` must turn a justified blob
-//! down by name, drawing nothing.
+//! built-in fonts, a rich Markdown document in the packed DejaVu Sans family, in black
+//! and white and in 16 grays, and a book of chapters, also read through its table of
+//! contents. Firmware built without `justify` must turn a justified blob down by name,
+//! drawing nothing.
 //!
 //! Needs `qemu-system-arm` and the `thumbv7m-none-eabi` Rust target; without them these
 //! tests fail and say how to install them. The firmware build is cached in

@@ -112,6 +112,16 @@ impl Report {
             .collect()
     }
 
+    /// Instructions of each turn to a chapter's first page from the table of contents
+    /// (`MEASURE chapter<c>`), in chapter order.
+    pub fn chapter_turns(&self) -> Vec<u64> {
+        self.measures
+            .iter()
+            .filter(|m| m.label.strip_prefix("chapter").is_some_and(is_number))
+            .map(|m| m.instructions)
+            .collect()
+    }
+
     /// Instructions of the region called `label`.
     pub fn instructions(&self, label: &str) -> Option<u64> {
         self.measures
