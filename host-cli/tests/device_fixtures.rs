@@ -16,8 +16,10 @@ struct Fixture {
 
 /// The bundled article in built-in fonts, which the firmware draws through the mono-font
 /// path, and a rich Markdown document in the default packed DejaVu Sans family, at 1 and 4
-/// bits per pixel (see `tests/fixtures/device/rich/README.md`).
-const FIXTURES: [Fixture; 6] = [
+/// bits per pixel (see `tests/fixtures/device/rich/README.md`), and a book of three chapters
+/// with nested sections, at 4.2" with its chapter footer (see
+/// `tests/fixtures/device/book/README.md`).
+const FIXTURES: [Fixture; 7] = [
     Fixture {
         name: "article-2.9in.inkleaf",
         inputs: &[],
@@ -76,10 +78,22 @@ const FIXTURES: [Fixture; 6] = [
         inputs: RICH,
         args: &["--display", "4.2in", "--bits", "4"],
     },
+    Fixture {
+        name: "book-4.2in.inkleaf",
+        inputs: BOOK,
+        args: &["--display", "4.2in"],
+    },
 ];
 
 /// The rich document: a crate's README as published, then notes for what it lacks.
 const RICH: &[&str] = &["rich/hypher-README.md", "rich/notes.md"];
+
+/// The book: three pages of the Rust book's HTML, each a chapter that opens a page.
+const BOOK: &[&str] = &[
+    "book/foreword.html",
+    "book/ch00-00-introduction.html",
+    "book/ch01-00-getting-started.html",
+];
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -196,4 +210,44 @@ fn the_rich_fixtures_hold_every_block_kind_and_style() {
         let glyph = inkleaf::font::Font::glyph(&regular, 'a').expect("has 'a'");
         assert_eq!(glyph.bpp, bits, "{name}: bits per pixel");
     }
+}
+
+/// The book the device reads through its table of contents: chapters that open pages,
+/// sections inside them that do not, and a footer to show the chapter in.
+#[test]
+fn the_book_fixture_has_chapters_with_sections_that_run_on() {
+    let blob = std::fs::read(fixture("book-4.2in.inkleaf")).unwrap();
+    let book = inkleaf::Book::from_bytes(&blob).unwrap();
+    let chapters: Vec<_> = book.chapters().collect();
+    let opening: Vec<&str> = chapters
+        .iter()
+        .filter(|c| c.level == 1 && c.new_page)
+        .map(|c| c.title)
+        .collect();
+    assert_eq!(opening, ["Foreword", "Introduction", "Getting Started"]);
+    assert!(
+        chapters.iter().any(|c| c.level == 3 && !c.new_page),
+        "a section in a section that runs on"
+    );
+    assert!(chapters.iter().all(|c| c.new_page == (c.level == 1)));
+    let built = book.built_for().expect("built for a display");
+    assert!(built.profile.footer, "drawn with its footer");
+    let layout = book.layout().unwrap();
+    let first_pages: Vec<u32> = (0..3)
+        .map(|n| layout.chapter_page(opening_index(&chapters, n)).unwrap())
+        .collect();
+    assert!(
+        first_pages.windows(2).all(|w| w[0] + 1 < w[1]),
+        "chapters of more than one page: {first_pages:?}"
+    );
+}
+
+/// The index of the `n`th chapter of level 1.
+fn opening_index(chapters: &[inkleaf::text::Chapter<'_>], n: usize) -> u32 {
+    chapters
+        .iter()
+        .filter(|c| c.level == 1)
+        .nth(n)
+        .unwrap()
+        .index
 }

@@ -8,8 +8,9 @@
 //! firmware (start-up, semihosting, the meter) shows what is not the drawing path's own.
 //!
 //! A second table sets blobs as `inkleaf build` makes them for a preset: the article in its
-//! built-in font, and a rich Markdown document in the packed DejaVu Sans family, in black and
-//! white and (on `mps2-an386`, for the RAM) in 16 grays.
+//! built-in font, a rich Markdown document in the packed DejaVu Sans family, in black and
+//! white and (on `mps2-an386`, for the RAM) in 16 grays, and a book of chapters at 4.2" with
+//! its chapter footer, also turned to each chapter from its table of contents.
 //!
 //! Run with `cargo bench -p inkleaf-tests --bench device_footprint`.
 
@@ -70,6 +71,9 @@ fn main() {
         "inkleaf-rich-4in2-gray",
         Some(&gray_pages),
     );
+    let book_blob = std::fs::read(firmware::fixture("book-4.2in.inkleaf")).unwrap();
+    let book_pages = reference::pages(&book_blob, Look::AsBuilt).expect("the fixture lays out");
+    let book = column("a book of chapters", "inkleaf-book", Some(&book_pages));
     // Flush-left text needs no Knuth–Plass: the same firmware built without it, and a
     // plain-text blob needs no decoder: its firmware built without that too.
     firmware::build(&[
@@ -109,7 +113,7 @@ fn main() {
          .text is {} B; flush-left firmware can leave it out.",
         blit.sections.text.saturating_sub(baseline.sections.text)
     );
-    print_presets_table(&[&at_preset, &rich, &gray]);
+    print_presets_table(&[&at_preset, &rich, &gray, &book]);
     print_verdicts("coded text (the default)", &baseline, &lean, &peer);
     print_verdicts(
         "plain text (`inkleaf build --text plain`, engine without `coded`)",
@@ -276,6 +280,17 @@ fn print_presets_table(columns: &[&Column]) {
     row("page turn, max instructions", &|c| {
         thousands(max(&c.report.page_turns()) as u64)
     });
+    row(
+        "turn to a chapter from the contents, mean instructions",
+        &|c| {
+            let turns = c.report.chapter_turns();
+            if turns.is_empty() {
+                "-".into()
+            } else {
+                thousands(mean(&turns) as u64)
+            }
+        },
+    );
 }
 
 /// Bytes of the blob firmware `bin` draws.
@@ -284,6 +299,7 @@ fn blob_len(bin: &str) -> u64 {
         "inkleaf-2in9" => "article-2.9in.inkleaf",
         "inkleaf-rich-2in9" => "rich-2.9in.inkleaf",
         "inkleaf-rich-4in2-gray" => "rich-4.2in-4bit.inkleaf",
+        "inkleaf-book" => "book-4.2in.inkleaf",
         _ => return 0,
     };
     std::fs::metadata(firmware::fixture(name)).map_or(0, |m| m.len())

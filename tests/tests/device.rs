@@ -2,9 +2,10 @@
 //! Cortex-M3 under QEMU (a Cortex-M4 for a framebuffer too big for the M3 board's RAM),
 //! draws every page of the committed blobs and sends them back, and each page must be
 //! bit-identical to what the simulator draws from the same blob: the bundled article in
-//! built-in fonts, and a rich Markdown document in the packed DejaVu Sans family, in black
-//! and white and in 16 grays. Firmware built without `justify` must turn a justified blob
-//! down by name, drawing nothing.
+//! built-in fonts, a rich Markdown document in the packed DejaVu Sans family, in black
+//! and white and in 16 grays, and a book of chapters, also read through its table of
+//! contents. Firmware built without `justify` must turn a justified blob down by name,
+//! drawing nothing.
 //!
 //! Needs `qemu-system-arm` and the `thumbv7m-none-eabi` Rust target; without them these
 //! tests fail and say how to install them. The firmware build is cached in
@@ -60,6 +61,92 @@ fn rich_document_in_sixteen_grays_matches_the_simulator() {
         .collect();
     assert!(grays.len() > 8, "anti-aliased: {} levels", grays.len());
     check_report(bin, &run(bin), &expected, Look::AsBuilt);
+}
+
+/// A book of three chapters, one with sections in sections that run on, read on the
+/// Cortex-M3 page by page and through its table of contents: every page and every
+/// chapter's first page as the simulator draws them, the table of contents, chapter pages
+/// and footer statuses the host finds, and the footer (chapter title at the left,
+/// "x / y · p%" at the right) inside the page.
+#[test]
+fn book_read_by_chapter_matches_the_simulator() {
+    let (bin, fixture) = ("inkleaf-book", "book-4.2in.inkleaf");
+    let report = run(bin);
+    let expected = host_pages(fixture, Look::AsBuilt);
+    check_report(bin, &report, &expected, Look::AsBuilt);
+    let blob = std::fs::read(firmware::fixture(fixture)).unwrap();
+    let contents = reference::contents(&blob).expect("the fixture lays out on the host");
+    assert_eq!(
+        report.chapters, contents.chapters,
+        "{bin}: the table of contents and Layout::chapter_page"
+    );
+    assert_eq!(
+        report.statuses, contents.statuses,
+        "{bin}: Book::chapter_of and Page::status of every page"
+    );
+
+    let turned: Vec<u32> = report.chapter_pages.iter().map(|(c, _)| *c).collect();
+    let chapters: Vec<u32> = contents.chapters.iter().map(|c| c.index).collect();
+    assert_eq!(turned, chapters, "{bin}: every chapter turned to once");
+    for ((c, page), chapter) in report.chapter_pages.iter().zip(&contents.chapters) {
+        assert_eq!(
+            page.n, chapter.page,
+            "{bin}: chapter {c} turned to its page"
+        );
+        let host = &expected.pages[page.n as usize];
+        if let Some(diff) = reference::difference(page.width, page.bits, host, &page.bytes) {
+            panic!("{bin}: chapter {c}'s first page differs from the host's\n{diff}");
+        }
+    }
+
+    let starts = |chapter: &runner::protocol::Chapter| report.statuses[chapter.page as usize].start;
+    for chapter in contents.chapters.iter().filter(|c| c.new_page) {
+        assert_eq!(
+            starts(chapter),
+            (chapter.block, 0),
+            "{bin}: '{}' opens its page",
+            chapter.title
+        );
+    }
+    assert!(
+        contents
+            .chapters
+            .iter()
+            .any(|c| c.level > 2 && starts(c).0 < c.block),
+        "{bin}: a nested section runs on below what comes before it"
+    );
+    check_footer(bin, &report, contents.footer);
+}
+
+/// Every page has ink at both ends of its footer line (the chapter title at the left, the
+/// page label at the right) and none in the margins beside or below it.
+fn check_footer(bin: &str, report: &Report, footer: reference::Footer) {
+    let quarter = (footer.right - footer.left) / 4;
+    for page in &report.pages {
+        let stride = page.width.div_ceil(8);
+        let ink =
+            |x: u32, y: u32| page.bytes[(y * stride + x / 8) as usize] & (0x80 >> (x % 8)) != 0;
+        let any = |columns: std::ops::Range<u32>, rows: std::ops::Range<u32>| {
+            rows.flat_map(|y| columns.clone().map(move |x| (x, y)))
+                .any(|(x, y)| ink(x, y))
+        };
+        let band = footer.top..footer.bottom;
+        let n = page.n;
+        assert!(
+            any(footer.left..footer.left + quarter, band.clone()),
+            "{bin}: page {n} shows its chapter at the footer's left"
+        );
+        assert!(
+            any(footer.right - quarter..footer.right, band.clone()),
+            "{bin}: page {n} shows its number at the footer's right"
+        );
+        assert!(
+            !any(0..footer.left, band.clone())
+                && !any(footer.right..page.width, band)
+                && !any(0..page.width, footer.bottom..page.height),
+            "{bin}: page {n}'s footer stays inside the margins"
+        );
+    }
 }
 
 #[test]

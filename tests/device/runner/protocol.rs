@@ -41,6 +41,42 @@ pub struct Failed {
     pub message: String,
 }
 
+/// A table of contents entry as the firmware read it (`CHAPTER`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Chapter {
+    /// Its place in the table of contents, from 0.
+    pub index: u32,
+    /// 1 for a chapter, 2 for a section in one, and so on.
+    pub level: u8,
+    /// Whether it opens a new page.
+    pub new_page: bool,
+    /// The block it starts at.
+    pub block: u32,
+    /// The page (from 0) `Layout::chapter_page` puts its first line on.
+    pub page: u32,
+    /// Its title.
+    pub title: String,
+}
+
+/// Where a page lies in its book, as the firmware found it (`STATUS`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Status {
+    /// Zero-based page number.
+    pub n: u32,
+    /// Where the page starts: block and byte offset.
+    pub start: (u32, u32),
+    /// The chapter `Book::chapter_of` finds at the page's start.
+    pub chapter_of: Option<u32>,
+    /// `Page::status`: the chapter, the page number from 1, the total and the percentage.
+    pub chapter: Option<u32>,
+    /// The page's number, from 1.
+    pub page: u32,
+    /// The book's page count.
+    pub total: Option<u32>,
+    /// How far through the book the page is.
+    pub percent: Option<u8>,
+}
+
 /// Everything one run reported.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -48,6 +84,12 @@ pub struct Report {
     pub calibration: Vec<(u64, u64)>,
     /// Pages in the order sent.
     pub pages: Vec<Page>,
+    /// Table of contents entries, in order.
+    pub chapters: Vec<Chapter>,
+    /// Each chapter's first page as turned to from the table of contents: chapter and page.
+    pub chapter_pages: Vec<(u32, Page)>,
+    /// The status of each page in `pages`.
+    pub statuses: Vec<Status>,
     /// Measured regions in the order sent.
     pub measures: Vec<Measure>,
     /// Deepest stack use of the drawing path, and the stack's size.
@@ -66,6 +108,16 @@ impl Report {
         self.measures
             .iter()
             .filter(|m| m.label.strip_prefix("page").is_some_and(is_number))
+            .map(|m| m.instructions)
+            .collect()
+    }
+
+    /// Instructions of each turn to a chapter's first page from the table of contents
+    /// (`MEASURE chapter<c>`), in chapter order.
+    pub fn chapter_turns(&self) -> Vec<u64> {
+        self.measures
+            .iter()
+            .filter(|m| m.label.strip_prefix("chapter").is_some_and(is_number))
             .map(|m| m.instructions)
             .collect()
     }
@@ -101,6 +153,25 @@ pub fn parse(stdout: &str) -> Result<Report, String> {
             ["GRAY_PAGE", n, width, height, bits, hex] => report
                 .pages
                 .push(page(n, width, height, bits, hex).ok_or_else(bad)?),
+            ["CHAPTER_PAGE", chapter, n, width, height, hex] => report.chapter_pages.push((
+                number(chapter).ok_or_else(bad)?,
+                page(n, width, height, "1", hex).ok_or_else(bad)?,
+            )),
+            ["CHAPTER", ..] => report.chapters.push(chapter(line).ok_or_else(bad)?),
+            ["STATUS", n, block, offset, chapter_of, chapter, page, total, percent] => {
+                report.statuses.push(Status {
+                    n: number(n).ok_or_else(bad)?,
+                    start: (
+                        number(block).ok_or_else(bad)?,
+                        number(offset).ok_or_else(bad)?,
+                    ),
+                    chapter_of: optional(chapter_of).ok_or_else(bad)?,
+                    chapter: optional(chapter).ok_or_else(bad)?,
+                    page: number(page).ok_or_else(bad)?,
+                    total: optional(total).ok_or_else(bad)?,
+                    percent: optional(percent).ok_or_else(bad)?,
+                })
+            }
             ["MEASURE", label, instructions, stack] => report.measures.push(Measure {
                 label: (*label).to_owned(),
                 instructions: number(instructions).ok_or_else(bad)?,
@@ -129,6 +200,33 @@ pub fn parse(stdout: &str) -> Result<Report, String> {
 
 fn number<T: std::str::FromStr>(field: &str) -> Option<T> {
     field.parse().ok()
+}
+
+/// A number, or `None` for `-`; `None` outside if it is neither.
+fn optional<T: std::str::FromStr>(field: &str) -> Option<Option<T>> {
+    if field == "-" {
+        return Some(None);
+    }
+    number(field).map(Some)
+}
+
+/// `CHAPTER <index> <level> <new_page> <block> <page> <title>`: the title is the rest of
+/// the line, spaces and all.
+fn chapter(line: &str) -> Option<Chapter> {
+    let mut fields = line.splitn(7, ' ').skip(1);
+    let mut next = || fields.next();
+    Some(Chapter {
+        index: number(next()?)?,
+        level: number(next()?)?,
+        new_page: match next()? {
+            "0" => false,
+            "1" => true,
+            _ => return None,
+        },
+        block: number(next()?)?,
+        page: number(next()?)?,
+        title: next()?.to_owned(),
+    })
 }
 
 /// A `PAGE` or `GRAY_PAGE` line's fields; the hex length is checked before decoding.

@@ -12,7 +12,7 @@ use inkleaf::{
     Book, Layout, Profile,
 };
 
-use super::protocol::{packed_len, Report};
+use super::protocol::{self, packed_len, Report};
 
 /// How a firmware lays a blob out (`inkleaf_device::article::as_built` and `plain`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,6 +96,83 @@ fn laid_out(
         bits,
         built_for_pages: built.pages,
         pages,
+    })
+}
+
+/// What the host makes of a book's table of contents, laid out as built: what the firmware
+/// should report in `CHAPTER` and `STATUS` lines.
+#[derive(Debug)]
+pub struct Contents {
+    /// Every entry with the page `Layout::chapter_page` puts it on.
+    pub chapters: Vec<protocol::Chapter>,
+    /// Every page's start, the chapter there and its `Page::status` with the total known.
+    pub statuses: Vec<protocol::Status>,
+    /// Where the footer is drawn: its band's left and right ends, its top and bottom rows
+    /// (exclusive), as `draw/footer.rs` places it.
+    pub footer: Footer,
+}
+
+/// The footer's line on the page: columns `left..right`, rows `top..bottom`.
+#[derive(Clone, Copy, Debug)]
+pub struct Footer {
+    /// The left margin.
+    pub left: u32,
+    /// The display's width less the right margin.
+    pub right: u32,
+    /// A line's height above `bottom`.
+    pub top: u32,
+    /// The display's height less the bottom margin.
+    pub bottom: u32,
+}
+
+/// The table of contents and the page statuses of `blob`, laid out as built.
+pub fn contents(blob: &[u8]) -> Result<Contents, inkleaf::Error> {
+    let book = Book::from_bytes(blob)?;
+    let built = book
+        .built_for()
+        .expect("device fixtures record the profile they were built for");
+    let layout = Layout::new(&book, built.profile, book.layout_font()?)?;
+    let chapters = book
+        .chapters()
+        .map(|c| {
+            Ok(protocol::Chapter {
+                index: c.index,
+                level: c.level,
+                new_page: c.new_page,
+                block: c.start.block,
+                page: layout.chapter_page(c.index)?,
+                title: c.title.to_owned(),
+            })
+        })
+        .collect::<Result<_, inkleaf::Error>>()?;
+    let total = layout.page_count();
+    let statuses = layout
+        .pages()
+        .map(|page| {
+            let status = page.with_total(total).status();
+            protocol::Status {
+                n: page.index,
+                start: (page.start.block, page.start.offset),
+                chapter_of: book.chapter_of(page.start).map(|c| c.index),
+                chapter: status.chapter.map(|c| c.index),
+                page: status.page,
+                total: status.total,
+                percent: status.percent,
+            }
+        })
+        .collect();
+    let profile = layout.profile();
+    let bottom = u32::from(profile.height) - u32::from(profile.margins.bottom);
+    let footer = Footer {
+        left: profile.margins.left.into(),
+        right: u32::from(profile.width) - u32::from(profile.margins.right),
+        top: bottom - layout.line_height(),
+        bottom,
+    };
+    Ok(Contents {
+        chapters,
+        statuses,
+        footer,
     })
 }
 

@@ -53,6 +53,9 @@ pub enum Failure {
     NotBuiltFor,
     /// The blob packs no faces, and the firmware draws packed ones.
     NoFonts,
+    /// The blob has no page index for its own profile, and the firmware turns to pages by
+    /// where the index says they start.
+    NoPageIndex,
     /// The static framebuffer is smaller than the profile's display.
     FramebufferTooSmall {
         /// Display width in pixels.
@@ -70,12 +73,13 @@ impl From<inkleaf::Error> for Failure {
 
 impl Failure {
     /// The kind of failure, one word for the `FAILED` line: `engine`, `not-built-for`,
-    /// `no-fonts` or `framebuffer-too-small`.
+    /// `no-fonts`, `no-page-index` or `framebuffer-too-small`.
     pub fn kind(&self) -> &'static str {
         match self {
             Failure::Engine(_) => "engine",
             Failure::NotBuiltFor => "not-built-for",
             Failure::NoFonts => "no-fonts",
+            Failure::NoPageIndex => "no-page-index",
             Failure::FramebufferTooSmall { .. } => "framebuffer-too-small",
         }
     }
@@ -88,6 +92,7 @@ impl fmt::Display for Failure {
             Failure::Engine(error) => write!(f, "{error}"),
             Failure::NotBuiltFor => f.write_str("the blob records no display profile"),
             Failure::NoFonts => f.write_str("the blob packs no font faces"),
+            Failure::NoPageIndex => f.write_str("the blob has no page index for its profile"),
             Failure::FramebufferTooSmall { width, height } => {
                 write!(f, "the framebuffer cannot hold {width}x{height}")
             }

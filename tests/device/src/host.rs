@@ -36,13 +36,26 @@ impl Host {
     /// buffer would otherwise sit in the caller's frame and count as the caller's stack.
     #[inline(never)]
     pub fn page_of(&mut self, bits: u32, n: u32, width: u32, height: u32, bytes: &[u8]) {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
         if bits == 1 {
             write!(self, "PAGE {n} {width} {height} ")
         } else {
             write!(self, "GRAY_PAGE {n} {width} {height} {bits} ")
         }
         .expect("semihosting write");
+        self.hex_line(bytes);
+    }
+
+    /// Sends the 1-bit page `n` that a reader turned to as chapter `chapter`'s first page,
+    /// `CHAPTER_PAGE <chapter> <n> <width> <height> <hex>`, on one line.
+    #[inline(never)]
+    pub fn chapter_page(&mut self, chapter: u32, n: u32, width: u32, height: u32, bytes: &[u8]) {
+        write!(self, "CHAPTER_PAGE {chapter} {n} {width} {height} ").expect("semihosting write");
+        self.hex_line(bytes);
+    }
+
+    /// Sends `bytes` as lowercase hex, then ends the line.
+    fn hex_line(&mut self, bytes: &[u8]) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
         let mut buf = [0u8; 2 * CHUNK];
         for chunk in bytes.chunks(CHUNK) {
             for (pair, byte) in buf.chunks_exact_mut(2).zip(chunk) {

@@ -1,6 +1,8 @@
 //! inkleaf on a Cortex-M3 under QEMU: the pieces every firmware in `src/bin/` shares.
 //!
 //! - [`article`]: the engine's read-and-draw path, measured page by page.
+//! - [`book`]: a book read through its table of contents: chapter pages, footer status,
+//!   and a turn to each chapter's first page.
 //! - [`fb`]: a packed 1-bit framebuffer over a caller's (static) buffer.
 //! - [`gray`]: a packed 4-bit grayscale framebuffer, the same way.
 //! - [`host`]: the line protocol to the host over semihosting.
@@ -16,6 +18,7 @@
 #![no_std]
 
 pub mod article;
+pub mod book;
 pub mod fb;
 pub mod gray;
 pub mod host;

@@ -1,0 +1,153 @@
+//! A book read the way a reader with a table of contents reads it: every page in order,
+//! each with the status its footer shows, then a turn to each chapter's first page, found
+//! with `Layout::chapter_page` and opened with `Layout::page_at` from where the blob's page
+//! index says that page starts.
+
+use inkleaf::{font::Family, layout::Status, text::Chapter, Book, Layout, Position};
+
+use crate::{
+    article::{packed_family, Failure},
+    host::Host,
+    machine::Machine,
+    meter, rt,
+    surface::Surface,
+};
+
+/// A whole firmware run on `machine`: boot, read the book in `blob` (set in the faces it
+/// packs, laid out as built) into `buffer` as an `S`, report, exit.
+///
+/// `buffer` should be a `static`, so that `STACK_PEAK` is the engine's stack alone.
+pub fn main<'b, S: Surface<'b>>(blob: &[u8], buffer: &'b mut [u8], machine: Machine) -> ! {
+    let mut host = rt::boot_on(machine);
+    let mark = meter::Mark::here();
+    match read::<S>(&mut host, blob, buffer) {
+        Ok(pages) => rt::finish(&mut host, mark, pages),
+        Err(failure) => rt::fail(&mut host, failure.kind(), &failure),
+    }
+}
+
+/// Sends `MEASURE open`, `MEASURE fonts` and `MEASURE paginate`; then per page in order
+/// `PAGE n`, `STATUS n ...` and `MEASURE page<n>`; then per chapter `CHAPTER c ...`,
+/// `CHAPTER_PAGE c n` and `MEASURE chapter<c>`. Returns the number of pages.
+#[inline(never)]
+fn read<'b, S: Surface<'b>>(
+    host: &mut Host,
+    blob: &[u8],
+    buffer: &'b mut [u8],
+) -> Result<u32, Failure> {
+    // Opened in place and borrowed from there, as in `article`.
+    let mut opened = Err(inkleaf::Error::CorruptModel);
+    let ((), cost) = meter::measure(|| opened = Book::from_bytes(blob));
+    host.measure(format_args!("open"), cost);
+    let book = opened.as_ref().map_err(|e| *e)?;
+    let profile = book.built_for().ok_or(Failure::NotBuiltFor)?.profile;
+    let (family, cost) = meter::measure(|| packed_family(book));
+    host.measure(format_args!("fonts"), cost);
+    let layout = Layout::new(book, profile, family?)?;
+    let (width, height) = (profile.width, profile.height);
+    let mut surface = S::new(buffer, width.into(), height.into())
+        .ok_or(Failure::FramebufferTooSmall { width, height })?;
+    let (total, cost) = meter::measure(|| layout.page_count());
+    host.measure(format_args!("paginate"), cost);
+
+    let mut start = Position::START;
+    for n in 0..total {
+        let (turned, cost) = meter::measure(|| turn(&layout, n, start, total, &mut surface));
+        let (end, status) = turned?;
+        host.page_of(S::BITS, n, width.into(), height.into(), surface.bytes());
+        report_status(host, n, start, book.chapter_of(start), &status);
+        host.measure(format_args!("page{n}"), cost);
+        start = end;
+    }
+
+    for chapter in book.chapters() {
+        let c = chapter.index;
+        let (jumped, cost) = meter::measure(|| jump(&layout, c, total, &mut surface));
+        let page = jumped?;
+        report_chapter(host, &chapter, page);
+        host.chapter_page(c, page, width.into(), height.into(), surface.bytes());
+        host.measure(format_args!("chapter{c}"), cost);
+    }
+    Ok(total)
+}
+
+/// One page turn knowing only where the page starts: lay it out, draw it with its footer,
+/// and return where the next page starts and what the footer shows.
+fn turn<'l, 'b, F: Family, S: Surface<'b>>(
+    layout: &'l Layout<'l, F>,
+    index: u32,
+    start: Position,
+    total: u32,
+    surface: &mut S,
+) -> Result<(Position, Status<'l>), inkleaf::Error> {
+    let page = layout.page_at(index, start)?.with_total(total);
+    surface.draw(&page);
+    Ok((page.end, page.status()))
+}
+
+/// A jump from the table of contents: the page chapter `chapter` starts on, opened from
+/// where the page index says it starts, and drawn. Returns the page's number.
+fn jump<'b, F: Family, S: Surface<'b>>(
+    layout: &Layout<'_, F>,
+    chapter: u32,
+    total: u32,
+    surface: &mut S,
+) -> Result<u32, Failure> {
+    let n = layout.chapter_page(chapter)?;
+    let start = layout
+        .page_index()
+        .and_then(|index| index.start(n))
+        .ok_or(Failure::NoPageIndex)?;
+    surface.draw(&layout.page_at(n, start)?.with_total(total));
+    Ok(n)
+}
+
+/// `STATUS <n> <block> <offset> <chapter_of> <chapter> <page> <total> <percent>`: where page
+/// `n` starts, the chapter `Book::chapter_of` finds there, and its `Page::status`; `-` for
+/// none.
+#[inline(never)]
+fn report_status(
+    host: &mut Host,
+    n: u32,
+    start: Position,
+    of: Option<Chapter<'_>>,
+    status: &Status<'_>,
+) {
+    let index = |chapter: Option<Chapter<'_>>| Field(chapter.map(|c| c.index));
+    host.line(format_args!(
+        "STATUS {n} {} {} {} {} {} {} {}",
+        start.block,
+        start.offset,
+        index(of),
+        index(status.chapter),
+        status.page,
+        Field(status.total),
+        Field(status.percent),
+    ));
+}
+
+/// `CHAPTER <index> <level> <new_page> <block> <page> <title>`: a table of contents entry
+/// as the device reads it (`new_page` 0 or 1), and the page `Layout::chapter_page` puts it on.
+#[inline(never)]
+fn report_chapter(host: &mut Host, chapter: &Chapter<'_>, page: u32) {
+    host.line(format_args!(
+        "CHAPTER {} {} {} {} {page} {}",
+        chapter.index,
+        chapter.level,
+        u8::from(chapter.new_page),
+        chapter.start.block,
+        chapter.title,
+    ));
+}
+
+/// A number, or `-` for none.
+struct Field<T>(Option<T>);
+
+impl<T: core::fmt::Display> core::fmt::Display for Field<T> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match &self.0 {
+            Some(value) => value.fmt(f),
+            None => f.write_str("-"),
+        }
+    }
+}
