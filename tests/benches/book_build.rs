@@ -32,7 +32,8 @@ fn main() {
     let out = tempfile::tempdir().expect("a temporary folder");
     println!("| book | EPUB bytes | text bytes | chapters | pages (2.9in) | blob bytes | inkleaf s | s per MB of EPUB | inkleaf peak MB | calibre s | calibre peak MB | time ratio |");
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    let mut worst_per_mb: f64 = 0.0;
+    // Per book: EPUB bytes, CPU seconds, peak memory in MB.
+    let mut costs = Vec::new();
     let mut parts = Vec::new();
     for name in BOOKS {
         let epub = whole_book(name);
@@ -49,7 +50,7 @@ fn main() {
         let facts = inspect(&inkleaf, &blob);
         let mb = epub_bytes as f64 / 1e6;
         let per_mb = ours.cpu.as_secs_f64() / mb;
-        worst_per_mb = worst_per_mb.max(per_mb);
+        costs.push((epub_bytes, ours.cpu.as_secs_f64(), ours.peak_kb / 1024));
         println!(
             "| {name} | {epub_bytes} | {text_bytes} | {} | {} | {} | {:.1} ({:.1} CPU) | {per_mb:.1} | {} | {:.1} | {} | {:.2}x |",
             facts.chapters,
@@ -76,9 +77,15 @@ fn main() {
         println!("{row}");
     }
     println!();
-    println!(
-        "target: a 1 MB EPUB in under 20 s of one core: worst {worst_per_mb:.1} s of CPU per MB"
-    );
+    // Small books carry the fixed costs (fonts, the model's first climbs): the target is
+    // for books of a megabyte and more.
+    for (bytes, cpu, peak) in costs.iter().filter(|c| c.0 >= 1_000_000) {
+        let met = *cpu < 20.0 && *peak < 500;
+        println!(
+            "target: a 1 MB EPUB in under 20 s of one core and 500 MB: {bytes} bytes in {cpu:.1} s of CPU, {peak} MB peak: {}",
+            if met { "met" } else { "MISSED" }
+        );
+    }
 }
 
 /// Bytes of `data` compressed as `gzip -9` does.
