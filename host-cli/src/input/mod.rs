@@ -138,35 +138,21 @@ pub fn read_file_with(path: &Path, options: ReadOptions) -> Result<Document, Inp
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or_default();
-    if extension.eq_ignore_ascii_case("epub") {
-        return read_book(path, &bytes);
-    }
-    let text =
-        String::from_utf8(bytes).map_err(|e| InputError::NotUtf8(e.utf8_error().valid_up_to()))?;
-    let mut doc = match extension {
-        "md" | "markdown" => parse_markdown(&text),
-        "html" | "htm" | "xhtml" => html::read_web_page(&text, options.whole_page)?,
-        _ => parse_text(&text),
+    let mut doc = if extension.eq_ignore_ascii_case("epub") {
+        epub::read_epub(&bytes)?
+    } else {
+        let text = String::from_utf8(bytes)
+            .map_err(|e| InputError::NotUtf8(e.utf8_error().valid_up_to()))?;
+        match extension {
+            "md" | "markdown" => parse_markdown(&text),
+            "html" | "htm" | "xhtml" => html::read_web_page(&text, options.whole_page)?,
+            _ => parse_text(&text),
+        }
     };
     if doc.blocks.is_empty() {
         return Err(InputError::Empty);
     }
-    doc.source = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if doc.title.is_empty() {
-        doc.title = title_from_stem(path);
-    }
-    Ok(doc)
-}
-
-/// An EPUB book; its source is its identifier, else the file's name.
-fn read_book(path: &Path, bytes: &[u8]) -> Result<Document, InputError> {
-    let mut doc = epub::read_epub(bytes)?;
-    if doc.blocks.is_empty() {
-        return Err(InputError::Empty);
-    }
+    // An EPUB names its source by its identifier; anything else by its file name.
     if doc.source.is_empty() {
         doc.source = path
             .file_name()
