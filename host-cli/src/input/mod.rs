@@ -10,6 +10,7 @@ pub mod epub;
 pub mod html;
 mod markdown;
 mod styled;
+mod warnings;
 
 pub use chapters::{chapters_from_headings, join_as_chapters};
 pub use markdown::{parse_markdown, DIALECT as MARKDOWN_DIALECT};

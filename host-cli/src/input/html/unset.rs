@@ -33,14 +33,7 @@ impl Unset {
                 "with letters or roman numerals set with numbers",
             ),
         ];
-        kinds
-            .into_iter()
-            .filter(|(count, ..)| *count > 0)
-            .map(|(count, one, many, how)| {
-                let what = if count == 1 { one } else { many };
-                format!("{count} {what} {how}")
-            })
-            .collect()
+        crate::input::warnings::count_lines(kinds)
     }
 }
 

@@ -47,14 +47,7 @@ impl Unset {
                 "shown with a box instead of the number",
             ),
         ];
-        kinds
-            .into_iter()
-            .filter(|(count, ..)| *count > 0)
-            .map(|(count, one, many, how)| {
-                let what = if count == 1 { one } else { many };
-                format!("{count} {what} {how}")
-            })
-            .collect()
+        crate::input::warnings::count_lines(kinds)
     }
 }
 
