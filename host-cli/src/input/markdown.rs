@@ -198,10 +198,7 @@ impl Reader<'_> {
     }
 
     fn nesting(&self) -> Nesting {
-        self.containers.iter().fold(
-            Nesting::TOP,
-            |n, &quote| if quote { n.quote() } else { n.list() },
-        )
+        super::nesting_of(&self.containers)
     }
 
     /// Closes the block being read and opens one of `kind`: a list item's first paragraph

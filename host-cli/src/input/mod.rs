@@ -66,6 +66,15 @@ impl DocBlock {
     }
 }
 
+/// The nesting of a block inside `containers`, outermost first: `true` a quote, `false` a
+/// list. Levels past [`Nesting::MAX`] are set at the deepest; readers count them as unset.
+pub(crate) fn nesting_of(containers: &[bool]) -> Nesting {
+    containers.iter().fold(
+        Nesting::TOP,
+        |n, &quote| if quote { n.quote() } else { n.list() },
+    )
+}
+
 /// One entry of a document's table of contents: a chapter, or a section inside one.
 ///
 /// Chapters are ordered by `block` (two may start at the same block: a part and its first

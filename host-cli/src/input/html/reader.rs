@@ -389,11 +389,7 @@ impl Reader {
         if self.containers.len() > usize::from(Nesting::MAX) {
             self.unset.folded += 1;
         }
-        block.nesting =
-            self.containers.iter().fold(
-                Nesting::TOP,
-                |n, &quote| if quote { n.quote() } else { n.list() },
-            );
+        block.nesting = crate::input::nesting_of(&self.containers);
         self.blocks.push(block);
     }
 
