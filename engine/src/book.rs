@@ -1,4 +1,4 @@
-//! Zero-copy reading of a blob: a [`Book`] opened in place, checked once.
+//! Zero-copy reading of a blob: a [`Book`] opened in place, its framing checked once.
 
 #[cfg(feature = "coded")]
 use crate::codec::Model;
@@ -31,8 +31,16 @@ pub struct Book<'a> {
 }
 
 impl<'a> Book<'a> {
-    /// Opens a blob: checks magic, version, length and CRC-32, the text model, that every
-    /// block decodes, every chapter record and every page index.
+    /// Opens a blob: checks magic, version, length and CRC-32, the text model, every block's
+    /// framing (its kind, nesting and lengths; its hyphenation points and style runs in order
+    /// and inside its text), every chapter record and every page index.
+    ///
+    /// Coded text is not decoded here, so opening costs a walk over the blocks' framing, not
+    /// over their text: it is checked as it is read. A block that does not decode reads as
+    /// ending where its bits fail ([`Text::char_at`](crate::text::Text::char_at) gives
+    /// `None` from there on), and [`Block::check`] or [`Book::check_text`] name the fault.
+    /// The built-in English model is checked by the engine's tests, not at every open; a
+    /// model the blob carries is checked in full.
     ///
     /// Any input gives either a book or an [`Error`]; none panics.
     ///
@@ -44,7 +52,7 @@ impl<'a> Book<'a> {
     /// assert_eq!(book.block_count(), 16);
     /// // A download cut short, or a file that is not a blob at all:
     /// let cut = Book::from_bytes(&blob[..100]).unwrap_err();
-    /// assert_eq!(cut, Error::Truncated { needed: 3497, available: 100 });
+    /// assert_eq!(cut, Error::Truncated { needed: 3580, available: 100 });
     /// let png = Book::from_bytes(b"\x89PNG\r\n\x1a\n and more bytes").unwrap_err();
     /// assert_eq!(png, Error::BadMagic(*b"\x89PNG"));
     /// # Ok::<(), inkleaf::Error>(())
@@ -73,6 +81,7 @@ impl<'a> Book<'a> {
                 metadata: payload.len() - after_meta.len(),
                 chapters: after_meta.len() - after_chapters.len(),
                 page_index: after_chapters.len() - after_indexes.len(),
+                line_breaks: 0,
                 font: after_indexes.len() - after_font.len(),
                 model: after_font.len() - after_model.len(),
                 text: after_model.len() - rest.len(),
@@ -104,21 +113,27 @@ impl<'a> Book<'a> {
         book.sizes.runs = runs;
         book.sizes.text -= hyphens + runs;
         book.chapter_count = ChapterRecord::check_part(chapters, count)?;
-        book.index_count = book.check_indexes()?;
+        (book.index_count, book.sizes.line_breaks) = book.check_indexes()?;
+        book.sizes.page_index -= book.sizes.line_breaks;
         Ok(book)
     }
 
-    /// Checks every block once, so reading blocks again on a page turn need not: returns the
-    /// block count and the bytes their hyphenation points and their style runs take.
+    /// Checks every block's framing once, so that walking the blocks again cannot stop
+    /// short: returns the block count and the bytes their hyphenation points and their style
+    /// runs take. Decodes no text: coded text is checked as it is read.
     fn check_blocks(&self) -> Result<(u32, usize, usize), Error> {
         let (mut count, mut hyphens, mut runs) = (0u32, 0usize, 0usize);
         let mut walk = self.blocks();
-        while let Some(mut block) = walk.next_block()? {
+        while let Some(block) = walk.next_block()? {
             // Text past u32::MAX bytes could not be addressed by a `Position`.
             u32::try_from(block.text.len()).map_err(|_| Error::TooLarge)?;
-            block.text.check()?;
-            block.hyphens.check(&mut block.text)?;
-            block.runs.check(&mut block.text)?;
+            if block.text.as_plain().is_some() {
+                // Plain text is read in place, no decoding: its boundaries cost nothing.
+                block.check()?;
+            } else {
+                block.hyphens.check_order(block.text.len())?;
+                block.runs.check_order(block.text.len())?;
+            }
             let (points, styled) = (block.hyphens.encoded().len(), block.runs.encoded().len());
             hyphens += points + crate::format::varint_len(points);
             runs += styled + crate::format::varint_len(styled);
@@ -127,9 +142,10 @@ impl<'a> Book<'a> {
         Ok((count, hyphens, runs))
     }
 
-    fn check_indexes(&self) -> Result<u32, Error> {
+    /// Checks every page index: returns their count and the bytes their line breaks take.
+    fn check_indexes(&self) -> Result<(u32, usize), Error> {
         let mut rest = self.indexes;
-        let mut count = 0u32;
+        let (mut count, mut line_breaks) = (0u32, 0usize);
         while !rest.is_empty() {
             let (raw, after) = take::<PageIndexRecord<'a>>(rest, Part::PageIndex)?;
             // Page starts increase, so one walk over the blocks serves the whole index.
@@ -144,8 +160,37 @@ impl<'a> Book<'a> {
             })?;
             rest = after;
             count = count.checked_add(1).ok_or(Error::TooLarge)?;
+            line_breaks += raw.lines.map_or(0, |lines| {
+                let varint = crate::format::varint_len;
+                let (offsets, codes) = (lines.offsets.len(), lines.codes.len());
+                // Its fields after the `Some` byte: base, rice, offset bits, then two byte strings.
+                varint(usize::from(lines.base))
+                    + 2
+                    + varint(offsets)
+                    + offsets
+                    + varint(codes)
+                    + codes
+            });
         }
-        Ok(count)
+        Ok((count, line_breaks))
+    }
+
+    /// Reads every block's text once ([`Block::check`]): what opening leaves to reading.
+    /// A host that built the blob, or a reader with time to spare, learns here of a block
+    /// that would read short.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// book.check_text()?;
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
+    pub fn check_text(&self) -> Result<(), Error> {
+        let mut walk = self.blocks();
+        while let Some(block) = walk.next_block()? {
+            block.check()?;
+        }
+        Ok(())
     }
 
     /// The fixed header.
@@ -241,9 +286,15 @@ impl<'a> Book<'a> {
         self.page_indexes().find(|index| index.fits(profile, fonts))
     }
 
-    /// The faces the blob packs, in [`Face`] order, each with its font section unchecked.
+    /// The faces the blob packs for its first text size, in [`Face`] order, each with its font
+    /// section unchecked ([`Book::family_at`] reads the other sizes').
     pub fn face_sections(&self) -> FaceSections<'a> {
-        FaceSections { rest: self.fonts }
+        FaceSections::over(self.families().next().unwrap_or_default())
+    }
+
+    /// The font part's families, one per text size, each the bytes of its face entries.
+    pub(crate) fn families(&self) -> Families<'a> {
+        Families { rest: self.fonts }
     }
 
     /// The regular face the blob's text is set in, if it carries fonts (else `built_for().font`
@@ -277,19 +328,10 @@ impl<'a> Book<'a> {
             .transpose()
     }
 
-    /// Every face the blob packs, each section checked: `None` when it packs none.
+    /// Every face the blob packs for its first text size, each section checked: `None` when
+    /// it packs none ([`Book::family_at`] reads the others).
     pub fn family(&self) -> Result<Option<PackedFamily<'a>>, Error> {
-        let mut family = PackedFamily {
-            faces: [None; Face::COUNT],
-        };
-        let mut any = false;
-        for (face, section) in self.face_sections() {
-            if let Some(slot) = family.faces.get_mut(face as usize) {
-                *slot = Some(PackedFont::from_bytes(section)?);
-                any = true;
-            }
-        }
-        Ok(any.then_some(family))
+        self.families().next().map(read_family).transpose()
     }
 
     /// The fonts to lay the text out in: the blob's own faces, else the built-in font it was
@@ -486,15 +528,17 @@ impl<'a> Book<'a> {
     }
 }
 
-/// Checks the font part's framing: faces in order, known, the regular one first, each with a
-/// section; the sections themselves are checked when they are used.
+/// Checks the font part's framing: families one after another, one per text size, each
+/// its faces in order, known, the regular one first (a regular face opens the next family),
+/// each with a section; the sections themselves are checked when they are used.
 fn check_faces(fonts: &[u8]) -> Result<(), Error> {
     let bad = Error::Malformed(Part::Font);
     let mut rest = fonts;
     let mut last: Option<u8> = None;
     while let Some((&face, after)) = rest.split_first() {
         let known = Face::from_byte(face).is_some();
-        let ordered = last.map_or(face == Face::Regular as u8, |l| face > l);
+        let regular = face == Face::Regular as u8;
+        let ordered = regular || last.is_some_and(|l| face > l);
         if !known || !ordered {
             return Err(bad);
         }
@@ -504,10 +548,55 @@ fn check_faces(fonts: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
+/// The faces of one family's entries, each section checked.
+pub(crate) fn read_family(entries: &[u8]) -> Result<PackedFamily<'_>, Error> {
+    let mut family = PackedFamily {
+        faces: [None; Face::COUNT],
+    };
+    for (face, section) in FaceSections::over(entries) {
+        if let Some(slot) = family.faces.get_mut(face as usize) {
+            *slot = Some(PackedFont::from_bytes(section)?);
+        }
+    }
+    Ok(family)
+}
+
+/// Iterator over the families of a blob's font part, checked for framing when it was opened:
+/// the bytes of each family's face entries, from its regular face to the next one.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct Families<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Iterator for Families<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        let mut faces = FaceSections::over(self.rest);
+        faces.next()?;
+        let mut ahead = faces;
+        while ahead.next().is_some_and(|(face, _)| face != Face::Regular) {
+            faces = ahead;
+        }
+        let (family, rest) = self
+            .rest
+            .split_at_checked(self.rest.len() - faces.rest.len())?;
+        self.rest = rest;
+        Some(family)
+    }
+}
+
 /// Iterator over the faces a [`Book`] packs: each face with its font section, unchecked.
 #[derive(Copy, Clone, Debug)]
 pub struct FaceSections<'a> {
     rest: &'a [u8],
+}
+
+impl<'a> FaceSections<'a> {
+    /// The faces of font part entries, checked for framing.
+    pub(crate) fn over(entries: &'a [u8]) -> Self {
+        FaceSections { rest: entries }
+    }
 }
 
 impl<'a> Iterator for FaceSections<'a> {

@@ -46,7 +46,8 @@ pub struct Contents<'c> {
     /// Page index records, one after another ([`PageIndexRecord`](crate::format::PageIndexRecord)); may be empty.
     pub page_indexes: &'c [u8],
     /// Packed font sections (see `docs/FONT_FORMAT.md`), one per face, in [`Face`] order and
-    /// starting with the regular face; empty when the text is set in a built-in font.
+    /// starting with the regular face; empty when the text is set in a built-in font. Several
+    /// text sizes are several families one after another, each opening with its regular face.
     pub fonts: &'c [FaceSection<'c>],
     /// The blocks, plain or coded.
     pub text: StoredText<'c>,
@@ -235,9 +236,12 @@ fn chapters_len(chapters: &[ChapterRecord<'_>]) -> Result<u32, Error> {
     u32::try_from(total).map_err(|_| Error::TooLarge)
 }
 
-/// Checks the faces are in order, start with the regular one and each reads as a font.
+/// Checks the faces are in order within each family, each family starts with the regular
+/// one, and each reads as a font.
 fn check_fonts(fonts: &[FaceSection<'_>]) -> Result<(), Error> {
-    let in_order = fonts.windows(2).all(|w| w[0].face < w[1].face);
+    let in_order = fonts
+        .windows(2)
+        .all(|w| w[0].face < w[1].face || w[1].face == Face::Regular);
     let regular_first = fonts.first().is_none_or(|f| f.face == Face::Regular);
     if !in_order || !regular_first {
         return Err(Error::Malformed(Part::Font));

@@ -4,6 +4,7 @@ use core::fmt;
 
 use crate::font::FontFault;
 use crate::format::ChapterFault;
+use crate::reader::StateFault;
 use crate::Position;
 
 /// Which part of a blob's payload failed to decode.
@@ -15,6 +16,8 @@ pub enum Part {
     Chapters,
     /// The page indexes: page starts for the profiles the blob was built for.
     PageIndex,
+    /// The line breaks baked into a page index.
+    LineBreaks,
     /// The packed font.
     Font,
     /// The text model.
@@ -117,6 +120,13 @@ pub enum Error {
     },
     /// A chapter number past the last chapter.
     ChapterOutOfRange(u32),
+    /// A saved reader state that is refused: cut short, corrupt, of another version, for
+    /// another book, or naming places the book does not have.
+    BadState(StateFault),
+    /// A display number past the last display the blob's page indexes were baked for.
+    DisplayOutOfRange(u8),
+    /// A text size number past the last size the blob holds.
+    SizeOutOfRange(u8),
 }
 
 impl fmt::Display for Error {
@@ -170,6 +180,9 @@ impl fmt::Display for Error {
             Error::BadFont(fault) => write!(f, "malformed font section: {fault}"),
             Error::BadChapter { chapter, fault } => write!(f, "bad chapter {chapter}: {fault}"),
             Error::ChapterOutOfRange(n) => write!(f, "chapter {n} is past the last chapter"),
+            Error::BadState(fault) => write!(f, "saved reader state refused: {fault}"),
+            Error::DisplayOutOfRange(n) => write!(f, "display {n} is past the last display"),
+            Error::SizeOutOfRange(n) => write!(f, "text size {n} is past the last size"),
         }
     }
 }
@@ -191,6 +204,7 @@ impl Part {
             Part::Metadata => "metadata",
             Part::Chapters => "table of contents",
             Part::PageIndex => "page index",
+            Part::LineBreaks => "line breaks",
             Part::Font => "font section",
             Part::Model => "text model",
             Part::Blocks => "block list",

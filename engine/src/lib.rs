@@ -26,10 +26,12 @@
 //! A reader keeps [`Position`]s rather than page numbers: they survive a change of font or
 //! display ([`Layout::page_of`]), and [`Layout::page_at`] opens the page starting at one
 //! without laying out the pages before it. [`Layout::new`] lays a book out for any other
-//! [`Profile`] and font. The modules hold the rest: [`font`] (built-in and packed fonts),
-//! [`text`] (blocks and their characters), [`layout`] and [`draw`] (lines, page iterators,
-//! the packed [`Framebuffer`]), `codec` (the text decoder), [`format`] (wire-format views)
-//! and [`build`] (packing blobs, for hosts).
+//! [`Profile`] and font. A device's buttons go to a [`Reader`] ([`reader`]): its [`Event`]s
+//! turn pages, open chapters and bookmarks and the table of contents, and its [`ReaderState`]
+//! is saved as a small checked record. The modules hold the rest: [`font`] (built-in and
+//! packed fonts), [`text`] (blocks and their characters), [`layout`] and [`draw`] (lines, page
+//! iterators, the packed [`Framebuffer`]), `codec` (the text decoder), [`format`] (wire-format
+//! views) and [`build`] (packing blobs, for hosts).
 #![no_std]
 #![deny(
     missing_docs,
@@ -58,6 +60,8 @@ pub mod format;
 pub mod layout;
 mod position;
 mod profile;
+pub mod reader;
+mod sizes;
 pub mod text;
 
 pub use book::Book;
@@ -66,6 +70,7 @@ pub use error::Error;
 pub use layout::{Layout, Page};
 pub use position::Position;
 pub use profile::Profile;
+pub use reader::{Event, Reader, ReaderState};
 
 /// The README's firmware example, compiled as a doctest so it cannot go stale.
 #[cfg(doctest)]

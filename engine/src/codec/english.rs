@@ -40,6 +40,38 @@ mod tests {
         assert!(model.entries() > 1000);
     }
 
+    /// Opening the built-in model skips decoding its dictionary entries (`Entries::Proven`):
+    /// this is the proof. A copy lives at another address, so it is opened with every check.
+    #[cfg(feature = "english")]
+    #[test]
+    fn every_check_passes_on_a_copy_of_it() {
+        let copy = super::builtin_model().unwrap().to_vec();
+        let checked = Model::from_bytes(&copy).expect("the built-in model passes every check");
+        assert!(!checked.is_builtin());
+        let trusted = Model::from_bytes(&[BUILTIN_ENGLISH]).unwrap();
+        assert_eq!(
+            (checked.entries(), checked.literals(), checked.contexts()),
+            (trusted.entries(), trusted.literals(), trusted.contexts())
+        );
+    }
+
+    /// The full check is not vacuous: the same bytes with one bit of an entry's spelling
+    /// flipped are refused.
+    #[cfg(feature = "english")]
+    #[test]
+    fn a_copy_with_a_damaged_entry_is_refused() {
+        let english = super::builtin_model().unwrap();
+        let mut refused = 0;
+        // The spellings fill the model's last bytes: flip bits there, one at a time.
+        for back in 2..34 {
+            let mut copy = english.to_vec();
+            let at = copy.len() - back;
+            copy[at] ^= 0x10;
+            refused += usize::from(Model::from_bytes(&copy).is_err());
+        }
+        assert!(refused > 0, "no damaged spelling was noticed");
+    }
+
     #[cfg(not(feature = "english"))]
     #[test]
     fn a_build_without_it_says_so() {

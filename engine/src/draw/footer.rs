@@ -104,7 +104,7 @@ impl Band {
 /// `title` as it fits in `room` pixels: whole, or its longest start that leaves room for
 /// [`CUT`] (without the spaces it ends in) and whether it was cut; nothing when not even
 /// [`CUT`] fits.
-fn fit<'t, F: Font>(font: &F, title: &'t str, room: u32) -> (&'t str, bool) {
+pub(crate) fn fit<'t, F: Font>(font: &F, title: &'t str, room: u32) -> (&'t str, bool) {
     if width(font, title) <= room {
         return (title, false);
     }
@@ -151,6 +151,6 @@ fn label<F: Font>(
     label
 }
 
-fn width<F: Font>(font: &F, text: &str) -> u32 {
+pub(crate) fn width<F: Font>(font: &F, text: &str) -> u32 {
     text.chars().map(|c| font.advance(c)).sum()
 }

@@ -11,15 +11,22 @@ mod marks;
 pub use framebuffer::Framebuffer;
 pub use gray::draw_glyph_gray;
 
+// For the reader's contents view, which sets its titles as the footer sets a chapter's.
+pub(crate) use canvas::TargetCanvas;
+pub(crate) use footer::{fit as fit_title, width as text_width};
+pub(crate) use glyph::draw_char;
+
 use embedded_graphics::pixelcolor::{BinaryColor, Gray8, GrayColor};
 use embedded_graphics::prelude::{DrawTarget, OriginDimensions, Point, Size};
 use embedded_graphics::Drawable;
 
-use self::canvas::{Canvas, TargetCanvas};
+use self::canvas::Canvas;
 use self::gray::GrayCanvas;
 use crate::font::{Family, Font};
-use crate::layout::{Layout, Line, Page};
+use crate::format::Part;
+use crate::layout::{Layout, Line, LineText, Page};
 use crate::text::{Block, Nesting, Style};
+use crate::{Error, Position};
 
 impl<F: Family> OriginDimensions for Page<'_, F> {
     fn size(&self) -> Size {
@@ -117,14 +124,20 @@ impl<F: Family> Page<'_, F> {
         self.render(&mut GrayCanvas(target))
     }
 
+    fn render<C: Canvas>(&self, canvas: &mut C) -> Result<(), C::Error> {
+        self.render_checked(canvas).map(|_| ())
+    }
+
+    /// Draws the page; `Ok(false)` if its lines did not come out as it says (a baked page
+    /// whose line breaks do not fit its text), and then what was drawn is not the page.
     // Never inlined, so a caller's frame does not grow by the layout state drawing needs.
     #[inline(never)]
-    fn render<C: Canvas>(&self, canvas: &mut C) -> Result<(), C::Error> {
+    fn render_checked<C: Canvas>(&self, canvas: &mut C) -> Result<bool, C::Error> {
         let layout = self.layout();
         canvas.clear_page(self.size())?;
-        let Ok(mut lines) = layout.lines_at(self.start) else {
+        let Ok(mut lines) = layout.page_lines(self.index, self.start) else {
             // A page that does not belong to this layout draws as blank paper.
-            return Ok(());
+            return Ok(false);
         };
         let margins = layout.profile().margins;
         let line_spacing = u32::from(layout.profile().line_spacing);
@@ -132,17 +145,77 @@ impl<F: Family> Page<'_, F> {
         // Where the line before ended, and in what: quote rules run on through the space
         // between two blocks of the same quote.
         let mut before: Option<(Nesting, u32)> = None;
-        layout.fill(&mut lines, Some(self.lines), |line, block, top| {
-            let joined = before.map(|(nesting, bottom)| (nesting, top.saturating_sub(bottom)));
-            let at = origin + Point::new(0, top as i32);
-            marks::draw_marks(layout, line, joined, at, canvas)?;
-            before = Some((line.nesting, top + line.height + line_spacing));
-            draw_line(layout, line, block, at, canvas)
-        })?;
+        // The characters of the line being drawn, as measuring read them.
+        let mut kept = LineText::new();
+        let filled = layout.fill(
+            &mut lines,
+            Some(self.lines),
+            Some(&mut kept),
+            |line, block, kept, top| {
+                let joined = before.map(|(nesting, bottom)| (nesting, top.saturating_sub(bottom)));
+                let at = origin + Point::new(0, top as i32);
+                marks::draw_marks(layout, line, joined, at, canvas)?;
+                before = Some((line.nesting, top + line.height + line_spacing));
+                draw_line(layout, line, block, kept, at, canvas)
+            },
+        )?;
+        let last = layout
+            .page_index()
+            .is_none_or(|baked| self.index + 1 >= baked.pages());
+        let whole =
+            filled.lines == self.lines && filled.end == self.end && !lines.baked_fault(!last);
         if layout.profile().footer {
             footer::draw(layout, &self.status(), canvas)?;
         }
-        Ok(())
+        Ok(whole)
+    }
+}
+
+impl<F: Family> Layout<'_, F> {
+    /// Turns to page `index`, which starts at `start`, and draws it into `framebuffer`: what
+    /// [`Layout::page_at`] and [`Page::draw_into`] do, in one pass over the page's text where
+    /// the page index bakes its lines, which makes it the cheaper page turn on a device.
+    ///
+    /// The lines are checked as they are drawn: a page whose baked line breaks do not fit its
+    /// text is [`Error::Malformed`]`(`[`Part::LineBreaks`]`)`, as from [`Layout::page_at`],
+    /// and then the framebuffer holds no page to show.
+    ///
+    /// ```
+    /// use inkleaf::{Book, Framebuffer, Position};
+    ///
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = Book::from_bytes(blob)?;
+    /// let layout = book.layout()?;
+    /// let mut bytes = [0u8; Framebuffer::<&mut [u8]>::bytes_needed(296, 128)];
+    /// let mut screen = Framebuffer::new(&mut bytes[..], 296, 128)?;
+    /// let first = layout.draw_page_into(0, Position::START, &mut screen)?;
+    /// // The same page and pixels as laying it out, then drawing it.
+    /// let mut other = [0u8; Framebuffer::<&mut [u8]>::bytes_needed(296, 128)];
+    /// let mut apart = Framebuffer::new(&mut other[..], 296, 128)?;
+    /// layout.page(0)?.draw_into(&mut apart);
+    /// assert_eq!(first, layout.page(0)?);
+    /// assert_eq!(screen.as_bytes(), apart.as_bytes());
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
+    pub fn draw_page_into<B: AsRef<[u8]> + AsMut<[u8]>>(
+        &self,
+        index: u32,
+        start: Position,
+        framebuffer: &mut Framebuffer<B>,
+    ) -> Result<Page<'_, F>, Error> {
+        let counted = self
+            .baked_page(index, start)
+            .and_then(|breaks| self.count_baked(index, breaks));
+        let Some(filled) = counted else {
+            let page = self.page_at(index, start)?;
+            page.draw_into(framebuffer);
+            return Ok(page);
+        };
+        let page = Page::new(self, index, start, filled?);
+        let Ok(whole) = page.render_checked(framebuffer);
+        whole
+            .then_some(page)
+            .ok_or(Error::Malformed(Part::LineBreaks))
     }
 }
 
@@ -163,25 +236,37 @@ fn draw_line<F: Family, C: Canvas>(
     layout: &Layout<'_, F>,
     line: &Line,
     block: &Block<'_>,
+    kept: Option<&LineText>,
     origin: Point,
     target: &mut C,
 ) -> Result<(), C::Error> {
     let origin = origin + Point::new(line.left as i32, 0);
     let mut styled = false;
-    layout.set_line(line, block, |x, c, font, style| {
+    layout.set_line(line, block, kept, |x, c, font, style| {
         styled |= marks::has_marks(underlined(font, style));
         let at = origin + Point::new(x as i32, 0);
-        glyph::draw_char(font, c, at, font.embolden(), target)
+        draw_char(font, c, at, font.embolden(), target)
     })?;
     if styled {
         // Underlines and strikes go over all of the line's glyphs: on a gray target a glyph's
         // pixel replaces what is under it, and the faint edge of the glyph after an underlined
         // one would lighten its underline.
-        layout.set_line(line, block, |x, c, font, style| {
+        layout.set_line(line, block, kept, |x, c, font, style| {
             let advance = font.advance(c);
             marks::draw_style(font, underlined(font, style), origin, x, advance, target)?;
             Ok(advance)
         })?;
     }
     Ok(())
+}
+
+/// The footer alone, for tests that tell its ink from the text's.
+#[cfg(all(test, feature = "justify", feature = "english"))]
+impl<F: Family> Page<'_, F> {
+    pub(crate) fn draw_footer<D: DrawTarget<Color = BinaryColor>>(
+        &self,
+        target: &mut D,
+    ) -> Result<(), D::Error> {
+        footer::draw(self.layout(), &self.status(), &mut TargetCanvas(target))
+    }
 }

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::line_breaks::{LineBreaks, LineBreaksRecord};
 use super::payload::BuiltFor;
 use super::take;
 use crate::bits;
@@ -38,6 +39,8 @@ pub struct PageIndexRecord<'a> {
     pub offset_bits: u8,
     /// The packed page starts.
     pub starts: &'a [u8],
+    /// Every line's length on every page, when the builder baked them.
+    pub lines: Option<LineBreaksRecord<'a>>,
 }
 
 impl PageIndexRecord<'_> {
@@ -123,6 +126,9 @@ impl<'a> PageIndex<'a> {
             }
             previous = Some(start);
         }
+        if let Some(lines) = raw.lines {
+            LineBreaks::check(lines, pages)?;
+        }
         Ok(index)
     }
 
@@ -186,6 +192,18 @@ impl<'a> PageIndex<'a> {
     /// Bytes the page starts take.
     pub fn starts_len(&self) -> usize {
         self.raw.starts.len()
+    }
+
+    /// Bytes the baked line breaks take (their offsets and codes), 0 if none were baked.
+    pub fn line_breaks_len(&self) -> usize {
+        self.raw
+            .lines
+            .map_or(0, |lines| lines.offsets.len() + lines.codes.len())
+    }
+
+    /// The baked line breaks, checked when the book was opened.
+    pub(crate) fn line_breaks(&self) -> Option<LineBreaks<'a>> {
+        self.raw.lines.map(LineBreaks::trusted)
     }
 }
 

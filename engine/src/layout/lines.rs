@@ -6,15 +6,18 @@
 //! is dropped or drawn past the edge. Justified paragraphs are broken by Knuth–Plass
 //! ([`super::knuth_plass`]); headings and flush-left text greedily ([`super::greedy`]).
 
+use super::baked::baked_line;
 use super::candidates::{Candidates, Kind};
 use super::fonts::BlockFonts;
 use super::geometry::Geometry;
 use super::greedy::{break_line, break_preformatted, Broken};
 use super::knuth_plass::{self, Measure, Plan};
+use super::line_text::LineText;
 use super::pieces::is_space;
 use super::seeds::Seeds;
 use super::Align;
 use crate::font::{Family, Font};
+use crate::format::PageBreaks;
 use crate::text::{Block, BlockKind, Blocks, Nesting, Text};
 use crate::Book;
 use crate::Position;
@@ -127,6 +130,10 @@ pub(crate) struct Lines<'a, 'f, F> {
     candidate: u8,
     /// Whether the line before ended in a hyphen or dash.
     after_hyphen: bool,
+    /// The baked lengths of a page's lines, when they are read rather than broken.
+    baked: Option<PageBreaks<'a>>,
+    /// A baked length did not fit the text: the lines stopped there.
+    fault: bool,
 }
 
 // Manual impl: the font is borrowed, so cloning needs no `F: Clone`.
@@ -139,6 +146,50 @@ impl<F> Clone for Lines<'_, '_, F> {
 impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
     /// Lines starting at `from`, which must be a character boundary inside the book.
     pub(crate) fn new(
+        book: &'a Book<'_>,
+        fonts: &'f F,
+        geometry: &'f Geometry,
+        from: Position,
+        seeds: &Seeds,
+    ) -> Option<Self> {
+        let mut lines = Self::open(book, fonts, geometry, from, seeds)?;
+        if lines.current.is_some_and(|b| lines.planned(b)) && lines.offset > 0 {
+            // Knuth–Plass breaks depend on the whole paragraph before: replay it.
+            lines.offset = 0;
+            lines.seek(from);
+        }
+        Some(lines)
+    }
+
+    /// The lines of a baked page starting at `from`: read from `breaks`, not broken.
+    pub(crate) fn baked(
+        book: &'a Book<'_>,
+        fonts: &'f F,
+        geometry: &'f Geometry,
+        from: Position,
+        seeds: &Seeds,
+        breaks: PageBreaks<'a>,
+    ) -> Option<Self> {
+        let mut lines = Self::open(book, fonts, geometry, from, seeds)?;
+        lines.baked = Some(breaks);
+        Some(lines)
+    }
+
+    /// Whether a baked page's lines stopped at a length that did not fit the text, or left
+    /// codes unread.
+    pub(crate) fn baked_fault(&self, exactly: bool) -> bool {
+        self.fault
+            || self.baked.is_some_and(|b| {
+                if exactly {
+                    !b.done_exactly()
+                } else {
+                    !b.done()
+                }
+            })
+    }
+
+    /// Lines at `from` as they lie, with no plan replayed.
+    fn open(
         book: &'a Book<'_>,
         fonts: &'f F,
         geometry: &'f Geometry,
@@ -169,7 +220,7 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
         if !valid {
             return None;
         }
-        let mut lines = Lines {
+        Some(Lines {
             fonts,
             geometry,
             blocks,
@@ -180,13 +231,9 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
             plan: None,
             candidate: 0,
             after_hyphen: false,
-        };
-        if current.is_some_and(|b| lines.planned(b)) && offset > 0 {
-            // Knuth–Plass breaks depend on the whole paragraph before: replay it.
-            lines.offset = 0;
-            lines.seek(from);
-        }
-        Some(lines)
+            baked: None,
+            fault: false,
+        })
     }
 
     /// Moves to the line that starts at or holds `target`, in the current block.
@@ -233,6 +280,8 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
             plan: None,
             candidate: 0,
             after_hyphen: false,
+            baked: None,
+            fault: false,
         }
     }
 
@@ -275,6 +324,19 @@ impl<'a, F: Family> Lines<'a, '_, F> {
     /// The text comes back positioned at the line's start, so reading the line costs no more
     /// than the line, coded or not.
     pub(crate) fn next_with_text(&mut self) -> Option<(Line, Block<'a>)> {
+        self.next_kept(None)
+    }
+
+    /// [`Lines::next_with_text`], keeping a baked line's characters in `kept` as they are
+    /// measured, so that drawing need not decode them again. Any other line leaves `kept`
+    /// holding nothing.
+    pub(crate) fn next_kept(
+        &mut self,
+        mut kept: Option<&mut LineText>,
+    ) -> Option<(Line, Block<'a>)> {
+        if let Some(kept) = kept.as_deref_mut() {
+            kept.forget();
+        }
         self.skip_blank();
         let block = self.current?;
         let at_start = block.text;
@@ -289,7 +351,29 @@ impl<'a, F: Family> Lines<'a, '_, F> {
         let (left, measure) = self.geometry.place(&block, indents && first_in_block);
         let mut fonts = BlockFonts::new(self.fonts, &block);
         let height = fonts.base().line_height();
-        let broken = if block.kind == BlockKind::Rule {
+        let broken = if let Some(codes) = &mut self.baked {
+            let mut text = block.text;
+            let preformatted = block.kind.is_preformatted();
+            if let Some(kept) = kept.as_deref_mut() {
+                kept.open(self.block, self.offset);
+            }
+            let baked = codes
+                .next()
+                .and_then(|code| {
+                    baked_line(&mut fonts, &mut text, self.offset, code, preformatted, kept)
+                })
+                // A thematic break is one empty line to its block's end.
+                .filter(|b| block.kind != BlockKind::Rule || b.end == 0);
+            let Some(broken) = baked else {
+                self.fault = true;
+                self.current = None;
+                return None;
+            };
+            if let Some(current) = &mut self.current {
+                current.text = text;
+            }
+            broken
+        } else if block.kind == BlockKind::Rule {
             Broken {
                 end: 0,
                 width: 0,

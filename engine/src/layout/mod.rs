@@ -3,12 +3,14 @@
 //! Nothing here allocates. Pages are found in one streaming pass, and any page can be opened
 //! again from its start [`Position`] alone, so a device keeps a list of positions, not pages.
 
+mod baked;
 mod breaks;
 mod candidates;
 mod fonts;
 mod geometry;
 mod greedy;
 mod knuth_plass;
+mod line_text;
 mod lines;
 mod pages;
 mod pen;
@@ -21,6 +23,7 @@ mod joins;
 #[cfg(test)]
 mod rich_fixtures;
 
+pub(crate) use line_text::LineText;
 pub(crate) use pieces::is_space;
 
 pub use crate::profile::{Align, Margins};
@@ -34,7 +37,7 @@ pub(crate) use lines::Lines;
 use seeds::Seeds;
 
 use crate::font::{AnyFamily, Face, Family, Font};
-use crate::format::PageIndex;
+use crate::format::{PageBreaks, PageIndex};
 use crate::text::Style;
 use crate::Book;
 use crate::Error;
@@ -96,7 +99,10 @@ impl<'a, F: Family> Layout<'a, F> {
     pub fn new(book: &'a Book<'a>, profile: Profile, fonts: F) -> Result<Self, Error> {
         // Justified paragraphs are set by Knuth–Plass alone: any other breaking would move
         // text between pages, away from the baked index and from every other reader.
-        if profile.align == Align::Justify && !cfg!(feature = "justify") {
+        // Lines the builder baked are read, not broken, so any build sets them.
+        let index = book.page_index(&profile, &fonts);
+        let baked = index.is_some_and(|index| index.line_breaks().is_some());
+        if profile.align == Align::Justify && !cfg!(feature = "justify") && !baked {
             return Err(Error::JustifyUnsupported);
         }
         // Any line must hold the widest character of any face and a hyphen.
@@ -111,7 +117,7 @@ impl<'a, F: Family> Layout<'a, F> {
             + 1;
         let geometry = Geometry::new(&fonts, &profile, text_width_of(&profile), widest);
         let layout = Layout {
-            index: book.page_index(&profile, &fonts),
+            index,
             book,
             fonts,
             profile,
@@ -164,6 +170,7 @@ impl<'a, F: Family> Layout<'a, F> {
             lines: Lines::from_start(self.book, &self.fonts, &self.geometry),
             index: 0,
             resume: None,
+            baked: self.baked_page(0, Position::START).is_some(),
         }
     }
 
@@ -180,11 +187,22 @@ impl<'a, F: Family> Layout<'a, F> {
     /// # Ok::<(), inkleaf::Error>(())
     /// ```
     pub fn pages_from(&self, index: u32, start: Position) -> Result<Pages<'_, F>, Error> {
+        if self.baked_page(index, start).is_some() {
+            return Ok(Pages {
+                layout: self,
+                lines: Lines::from_start(self.book, &self.fonts, &self.geometry),
+                index,
+                resume: None,
+                baked: true,
+            });
+        }
+        self.can_break()?;
         Ok(Pages {
             layout: self,
             lines: self.lines_at(start)?,
             index,
             resume: None,
+            baked: false,
         })
     }
 
@@ -205,6 +223,10 @@ impl<'a, F: Family> Layout<'a, F> {
     // Never inlined, so a caller's frame does not grow by the layout state this needs.
     #[inline(never)]
     pub fn page_at(&self, index: u32, start: Position) -> Result<Page<'_, F>, Error> {
+        if let Some(breaks) = self.baked_page(index, start) {
+            let filled = self.fill_baked(index, start, breaks)?;
+            return Ok(Page::new(self, index, start, filled));
+        }
         self.pages_from(index, start)?
             .next()
             .ok_or(Error::PositionOutOfRange(start))
@@ -478,6 +500,47 @@ impl<'a, F: Family> Layout<'a, F> {
         self.fonts
             .face(Face::of(line.kind, Style::PLAIN))
             .advance(' ')
+    }
+
+    /// The lines of page `index` starting at `start`: read from its baked breaks when the
+    /// page index has them for that page, else broken.
+    pub(crate) fn page_lines(
+        &self,
+        index: u32,
+        start: Position,
+    ) -> Result<Lines<'_, '_, F>, Error> {
+        match self.baked_page(index, start) {
+            Some(breaks) => Lines::baked(
+                self.book,
+                &self.fonts,
+                &self.geometry,
+                start,
+                &self.seeds,
+                breaks,
+            )
+            .ok_or(Error::PositionOutOfRange(start)),
+            None => self.lines_at(start),
+        }
+    }
+
+    /// The baked line breaks of page `index`, if the page index has them and the page starts
+    /// at `start`.
+    pub(crate) fn baked_page(&self, index: u32, start: Position) -> Option<PageBreaks<'a>> {
+        let baked = self.index.as_ref()?;
+        let breaks = baked.line_breaks()?;
+        if baked.start(index)? != start {
+            return None;
+        }
+        breaks.page(index, baked.pages())
+    }
+
+    /// Fails with [`Error::JustifyUnsupported`] where lines would be broken for a justified
+    /// profile by an engine without Knuth–Plass.
+    fn can_break(&self) -> Result<(), Error> {
+        if self.profile.align == Align::Justify && !cfg!(feature = "justify") {
+            return Err(Error::JustifyUnsupported);
+        }
+        Ok(())
     }
 
     pub(crate) fn lines_at(&self, start: Position) -> Result<Lines<'_, '_, F>, Error> {

@@ -4,8 +4,10 @@ use core::fmt;
 
 use super::breaks::NewPages;
 use super::lines::{Line, LineEnd, Lines};
+use super::LineText;
 use super::{Layout, PageLines, Position};
-use crate::font::Family;
+use crate::font::{Face, Family, Font};
+use crate::format::{PageBreaks, Part};
 use crate::text::{Block, BlockKind, Nesting};
 use crate::Error;
 
@@ -111,7 +113,7 @@ impl<'l, F: Family> Page<'l, F> {
     /// ```
     pub fn lines(&self) -> Result<PageLines<'l, F>, Error> {
         Ok(PageLines {
-            lines: self.layout.lines_at(self.start)?,
+            lines: self.layout.page_lines(self.index, self.start)?,
             left: self.lines,
         })
     }
@@ -262,13 +264,17 @@ impl<F: Family> Layout<'_, F> {
     /// it decides where the page ends, moving a few lines on to avoid widows and orphans; then
     /// `place` may already have seen lines that moved, so only pagination, which places
     /// nothing, calls it that way.
+    ///
+    /// With `kept` given, a baked line's characters are kept there as they are measured and
+    /// handed to `place` with it, so that drawing reads them without decoding them again.
     pub(crate) fn fill<'l, E>(
         &'l self,
         lines: &mut Lines<'l, 'l, F>,
         limit: Option<u32>,
-        place: impl FnMut(&Line, &Block<'l>, u32) -> Result<(), E>,
+        kept: Option<&mut LineText>,
+        place: impl FnMut(&Line, &Block<'l>, Option<&LineText>, u32) -> Result<(), E>,
     ) -> Result<Filled, E> {
-        let filled = self.fill_lines(lines, limit, place)?;
+        let filled = self.fill_lines(lines, limit, kept, place)?;
         // The next page starts there: where its layout and its drawing will open the text.
         if let Some(text) = lines.text_of(filled.end.block) {
             self.seeds.remember(filled.end, text);
@@ -280,7 +286,8 @@ impl<F: Family> Layout<'_, F> {
         &'l self,
         lines: &mut Lines<'l, 'l, F>,
         limit: Option<u32>,
-        mut place: impl FnMut(&Line, &Block<'l>, u32) -> Result<(), E>,
+        mut kept: Option<&mut LineText>,
+        mut place: impl FnMut(&Line, &Block<'l>, Option<&LineText>, u32) -> Result<(), E>,
     ) -> Result<Filled, E> {
         let mut y = 0u32;
         let mut tail = Tail::default();
@@ -291,7 +298,7 @@ impl<F: Family> Layout<'_, F> {
         while limit.is_none_or(|n| tail.count < n) {
             let count = tail.count;
             let start = lines.position();
-            let Some((line, block)) = lines.next_with_text() else {
+            let Some((line, block)) = lines.next_kept(kept.as_deref_mut()) else {
                 break;
             };
             let opens_chapter = new_pages.as_mut().is_some_and(|n| n.reached(line.block));
@@ -314,7 +321,7 @@ impl<F: Family> Layout<'_, F> {
                 }
                 break;
             }
-            place(&line, &block, top)?;
+            place(&line, &block, kept.as_deref(), top)?;
             y = top + line.height + u32::from(self.profile.line_spacing);
             tail.push(Placed {
                 start,
@@ -329,6 +336,86 @@ impl<F: Family> Layout<'_, F> {
             end: lines.position(),
             lines: tail.count,
         })
+    }
+
+    /// Counts the lines of baked page `index` from `start` to the next page's start, and
+    /// checks them on the way: every length fits its block's text, the lines reach exactly
+    /// where the next page starts, no codes are left over, and no more lines than the text
+    /// area could hold. Anything else is [`Error::Malformed`]`(`[`Part::LineBreaks`]`)`.
+    pub(crate) fn fill_baked(
+        &self,
+        index: u32,
+        start: Position,
+        breaks: PageBreaks<'_>,
+    ) -> Result<Filled, Error> {
+        let bad = Error::Malformed(Part::LineBreaks);
+        let pages = self.page_index().map_or(0, |baked| baked.pages());
+        let end = match self.page_index().and_then(|baked| baked.start(index + 1)) {
+            Some(next) => next,
+            None => Position::new(self.book.block_count(), 0),
+        };
+        let mut lines = Lines::baked(
+            self.book,
+            &self.fonts,
+            &self.geometry,
+            start,
+            &self.seeds,
+            breaks,
+        )
+        .ok_or(Error::PositionOutOfRange(start))?;
+        let most = self.text_height() / self.shortest_line().max(1);
+        let mut count = 0u32;
+        while lines.position() < end {
+            lines.next().ok_or(bad)?;
+            count += 1;
+            if count > most {
+                return Err(bad);
+            }
+        }
+        let last = index + 1 >= pages;
+        if count == 0 || lines.position() != end || lines.baked_fault(!last) {
+            return Err(bad);
+        }
+        // Turning on opens the text here: make that cheap for coded text.
+        if let Some(text) = lines.text_of(end.block) {
+            self.seeds.remember(end, text);
+        }
+        Ok(Filled { end, lines: count })
+    }
+
+    /// Page `index` from `start` to the next page's start, its lines counted off its codes
+    /// without reading its text: what drawing it checks as it reads them
+    /// ([`Layout::draw_page_into`]). `None` for the last page, whose codes may end in padding
+    /// that reads as codes: that page is checked by [`Layout::fill_baked`].
+    pub(crate) fn count_baked(
+        &self,
+        index: u32,
+        breaks: PageBreaks<'_>,
+    ) -> Option<Result<Filled, Error>> {
+        let end = self.page_index()?.start(index + 1)?;
+        let bad = Err(Error::Malformed(Part::LineBreaks));
+        let most = self.text_height() / self.shortest_line().max(1);
+        let mut codes = breaks;
+        let mut count = 0u32;
+        while !codes.done_exactly() {
+            if codes.next().is_none() || count >= most {
+                return Some(bad);
+            }
+            count += 1;
+        }
+        if count == 0 {
+            return Some(bad);
+        }
+        Some(Ok(Filled { end, lines: count }))
+    }
+
+    /// The height of the shortest line any face sets.
+    fn shortest_line(&self) -> u32 {
+        Face::ALL
+            .iter()
+            .map(|&face| self.fonts.face(face).line_height())
+            .min()
+            .unwrap_or(1)
     }
 
     /// Ends a full page before `next`, or a few lines earlier when the rules ask for it.
@@ -374,19 +461,27 @@ pub struct Pages<'l, F> {
     pub(crate) index: u32,
     /// Where the next page starts, when the last one ended before where `lines` stopped.
     pub(crate) resume: Option<Position>,
+    /// Pages come from the baked index, lines from its baked breaks: `lines` is unused.
+    pub(crate) baked: bool,
 }
 
 impl<'l, F: Family> Iterator for Pages<'l, F> {
     type Item = Page<'l, F>;
 
     fn next(&mut self) -> Option<Page<'l, F>> {
+        if self.baked {
+            let start = self.layout.page_index()?.start(self.index)?;
+            let page = self.layout.page_at(self.index, start).ok()?;
+            self.index = self.index.saturating_add(1);
+            return Some(page);
+        }
         if let Some(at) = self.resume.take() {
             self.lines = self.layout.lines_at(at).ok()?;
         }
         let start = self.lines.position();
         let filled = self
             .layout
-            .fill(&mut self.lines, None, |_, _, _| {
+            .fill(&mut self.lines, None, None, |_, _, _, _| {
                 Ok::<(), core::convert::Infallible>(())
             })
             .ok()?;

@@ -4,6 +4,7 @@
 //! exactly as wide as it was measured and page breaks never disagree with pixels.
 
 use super::fonts::BlockFonts;
+use super::line_text::{LineChars, LineText};
 use super::{is_space, Layout, Line, LineEnd};
 use crate::font::{Face, Family, Font};
 use crate::text::{Block, Style};
@@ -137,7 +138,7 @@ impl<F: Family> Layout<'_, F> {
         let Some(block) = self.book.block(line.block) else {
             return 0;
         };
-        let Ok(x) = self.set_line(line, &block, |x, c, font, _| {
+        let Ok(x) = self.set_line(line, &block, None, |x, c, font, _| {
             glyph(x, c);
             Ok::<_, core::convert::Infallible>(font.advance(c))
         });
@@ -169,7 +170,7 @@ impl<F: Family> Layout<'_, F> {
         let Some(block) = self.book.block(line.block) else {
             return 0;
         };
-        let Ok(x) = self.set_line(line, &block, |x, c, font, style| {
+        let Ok(x) = self.set_line(line, &block, None, |x, c, font, style| {
             let face = Face::from_byte(font.face_tag()).unwrap_or(Face::Regular);
             glyph(x, c, face, style);
             Ok::<_, core::convert::Infallible>(font.advance(c))
@@ -179,12 +180,14 @@ impl<F: Family> Layout<'_, F> {
 
     /// Sets `line` of `block` (its text best positioned near the line's start): `glyph(x, c,
     /// font, style)` draws `c` in `font` with the pen at `x` and returns how far the pen
-    /// moves. Returns where the pen stops.
+    /// moves. Returns where the pen stops. The characters come from `kept` when it holds
+    /// the line, else from the text.
     #[inline]
     pub(crate) fn set_line<E>(
         &self,
         line: &Line,
         block: &Block<'_>,
+        kept: Option<&LineText>,
         mut glyph: impl FnMut(u32, char, &F::Face<'_>, Style) -> Result<u32, E>,
     ) -> Result<u32, E> {
         let mut fonts = BlockFonts::new(&self.fonts, block);
@@ -193,9 +196,11 @@ impl<F: Family> Layout<'_, F> {
         let mut hyphen = line.end_kind == LineEnd::Split;
         // Preformatted text sets its spaces as characters; other text makes them word gaps.
         let gaps = !line.kind.is_preformatted();
-        let mut chars = block
-            .text
-            .chars_between(line.start as usize, line.end as usize);
+        let (from, to) = (line.start as usize, line.end as usize);
+        let mut chars = match kept.and_then(|kept| kept.chars(line.block, from, to)) {
+            Some(chars) => LineChars::Kept(chars),
+            None => LineChars::Text(block.text.chars_between(from, to)),
+        };
         loop {
             // One call of `glyph`, so it is inlined here even where code is built for size.
             let (x, c, at) = match chars.next() {

@@ -214,7 +214,7 @@ fn check_faces<F: Family>(name: &str, layout: &Layout<'_, F>) {
             let mut want = expected_glyphs(block, line.start, line.end, line.kind);
             let hyphen = line.end_kind == LineEnd::Split;
             let mut hyphen_left = hyphen;
-            let _ = layout.set_line(&line, &block, |_, c, font, style| {
+            let _ = layout.set_line(&line, &block, None, |_, c, font, style| {
                 let (wc, wstyle) = match want.next() {
                     Some(next) => next,
                     None if hyphen_left => {

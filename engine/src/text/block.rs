@@ -62,9 +62,34 @@ impl<'b> Block<'b> {
     }
 }
 
+impl Block<'_> {
+    /// Reads the block once: its coded text decodes to exactly its length, and its
+    /// hyphenation points and style runs fall on character boundaries.
+    ///
+    /// Opening a book checks a block's framing, not its text; this is the rest.
+    ///
+    /// ```
+    /// use inkleaf::text::{Block, BlockKind, Hyphens};
+    /// use inkleaf::Error;
+    ///
+    /// let cafe = Block::new(BlockKind::Paragraph, "café au lait");
+    /// assert_eq!(cafe.check(), Ok(()));
+    /// // A hyphenation point inside the two bytes of "é".
+    /// let split = Block { hyphens: Hyphens::from_encoded(&[4]), ..cafe };
+    /// assert!(matches!(split.check(), Err(Error::Malformed(_))));
+    /// ```
+    pub fn check(&self) -> Result<(), Error> {
+        let mut text = self.text;
+        text.check()?;
+        self.hyphens.check(&mut text)?;
+        self.runs.check(&mut text)
+    }
+}
+
 /// Iterator over the blocks of a [`Book`](crate::Book).
 ///
-/// The book checked every block when it was opened, so iteration cannot fail.
+/// The book checked every block's framing when it was opened, so iteration cannot stop
+/// short; a coded block's text is checked as it is decoded.
 #[derive(Copy, Clone, Debug)]
 pub struct Blocks<'b> {
     pub(crate) rest: &'b [u8],
@@ -150,8 +175,8 @@ impl<'b> Iterator for Blocks<'b> {
 }
 
 impl Blocks<'_> {
-    /// Passes over `n` blocks by framing alone: every block was checked when the book was
-    /// opened, so checking it again for every block passed over would only cost time.
+    /// Passes over `n` blocks by framing alone: every block's framing was checked when the
+    /// book was opened, so checking it again for every block passed over would only cost time.
     pub(crate) fn pass(&mut self, n: usize) -> Option<()> {
         for _ in 0..n {
             // A block is its kind, nesting and label, [its text length,] then its text or

@@ -89,7 +89,8 @@ impl<'b> Text<'b> {
         }
     }
 
-    /// Coded text: `stream` decoded with `model`. The book checked that it decodes.
+    /// Coded text: `stream` decoded with `model`. A stream that fails to decode reads as
+    /// ending where it fails: [`Text::char_at`] gives `None` from there on.
     #[cfg(feature = "coded")]
     pub fn coded(model: &'b Model<'b>, stream: Stream<'b>) -> Self {
         Text {

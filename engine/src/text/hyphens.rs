@@ -53,17 +53,25 @@ impl<'a> Hyphens<'a> {
         self.bytes
     }
 
+    /// Checks that every point is inside a text of `len` bytes and after the last, without
+    /// reading the text: what opening a book checks.
+    pub(crate) fn check_order(self, len: usize) -> Result<(), Error> {
+        self.check_each(|at| at < len)
+    }
+
     /// Checks that every point is inside `text`, on a character boundary, after the last.
     pub(crate) fn check(self, text: &mut crate::text::Text<'_>) -> Result<(), Error> {
+        self.check_each(|at| at < text.len() && text.is_boundary(at))
+    }
+
+    fn check_each(self, mut inside: impl FnMut(usize) -> bool) -> Result<(), Error> {
+        let bad = Error::Malformed(crate::error::Part::Blocks);
         let mut last = 0u32;
         let mut points = self;
         while !points.bytes.is_empty() {
-            let at = points
-                .step()
-                .ok_or(Error::Malformed(crate::error::Part::Blocks))?;
-            let inside = at > last && (at as usize) < text.len() && text.is_boundary(at as usize);
-            if !inside {
-                return Err(Error::Malformed(crate::error::Part::Blocks));
+            let at = points.step().ok_or(bad)?;
+            if at <= last || !inside(at as usize) {
+                return Err(bad);
             }
             last = at;
         }

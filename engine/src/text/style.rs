@@ -112,8 +112,17 @@ impl<'b> Runs<'b> {
     }
 
     /// Checks that every run is at least a byte long, has known style bits, and ends inside
-    /// `text` on a character boundary.
+    /// a text of `len` bytes, without reading the text: what opening a book checks.
+    pub(crate) fn check_order(self, len: usize) -> Result<(), Error> {
+        self.check_each(|end| end <= len)
+    }
+
+    /// As [`Runs::check_order`], and every run ends on a character boundary of `text`.
     pub(crate) fn check(self, text: &mut Text<'_>) -> Result<(), Error> {
+        self.check_each(|end| end <= text.len() && text.is_boundary(end))
+    }
+
+    fn check_each(self, mut inside: impl FnMut(usize) -> bool) -> Result<(), Error> {
         let bad = Error::Malformed(Part::Blocks);
         let mut rest = self.bytes;
         let mut end = 0usize;
@@ -123,10 +132,7 @@ impl<'b> Runs<'b> {
             let len = (value >> Style::BITS) as usize;
             let bits = (value & ((1 << Style::BITS) - 1)) as u8;
             end = end.checked_add(len).ok_or(bad)?;
-            if len == 0 || Style::from_bits(bits).is_none() || end > text.len() {
-                return Err(bad);
-            }
-            if !text.is_boundary(end) {
+            if len == 0 || Style::from_bits(bits).is_none() || !inside(end) {
                 return Err(bad);
             }
         }
