@@ -12,14 +12,18 @@ use inkleaf::{
     font::FontId,
     format::Meta,
     format::{BuiltFor, ChapterRecord, FontCheck},
+    layout::LineEnd,
     text::{Block, Hyphens, Runs, Style},
-    Book, Layout, Profile,
+    Book, Layout, Position, Profile,
 };
 
 use crate::fonts::{chars_to_pack, Family, FamilyError, FontError, Synthesized};
 use crate::hyphenate::{hyphen_points, language};
 use crate::input::{DocBlock, Document};
-use crate::pack::{bake_page_index, encode_hyphens, encode_runs, pack_to_vec};
+use crate::pack::{
+    bake_line_breaks, bake_page_index, encode_hyphens, encode_runs, pack_to_vec, BakedBreaks,
+    BakedLine,
+};
 use crate::progress::{Progress, Quiet};
 
 /// A packed blob with what it was built for.
@@ -36,6 +40,20 @@ pub struct Built {
     pub family: Vec<(inkleaf::font::Face, Vec<u8>)>,
     /// What went less well than asked, for the user to hear about.
     pub warnings: Vec<Warning>,
+    /// Each text size the blob holds, in order: the first is the one `pages` and `family`
+    /// speak of.
+    pub sizes: Vec<BuiltSize>,
+}
+
+/// One text size of a built blob.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuiltSize {
+    /// Its pixel size: the packed family's, or the built-in font's height.
+    pub px: u16,
+    /// Bytes of its packed font sections; 0 in a built-in font.
+    pub font_bytes: usize,
+    /// Its page count on each display the blob was built for, in order.
+    pub pages: Vec<u32>,
 }
 
 /// Everything a blob is built with besides the document.
@@ -49,6 +67,9 @@ pub struct Settings {
     pub also_for: Vec<Profile>,
     /// The face the text is set in.
     pub face: Face,
+    /// The faces of more text sizes to pack and bake page indexes for, after `face`'s, all
+    /// of one kind with it (built-in or TrueType).
+    pub also_sizes: Vec<Face>,
     /// Add hyphenation points for the document's language.
     pub hyphenate: bool,
     /// How the text is stored.
@@ -162,38 +183,81 @@ impl Settings {
         doc: &Document,
         progress: &dyn Progress,
     ) -> Result<Built, BuildError> {
-        let (font, sections, warnings) = match &self.face {
-            Face::Builtin(id) => (*id, Vec::new(), Vec::new()),
-            Face::TrueType { family, fallback } => {
-                progress.step("rasterizing the font", None);
-                let (sections, warnings) = pack(family, doc)?;
-                (*fallback, sections, warnings)
+        let mut packed = Vec::new();
+        let mut warnings = Vec::new();
+        for face in core::iter::once(&self.face).chain(&self.also_sizes) {
+            let (font, sections, said) = pack_face(face, doc, progress)?;
+            for warning in said {
+                if !warnings.contains(&warning) {
+                    warnings.push(warning);
+                }
             }
-        };
-        let faces: Vec<FaceSection<'_>> = sections
+            packed.push((font, sections));
+        }
+        let faces: Vec<Vec<FaceSection<'_>>> = packed
             .iter()
-            .map(|(face, section)| FaceSection {
-                face: *face,
-                section,
-            })
+            .map(|(_, sections)| face_sections(sections))
             .collect();
+        let sizes: Vec<SizeFont<'_>> = packed
+            .iter()
+            .zip(&faces)
+            .map(|((font, _), faces)| SizeFont { font: *font, faces })
+            .collect();
+        let Some((first, more)) = sizes.split_first() else {
+            return Err(BuildError::NothingToShow); // never: `face` is the first size
+        };
         let options = Options {
-            font,
-            faces: &faces,
+            font: first.font,
+            faces: first.faces,
             hyphenate: self.hyphenate,
             text: self.text,
             also_for: &self.also_for,
+            also_sizes: more,
         };
         let mut built = build_reporting_with(doc, self.profile, &options, progress)
             .map_err(BuildError::Blob)?;
-        if built.pages == 0 {
+        if built
+            .sizes
+            .iter()
+            .any(|size| size.pages.first() == Some(&0))
+        {
             return Err(BuildError::NothingToShow);
         }
+        drop(sizes);
         drop(faces);
-        built.family = sections;
+        built.family = packed.swap_remove(0).1;
         built.warnings = warnings;
         Ok(built)
     }
+}
+
+/// The built-in font recorded for `face`, its packed sections for `doc` (none for a built-in
+/// font) and what the user should hear about them.
+fn pack_face(
+    face: &Face,
+    doc: &Document,
+    progress: &dyn Progress,
+) -> Result<(FontId, Sections, Vec<Warning>), BuildError> {
+    Ok(match face {
+        Face::Builtin(id) => (*id, Vec::new(), Vec::new()),
+        Face::TrueType { family, fallback } => {
+            let what = format!("rasterizing the font at {} px", family.px);
+            progress.step(&what, None);
+            let (sections, warnings) = pack(family, doc)?;
+            (*fallback, sections, warnings)
+        }
+    })
+}
+
+/// `sections` as the engine's builder takes them.
+fn face_sections(sections: &Sections) -> Vec<FaceSection<'_>> {
+    sections
+        .iter()
+        .map(|(face, section)| FaceSection {
+            face: *face,
+            section,
+        })
+        .collect()
 }
 
 /// Font sections by face, as [`Built::family`] holds them.
@@ -247,6 +311,19 @@ pub struct Options<'f> {
     pub text: TextStorage,
     /// More profiles to bake page indexes for, after the main one.
     pub also_for: &'f [Profile],
+    /// More text sizes to pack and bake page indexes for, after `font` and `faces`: all
+    /// packed, or all in built-in fonts, as the first.
+    pub also_sizes: &'f [SizeFont<'f>],
+}
+
+/// The font of one text size: its built-in font and its packed faces, if any.
+#[derive(Clone, Copy, Debug)]
+pub struct SizeFont<'f> {
+    /// The built-in font recorded for it; the one it is set in when `faces` is empty.
+    pub font: FontId,
+    /// Its packed font sections, in face order, the regular one first; empty to set it in
+    /// `font`.
+    pub faces: &'f [FaceSection<'f>],
 }
 
 /// How a blob stores its text.
@@ -271,6 +348,7 @@ pub fn build(doc: &Document, profile: Profile, font: FontId) -> Result<Built, in
         hyphenate: true,
         text: TextStorage::Coded,
         also_for: &[],
+        also_sizes: &[],
     };
     build_with(doc, profile, &options)
 }
@@ -361,46 +439,115 @@ pub fn build_reporting_with(
         },
         None => StoredText::Plain(&blocks),
     };
+    let sizes: Vec<SizeFont<'_>> = core::iter::once(SizeFont {
+        font,
+        faces: options.faces,
+    })
+    .chain(options.also_sizes.iter().copied())
+    .collect();
+    if sizes.iter().any(|s| s.faces.is_empty()) && sizes.iter().any(|s| !s.faces.is_empty()) {
+        // A blob's sizes are its packed families, or else all built-in fonts.
+        return Err(inkleaf::Error::Malformed(inkleaf::format::Part::Font));
+    }
+    // One family per size, back to back, each opening with its regular face.
+    let fonts: Vec<FaceSection<'_>> = sizes.iter().flat_map(|s| s.faces.iter().copied()).collect();
     let mut contents = Contents {
         meta,
         chapters: &chapters,
         page_indexes: &[],
-        fonts: options.faces,
+        fonts: &fonts,
         text,
     };
     // Pagination does not depend on the indexes, so lay out a blob without them first.
     let unindexed = pack_to_vec(&contents)?;
     let book = Book::from_bytes(&unindexed)?;
-    // Without a recorded profile the book cannot say which built-in font: pick it here.
-    let layout_font = match book.family()? {
-        Some(packed) => AnyFamily::Packed(packed),
-        None => AnyFamily::Mono(font.font()),
-    };
-    let mut records = Vec::new();
-    let mut pages = 0;
-    for (i, profile) in core::iter::once(&profile)
-        .chain(options.also_for)
-        .enumerate()
-    {
-        let what = format!("laying out pages at {}x{}", profile.width, profile.height);
-        progress.step(&what, Some(doc.blocks.len() as u64));
-        let index = page_index(book, &layout_font, *profile, font, progress)?;
-        if i == 0 {
-            pages = index.0;
-        }
-        if index.0 > 0 {
-            records.extend(index.1);
+    let layout_fonts = sizes
+        .iter()
+        .zip(0u8..)
+        .map(|(size, at)| layout_font(&book, size, at))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut built_sizes: Vec<BuiltSize> = sizes
+        .iter()
+        .zip(&layout_fonts)
+        .map(|(size, fonts)| BuiltSize {
+            px: px_of(fonts),
+            font_bytes: size.faces.iter().map(|f| f.section.len()).sum(),
+            pages: Vec::new(),
+        })
+        .collect();
+    // Display by display, each at every size: the first record is the first display at the
+    // first size, which a reader opens by default.
+    let mut baked = Vec::new();
+    for profile in core::iter::once(&profile).chain(options.also_for) {
+        for ((size, fonts), built) in sizes.iter().zip(&layout_fonts).zip(&mut built_sizes) {
+            let what = format!(
+                "laying out pages at {}x{}, {} px",
+                profile.width, profile.height, built.px
+            );
+            progress.step(&what, Some(doc.blocks.len() as u64));
+            let pages = page_index(book, fonts, *profile, size.font, progress)?;
+            built.pages.push(pages.built_for.pages);
+            baked.push(pages);
         }
     }
-    contents.page_indexes = &records;
-    let blob = pack_to_vec(&contents)?;
+    let records = index_records(&baked);
+    let blob = pack_to_vec(&Contents {
+        page_indexes: &records,
+        ..contents
+    })?;
+    // Baked lines are read back from the text: should a profile's not read back as laid out,
+    // it keeps its page starts and its lines are broken on the device instead.
+    let disagree = lines_disagree(&blob, book, &baked)?;
+    let blob = if disagree.is_empty() {
+        blob
+    } else {
+        for i in disagree {
+            if let Some(b) = baked.get_mut(i) {
+                b.lines = None;
+            }
+        }
+        let records = index_records(&baked);
+        contents.page_indexes = &records;
+        pack_to_vec(&contents)?
+    };
+    let first = built_sizes.first();
     Ok(Built {
         blob,
-        pages,
-        font_bytes: options.faces.iter().map(|f| f.section.len()).sum(),
+        pages: first
+            .and_then(|size| size.pages.first())
+            .copied()
+            .unwrap_or(0),
+        font_bytes: first.map_or(0, |size| size.font_bytes),
         family: Vec::new(),
         warnings: Vec::new(),
+        sizes: built_sizes,
     })
+}
+
+/// The fonts size number `at` of `book` is laid out in: its packed family, else its built-in
+/// font (which a blob without page indexes cannot name yet).
+fn layout_font<'a>(
+    book: &Book<'a>,
+    size: &SizeFont<'_>,
+    at: u8,
+) -> Result<AnyFamily<'a>, inkleaf::Error> {
+    if size.faces.is_empty() {
+        return Ok(AnyFamily::Mono(size.font.font()));
+    }
+    let family = book.family_at(at)?;
+    Ok(family.map_or(AnyFamily::Mono(size.font.font()), AnyFamily::Packed))
+}
+
+/// The pixel size text is set at in `fonts`: the regular face's size, or the built-in
+/// font's height.
+fn px_of(fonts: &AnyFamily<'_>) -> u16 {
+    let px = match fonts {
+        AnyFamily::Packed(family) => family
+            .packed(inkleaf::font::Face::Regular)
+            .map_or(0, |f| u32::from(f.px())),
+        AnyFamily::Mono(mono) => mono.height,
+    };
+    u16::try_from(px).unwrap_or(u16::MAX)
 }
 
 /// The table of contents as the blob stores it.
@@ -465,35 +612,95 @@ fn prose_hyphen_points(block: &DocBlock, lang: hypher::Lang) -> Vec<u32> {
         .collect()
 }
 
-/// Lays `book` out for `profile` in `layout_font` and bakes its page starts into an index
-/// record; `font` is the built-in font recorded with them.
-fn page_index(
+/// One profile's pages as laid out on the host, ready to bake.
+struct BakedPages<'f> {
+    built_for: BuiltFor,
+    /// The fonts they were laid out in.
+    fonts: AnyFamily<'f>,
+    font_check: FontCheck,
+    starts: Vec<Position>,
+    lines: Option<BakedBreaks>,
+}
+
+/// Lays `book` out for `profile` in `layout_font`: its page starts and every line's break;
+/// `font` is the built-in font recorded with them.
+fn page_index<'f>(
     book: Book<'_>,
-    layout_font: &AnyFamily<'_>,
+    layout_font: &AnyFamily<'f>,
     profile: Profile,
     font: FontId,
     progress: &dyn Progress,
-) -> Result<(u32, Vec<u8>), inkleaf::Error> {
+) -> Result<BakedPages<'f>, inkleaf::Error> {
     let layout = Layout::new(&book, profile, *layout_font)?;
     let mut block = 0;
-    let starts: Vec<_> = layout
-        .pages()
-        .map(|page| {
-            progress.advance(u64::from(page.start.block - block));
-            block = page.start.block;
-            page.start
-        })
-        .collect();
+    let mut starts = Vec::new();
+    let mut lines = Vec::new();
+    for page in layout.pages() {
+        progress.advance(u64::from(page.start.block - block));
+        block = page.start.block;
+        starts.push(page.start);
+        let baked: Vec<BakedLine> = page
+            .lines()?
+            .map(|line| (line.end_kind != LineEnd::BlockEnd).then(|| line.end - line.start))
+            .collect();
+        lines.push(baked);
+    }
     let pages = u32::try_from(starts.len()).map_err(|_| inkleaf::Error::TooLarge)?;
-    let built_for = BuiltFor {
-        profile,
-        font,
-        pages,
-    };
-    Ok((
-        pages,
-        bake_page_index(built_for, FontCheck::of(layout_font), &starts),
-    ))
+    Ok(BakedPages {
+        built_for: BuiltFor {
+            profile,
+            font,
+            pages,
+        },
+        fonts: *layout_font,
+        font_check: FontCheck::of(layout_font),
+        starts,
+        lines: (pages > 0).then(|| bake_line_breaks(&lines)),
+    })
+}
+
+/// The page index records of `baked`, one after another; profiles with no pages have none.
+fn index_records(baked: &[BakedPages<'_>]) -> Vec<u8> {
+    baked
+        .iter()
+        .filter(|b| b.built_for.pages > 0)
+        .flat_map(|b| bake_page_index(b.built_for, b.font_check, &b.starts, b.lines.as_ref()))
+        .collect()
+}
+
+/// Which of `baked` (by position) have baked lines that `blob` does not read back as
+/// `unindexed`, the same book without page indexes, lays them out.
+fn lines_disagree(
+    blob: &[u8],
+    unindexed: Book<'_>,
+    baked: &[BakedPages<'_>],
+) -> Result<Vec<usize>, inkleaf::Error> {
+    let book = Book::from_bytes(blob)?;
+    let mut disagree = Vec::new();
+    for (i, b) in baked.iter().enumerate() {
+        if b.lines.is_none() {
+            continue;
+        }
+        let profile = b.built_for.profile;
+        let read = Layout::new(&book, profile, b.fonts)?;
+        let laid = Layout::new(&unindexed, profile, b.fonts)?;
+        let (mut pages, mut laid_pages) = (0u32, laid.pages());
+        let mut same = true;
+        for page in read.pages() {
+            pages += 1;
+            same = match laid_pages.next() {
+                Some(other) => page == other && page.lines()?.eq(other.lines()?),
+                None => false,
+            };
+            if !same {
+                break;
+            }
+        }
+        if !same || pages != b.built_for.pages || laid_pages.next().is_some() {
+            disagree.push(i);
+        }
+    }
+    Ok(disagree)
 }
 
 #[cfg(test)]
@@ -536,6 +743,7 @@ mod tests {
             profile,
             also_for: Vec::new(),
             face: Face::Builtin(FontId::Mono6x10),
+            also_sizes: Vec::new(),
             hyphenate: true,
             text: TextStorage::Plain,
         };

@@ -17,9 +17,10 @@ struct Fixture {
 /// The bundled article in built-in fonts, which the firmware draws through the mono-font
 /// path, and a rich Markdown document in the default packed DejaVu Sans family, at 1 and 4
 /// bits per pixel (see `tests/fixtures/device/rich/README.md`), and a book of three chapters
-/// with nested sections, at 4.2" with its chapter footer (see
+/// with nested sections, at 4.2" with its chapter footer, at 2.9" for the Cortex-M0 and the
+/// Pico reader, and baked for both displays for the reader's display switching (see
 /// `tests/fixtures/device/book/README.md`).
-const FIXTURES: [Fixture; 7] = [
+const FIXTURES: [Fixture; 9] = [
     Fixture {
         name: "article-2.9in.inkleaf",
         inputs: &[],
@@ -83,6 +84,16 @@ const FIXTURES: [Fixture; 7] = [
         inputs: BOOK,
         args: &["--display", "4.2in"],
     },
+    Fixture {
+        name: "book-2.9in.inkleaf",
+        inputs: BOOK,
+        args: &["--display", "2.9in"],
+    },
+    Fixture {
+        name: "book-two-displays.inkleaf",
+        inputs: BOOK,
+        args: &["--display", "4.2in", "--display", "2.9in"],
+    },
 ];
 
 /// The rich document: a crate's README as published, then notes for what it lacks.
@@ -114,6 +125,11 @@ fn device_fixtures_are_what_the_cli_builds_today() {
             .args(inputs.iter().map(|input| fixture(input)))
             .assert()
             .success();
+        // `INKLEAF_BLESS=1` rewrites the fixtures after a deliberate format change.
+        if std::env::var_os("INKLEAF_BLESS").is_some() {
+            std::fs::copy(&fresh, fixture(name)).unwrap();
+            continue;
+        }
         let committed = std::fs::read(fixture(name)).unwrap();
         let inputs: Vec<String> = inputs
             .iter()

@@ -281,6 +281,7 @@ fn settings(family: Family) -> Settings {
         display: display.name,
         profile: display.profile,
         also_for: Vec::new(),
+        also_sizes: Vec::new(),
         face: BuildFace::TrueType {
             family: Box::new(family),
             fallback: display.font,

@@ -3,7 +3,10 @@
 //! Pages are drawn onto an embedded-graphics-simulator display, exactly as a device would draw
 //! them into its framebuffer, then turned into PNG with warm paper and soft black ink.
 
+pub mod keys;
 mod sheet;
+#[cfg(feature = "window")]
+mod window;
 
 use std::path::Path;
 
@@ -16,6 +19,8 @@ use inkleaf::font::Family;
 use inkleaf::Page;
 
 pub use sheet::contact_sheet;
+#[cfg(feature = "window")]
+pub use window::DeviceWindow;
 
 use embedded_graphics::pixelcolor::{Gray8, GrayColor};
 
@@ -55,15 +60,23 @@ pub fn draw_page_gray<F: Family>(page: &Page<'_, F>) -> SimulatorDisplay<Gray8> 
 /// A page as it will look on the panel: 1-bit, or gray when `gray`, in paper and ink colours.
 pub fn preview<F: Family>(page: &Page<'_, F>, gray: bool) -> SimulatorDisplay<Rgb888> {
     if gray {
-        let display = draw_page_gray(page);
-        tint(&display, |p| display.get_pixel(p).luma())
+        on_paper_gray(&draw_page_gray(page))
     } else {
-        let display = draw_page(page);
-        tint(
-            &display,
-            |p| if display.get_pixel(p).is_on() { 0 } else { 255 },
-        )
+        on_paper(&draw_page(page))
     }
+}
+
+/// A 1-bit display in the panel's paper and ink colours.
+pub fn on_paper(display: &SimulatorDisplay<BinaryColor>) -> SimulatorDisplay<Rgb888> {
+    tint(
+        display,
+        |p| if display.get_pixel(p).is_on() { 0 } else { 255 },
+    )
+}
+
+/// A gray display (0 = ink) in the panel's paper and ink colours.
+pub fn on_paper_gray(display: &SimulatorDisplay<Gray8>) -> SimulatorDisplay<Rgb888> {
+    tint(display, |p| display.get_pixel(p).luma())
 }
 
 /// Maps luma (0 = ink, 255 = paper) to the panel's colours.

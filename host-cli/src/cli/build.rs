@@ -9,33 +9,11 @@ use inkleaf_cli::input::{Document, ReadOptions};
 use inkleaf_cli::output::write_atomic;
 
 use super::progress::Bar;
-use super::{load, Look, MetaArgs};
+use super::{load, BuildArgs};
 use inkleaf_cli::progress::Progress;
 
-pub(super) fn run(
-    inputs: &[PathBuf],
-    file: &Path,
-    look: &Look,
-    meta: &MetaArgs,
-    options: ReadOptions,
-    out: &mut String,
-) -> anyhow::Result<()> {
-    let settings = look.resolve()?;
-    let bar = Bar::on_stderr();
-    bar.step("reading", None);
-    let (mut doc, input_bytes) = load::documents(inputs, options)?;
-    let overrides = [
-        (&meta.title, &mut doc.title),
-        (&meta.byline, &mut doc.byline),
-        (&meta.date, &mut doc.date),
-        (&meta.lang, &mut doc.language),
-    ];
-    for (given, field) in overrides {
-        if let Some(value) = given {
-            field.clone_from(value);
-        }
-    }
-    let built = blob(&doc, &settings, file, &bar).map_err(|e| name_inputs(e, inputs))?;
+pub(super) fn run(args: &BuildArgs, file: &Path, out: &mut String) -> anyhow::Result<()> {
+    let (settings, built, input_bytes) = in_memory(args, file)?;
     write_atomic(file, &built.blob).with_context(|| format!("{}: cannot write", file.display()))?;
     let ratio = built.blob.len() as f64 / input_bytes.max(1) as f64;
     writeln!(
@@ -51,7 +29,45 @@ pub(super) fn run(
         ratio,
         input_bytes
     )?;
+    if built.sizes.len() > 1 {
+        for size in &built.sizes {
+            let pages: Vec<String> = size.pages.iter().map(u32::to_string).collect();
+            writeln!(
+                out,
+                "  size {} px: {} bytes of fonts, {} pages on the displays in order",
+                size.px,
+                size.font_bytes,
+                pages.join(" / ")
+            )?;
+        }
+    }
     Ok(())
+}
+
+/// Reads the inputs and builds their blob in memory, naming `file` in errors about the blob;
+/// also returns the settings it was built with and the inputs' size in bytes.
+pub(super) fn in_memory(args: &BuildArgs, file: &Path) -> anyhow::Result<(Settings, Built, usize)> {
+    let settings = args.look.resolve()?;
+    let bar = Bar::on_stderr();
+    bar.step("reading", None);
+    let options = ReadOptions {
+        whole_page: args.whole_page,
+    };
+    let (mut doc, input_bytes) = load::documents(&args.inputs, options)?;
+    let meta = &args.meta;
+    let overrides = [
+        (&meta.title, &mut doc.title),
+        (&meta.byline, &mut doc.byline),
+        (&meta.date, &mut doc.date),
+        (&meta.lang, &mut doc.language),
+    ];
+    for (given, field) in overrides {
+        if let Some(value) = given {
+            field.clone_from(value);
+        }
+    }
+    let built = blob(&doc, &settings, file, &bar).map_err(|e| name_inputs(e, &args.inputs))?;
+    Ok((settings, built, input_bytes))
 }
 
 /// Builds `doc` as `settings` say, naming `blob` in errors about the blob itself, and

@@ -43,7 +43,7 @@ pub(super) fn run(dir: &Path, look: &Look, out: &mut String) -> anyhow::Result<(
         dir,
         render::Pick::All,
         2,
-        None,
+        super::load::Choice::default(),
         out,
     )
 }

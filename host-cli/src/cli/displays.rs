@@ -10,20 +10,20 @@ const CUSTOM_EXAMPLE: &str = "640x384";
 pub(super) fn run(out: &mut String) -> anyhow::Result<()> {
     writeln!(
         out,
-        "{:<12} {:>9}  {:<20} {:<7} {:<7} panel",
+        "{:<16} {:>9}  {:<20} {:<7} {:<7} panel",
         "name", "size", "typeface", "margin", "footer"
     )?;
     for d in &PRESETS {
         let size = format!("{}x{}", d.profile.width, d.profile.height);
         writeln!(
             out,
-            "{:<12} {:>9}  {:<20} {:<7} {:<7} {}",
+            "{:<16} {:>9}  {:<20} {:<7} {:<7} {}",
             d.name,
             size,
             d.typeface_name(),
             margin(d),
             if d.profile.footer { "yes" } else { "no" },
-            d.description
+            panel(d)
         )?;
     }
     if let Some(custom) = displays::find(CUSTOM_EXAMPLE) {
@@ -35,6 +35,15 @@ pub(super) fn run(out: &mut String) -> anyhow::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// What the panel is, how it is held, and the other names `--display` knows it by.
+fn panel(display: &Display) -> String {
+    let mut panel = format!("{}, {}", display.description, display.held());
+    if !display.also.is_empty() {
+        write!(panel, "; also {}", display.also.join(", ")).expect("a String takes any text");
+    }
+    panel
 }
 
 /// The margin on every side, or each side's when they differ.

@@ -4,7 +4,12 @@ use std::fmt::Write;
 use std::path::Path;
 
 use anyhow::anyhow;
-use inkleaf::{font::Face, text::BlockKind, Book, Layout};
+use inkleaf::{
+    font::{AnyFamily, Face},
+    format::FontCheck,
+    text::BlockKind,
+    Book, Layout,
+};
 use serde::Serialize;
 
 use super::load;
@@ -27,8 +32,10 @@ struct InspectJson<'a> {
     text_bytes: usize,
     /// Blocks of each kind: `paragraph`, `heading`, `list item`, `code`, `rule`, `table row`.
     kinds: std::collections::BTreeMap<&'static str, usize>,
-    /// Every face the blob packs.
+    /// Every face the blob packs, size by size.
     faces: Vec<FaceJson>,
+    /// The text sizes, in order: the first is the one a reader opens at.
+    sizes: Vec<SizeJson>,
     /// `coded` (with a text model) or `plain` (UTF-8).
     text_storage: &'static str,
     /// The text model of coded text: `trained` (stored in the blob, `parts.model` bytes) or
@@ -38,6 +45,8 @@ struct InspectJson<'a> {
     /// The table of contents, in order; empty for a text without chapters.
     chapters: Vec<ChapterJson>,
     built_for: Option<BuiltForJson>,
+    /// The displays the page indexes were baked for, width and height, in order.
+    displays: Vec<(u16, u16)>,
     /// Every baked page index, the first being `built_for`.
     page_indexes: Vec<BuiltForJson>,
     pages: Option<u32>,
@@ -50,6 +59,7 @@ struct Parts {
     metadata: usize,
     chapters: usize,
     page_index: usize,
+    line_breaks: usize,
     fonts: usize,
     model: usize,
     text: usize,
@@ -82,14 +92,28 @@ struct FaceJson {
     bytes: usize,
 }
 
+/// One text size: its pixel size, the bytes of its packed faces and its page counts.
+#[derive(Serialize)]
+struct SizeJson {
+    px: u16,
+    /// Bytes of its packed font sections; 0 in a built-in font.
+    font_bytes: usize,
+    /// Pages on each display (`page_indexes` order of their profiles), laid out now.
+    pages: Vec<u32>,
+}
+
 #[derive(Serialize, Clone)]
 struct BuiltForJson {
     width: u16,
     height: u16,
     font: String,
+    /// The text size the index was baked at.
+    size_px: u16,
     pages: u32,
     /// Pages when laid out again now; differs from `pages` only if the index is stale.
     pages_now: u32,
+    /// Bytes of the index's baked line breaks (offsets and codes); 0 if none were baked.
+    line_breaks: usize,
 }
 
 pub(super) fn run(file: &Path, json: bool, out: &mut String) -> anyhow::Result<()> {
@@ -129,8 +153,8 @@ pub(super) fn run(file: &Path, json: bool, out: &mut String) -> anyhow::Result<(
     let p = &r.parts;
     writeln!(
         out,
-        "parts:    header {} + metadata {} + chapters {} + page index {} + fonts {} + model {} + text {} + hyphens {} + style runs {} bytes",
-        p.header, p.metadata, p.chapters, p.page_index, p.fonts, p.model, p.text, p.hyphens, p.runs
+        "parts:    header {} + metadata {} + chapters {} + page index {} + line breaks {} + fonts {} + model {} + text {} + hyphens {} + style runs {} bytes",
+        p.header, p.metadata, p.chapters, p.page_index, p.line_breaks, p.fonts, p.model, p.text, p.hyphens, p.runs
     )?;
     for c in &r.chapters {
         let indent = usize::from(c.level.saturating_sub(1)) * 2;
@@ -180,8 +204,31 @@ pub(super) fn run(file: &Path, json: bool, out: &mut String) -> anyhow::Result<(
     for b in &r.page_indexes {
         writeln!(
             out,
-            "built for {}x{}, font {}: {} pages",
-            b.width, b.height, b.font, b.pages
+            "built for {}x{}, font {}: {} pages, {}",
+            b.width,
+            b.height,
+            b.font,
+            b.pages,
+            match b.line_breaks {
+                0 => "lines broken as pages open".to_owned(),
+                n => format!("line breaks baked ({n} bytes)"),
+            }
+        )?;
+    }
+    for size in &r.sizes {
+        let pages: Vec<String> = size
+            .pages
+            .iter()
+            .zip(&r.displays)
+            .map(|(pages, (w, h))| format!("{pages} pages at {w}x{h}"))
+            .collect();
+        writeln!(
+            out,
+            "size:     {} px, {} bytes of fonts{}{}",
+            size.px,
+            size.font_bytes,
+            if pages.is_empty() { "" } else { ": " },
+            pages.join(", ")
         )?;
     }
     Ok(())
@@ -195,29 +242,33 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
         .filter(|b| matches!(b.kind, BlockKind::Heading(_)))
         .count();
     let sizes = book.part_sizes();
-    let font = book
-        .layout_font()
-        .map_err(|e| anyhow!("{}: {e}", file.display()))?;
-    let font_name = book.font().ok().flatten().map(|packed| {
-        format!(
-            "packed, {} px, {} bit, {} glyphs, {} kerning pairs",
-            packed.px(),
-            packed.bits_per_pixel(),
-            packed.glyph_count(),
-            packed.kerning_pairs()
-        )
-    });
+    let fail = |e: inkleaf::Error| anyhow!("{}: {e}", file.display());
+    let fonts = (0..book.size_count())
+        .map(|size| book.layout_font_at(size))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(fail)?;
     let mut faces = Vec::new();
-    for (face, section) in book.face_sections() {
-        let packed = inkleaf::font::PackedFont::from_bytes(section)
-            .map_err(|e| anyhow!("{}: {e}", file.display()))?;
-        faces.push(FaceJson {
-            face: face_name(face),
-            px: packed.px(),
-            bits: packed.bits_per_pixel(),
-            glyphs: packed.glyph_count(),
-            kerning_pairs: packed.kerning_pairs(),
-            bytes: section.len(),
+    let mut size_list = Vec::new();
+    for size in 0..book.size_count() {
+        for (face, section) in book.face_sections_at(size) {
+            let packed = inkleaf::font::PackedFont::from_bytes(section).map_err(fail)?;
+            faces.push(FaceJson {
+                face: face_name(face),
+                px: packed.px(),
+                bits: packed.bits_per_pixel(),
+                glyphs: packed.glyph_count(),
+                kerning_pairs: packed.kerning_pairs(),
+                bytes: section.len(),
+            });
+        }
+        let pages = (0..book.display_count())
+            .map(|display| Ok(book.layout_for(display, size)?.pages().count() as u32))
+            .collect::<Result<Vec<_>, inkleaf::Error>>()
+            .map_err(fail)?;
+        size_list.push(SizeJson {
+            px: book.size_px(size).unwrap_or(0),
+            font_bytes: book.face_sections_at(size).map(|(_, s)| s.len()).sum(),
+            pages,
         });
     }
     let mut kinds = std::collections::BTreeMap::new();
@@ -229,7 +280,27 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
     let mut chapter_pages = vec![Vec::new(); book.chapter_count() as usize];
     for index in book.page_indexes() {
         let b = index.built_for();
-        let fail = |e: inkleaf::Error| anyhow!("{}: {e}", file.display());
+        // The size whose fonts the index was baked in; the first if none (a stale index).
+        let size = (0u8..)
+            .zip(&fonts)
+            .find(|(_, f)| FontCheck::of(*f) == index.font_check())
+            .map_or(0, |(size, _)| size);
+        let font = *fonts
+            .get(usize::from(size))
+            .ok_or_else(|| fail(inkleaf::Error::SizeOutOfRange(size)))?;
+        let regular = match font {
+            AnyFamily::Packed(family) => family.packed(Face::Regular).copied(),
+            AnyFamily::Mono(_) => None,
+        };
+        let font_name = regular.map(|packed| {
+            format!(
+                "packed, {} px, {} bit, {} glyphs, {} kerning pairs",
+                packed.px(),
+                packed.bits_per_pixel(),
+                packed.glyph_count(),
+                packed.kerning_pairs()
+            )
+        });
         let layout = Layout::new(book, b.profile, font).map_err(fail)?;
         for (n, pages) in (0..).zip(&mut chapter_pages) {
             pages.push(layout.chapter_page(n).map_err(fail)? + 1);
@@ -242,8 +313,10 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
             font: font_name
                 .clone()
                 .unwrap_or_else(|| b.font.name().to_owned()),
+            size_px: book.size_px(size).unwrap_or(0),
             pages: b.pages,
             pages_now,
+            line_breaks: index.line_breaks_len(),
         });
     }
     let stale = indexes.iter().any(|b| b.pages != b.pages_now);
@@ -286,6 +359,7 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
             metadata: sizes.metadata,
             chapters: sizes.chapters,
             page_index: sizes.page_index,
+            line_breaks: sizes.line_breaks,
             fonts: sizes.font,
             model: sizes.model,
             text: sizes.text,
@@ -305,6 +379,11 @@ fn report<'a>(file: &Path, bytes: &[u8], book: &Book<'a>) -> anyhow::Result<Insp
             })
             .collect(),
         built_for: indexes.first().cloned(),
+        displays: (0..book.display_count())
+            .filter_map(|display| book.display(display))
+            .map(|p| (p.width, p.height))
+            .collect(),
+        sizes: size_list,
         pages: indexes.first().map(|b| b.pages_now),
         page_indexes: indexes,
     })

@@ -4,7 +4,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use anyhow::{anyhow, bail, Context};
-use inkleaf::font::Family;
+use inkleaf::font::{AnyFamily, Family};
 use inkleaf::{Book, Layout, Profile};
 use inkleaf_cli::displays::{self, Display, DEFAULT_DISPLAY};
 use inkleaf_cli::input::{self, Document, ReadOptions};
@@ -95,6 +95,49 @@ pub(crate) fn layout_profile(
         return Ok(built.profile);
     }
     Ok(display(DEFAULT_DISPLAY)?.profile)
+}
+
+/// Which display and text size a command lays a blob out for, as given on its command line.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Choice<'s> {
+    /// A display name, else the one the blob was built for.
+    pub(crate) display: Option<&'s str>,
+    /// A text size in pixels, else the blob's first.
+    pub(crate) size: Option<u32>,
+}
+
+/// The profile and fonts to lay `book` out with, as `choice` asks.
+pub(crate) fn layout_choice<'a>(
+    file: &Path,
+    book: &Book<'a>,
+    choice: Choice<'_>,
+) -> anyhow::Result<(Profile, AnyFamily<'a>)> {
+    let profile = layout_profile(book, choice.display)?;
+    let size = text_size(file, book, choice.size)?;
+    let fonts = book
+        .layout_font_at(size)
+        .map_err(|e| anyhow!("{}: {e}", file.display()))?;
+    Ok((profile, fonts))
+}
+
+/// The index of `book`'s text size of `px` pixels, or its first when none is asked for.
+fn text_size(file: &Path, book: &Book<'_>, px: Option<u32>) -> anyhow::Result<u8> {
+    let Some(px) = px else { return Ok(0) };
+    let sizes: Vec<u16> = (0..book.size_count())
+        .filter_map(|size| book.size_px(size))
+        .collect();
+    (0u8..)
+        .zip(&sizes)
+        .find(|(_, &have)| u32::from(have) == px)
+        .map(|(size, _)| size)
+        .ok_or_else(|| {
+            let have: Vec<String> = sizes.iter().map(u16::to_string).collect();
+            anyhow!(
+                "{}: has no text size of {px} px; its sizes are {} px",
+                file.display(),
+                have.join(", ")
+            )
+        })
 }
 
 /// The pages (0-based, end excluded) that hold chapter `n` (1-based, in the order `inspect`

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{anyhow, bail, Context};
 use clap::{Args, ValueEnum};
 use inkleaf::{
+    font::FontId,
     layout::{Align, Margins},
     Profile,
 };
@@ -50,9 +51,12 @@ pub(super) struct Look {
     /// font). Give it more than once to try several, in order.
     #[arg(long, value_name = "PATH")]
     fallback_font: Vec<PathBuf>,
-    /// Pixel size to rasterize a TrueType font at (default: the display's).
-    #[arg(long)]
-    size: Option<u32>,
+    /// Pixel size of the text (default: the display's): the size a TrueType font is
+    /// rasterized at, or which built-in font (10 for 6x10, 13 for 8x13, 20 for 10x20). Give
+    /// it more than once to pack several sizes a reader switches between; the first is the
+    /// one it opens at.
+    #[arg(long, value_name = "PX")]
+    size: Vec<String>,
     /// Bits per pixel of a packed font: 1 for black-and-white panels, 2 or 4 for grayscale.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=4))]
     bits: u8,
@@ -109,7 +113,9 @@ impl Look {
     pub(super) fn resolve(&self) -> anyhow::Result<Settings> {
         let first = self.display.first().map_or(DEFAULT_DISPLAY, String::as_str);
         let display = load::display(first)?;
-        let face = self.face(&display)?;
+        let mut faces = self.faces(&display)?.into_iter();
+        let face = faces.next().context("no text size")?;
+        let also_sizes = faces.collect();
         let indent = self.indent.map(|px| px.unwrap_or_else(|| em(&face)));
         let also_for = self
             .display
@@ -122,6 +128,7 @@ impl Look {
             profile: self.adjusted(display.profile, indent),
             also_for,
             face,
+            also_sizes,
             hyphenate: self.hyphenate == HyphenateArg::Auto,
             text: match self.text {
                 TextArg::Coded => TextStorage::Coded,
@@ -148,16 +155,17 @@ impl Look {
         profile
     }
 
-    /// The face asked for on `display`: `--font`, else the display's own, with the faces and
-    /// fallback fonts given beside it.
-    fn face(&self, display: &Display) -> anyhow::Result<Face> {
+    /// The face of each text size asked for on `display`, the first first: `--font`, else
+    /// the display's own, with the faces and fallback fonts given beside it.
+    fn faces(&self, display: &Display) -> anyhow::Result<Vec<Face>> {
+        let sizes = text_sizes(&self.size)?;
         let (name, default_px) = match (&self.font, display.typeface) {
             (Some(name), Typeface::Bundled { px, .. }) => (name.clone(), px),
             (Some(name), Typeface::Builtin) => (name.clone(), TRUETYPE_PX_ON_BUILTIN),
             (None, Typeface::Bundled { name, px }) => (name.to_owned(), px),
             (None, Typeface::Builtin) => {
                 self.no_faces_beside(display.font.name())?;
-                return Ok(Face::Builtin(display.font));
+                return builtin_sizes(display.font, &sizes);
             }
         };
         if name.starts_with("builtin:") {
@@ -165,15 +173,32 @@ impl Look {
                 anyhow!("unknown font '{name}': the built-in fonts are builtin:6x10, builtin:8x13 and builtin:10x20")
             })?;
             self.no_faces_beside(id.name())?;
-            return Ok(Face::Builtin(id));
+            return builtin_sizes(id, &sizes);
         }
-        let px = self.size.unwrap_or(default_px);
-        let mut family = match Family::bundled(&name, px, self.bits) {
+        let face = self.truetype(&name, sizes.first().copied().unwrap_or(default_px), display)?;
+        let Face::TrueType { family, fallback } = &face else {
+            return Ok(vec![face]);
+        };
+        let more = sizes.iter().skip(1).map(|&px| Face::TrueType {
+            family: Box::new(Family {
+                px,
+                ..(**family).clone()
+            }),
+            fallback: *fallback,
+        });
+        let more: Vec<Face> = more.collect();
+        Ok(core::iter::once(face).chain(more).collect())
+    }
+
+    /// The TrueType family `name` (bundled, else a file) at `px`, with the faces and fallback
+    /// fonts given beside it.
+    fn truetype(&self, name: &str, px: u32, display: &Display) -> anyhow::Result<Face> {
+        let mut family = match Family::bundled(name, px, self.bits) {
             Some(family) => family,
             None => {
                 let bundled = fonts::BUNDLED_FONTS.join(", ");
                 let also = format!(" (not a bundled font either: {bundled})");
-                Family::from_regular(font_file(Path::new(&name), &also)?, px, self.bits)
+                Family::from_regular(font_file(Path::new(name), &also)?, px, self.bits)
             }
         };
         for (role, path) in self.faces_beside() {
@@ -214,6 +239,62 @@ impl Look {
         }
         Ok(())
     }
+}
+
+/// Text sizes run from 4 pixels to 180: headings are set at up to 1.4 times the size, and a
+/// packed font holds at most 255.
+const TEXT_PX: std::ops::RangeInclusive<u32> = 4..=180;
+
+/// The pixel sizes given with `--size`, in order: each a whole number in [`TEXT_PX`], none
+/// twice.
+fn text_sizes(given: &[String]) -> anyhow::Result<Vec<u32>> {
+    let mut sizes = Vec::new();
+    for arg in given {
+        let px = arg
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|px| TEXT_PX.contains(px));
+        let Some(px) = px else {
+            bail!(
+                "--size {arg}: not a pixel size; give a whole number from {} to {}",
+                TEXT_PX.start(),
+                TEXT_PX.end()
+            );
+        };
+        if sizes.contains(&px) {
+            bail!("--size {px} is given twice; give each text size once");
+        }
+        sizes.push(px);
+    }
+    Ok(sizes)
+}
+
+/// The built-in fonts `sizes` pick by their pixel height, or `default` alone when none is
+/// given.
+fn builtin_sizes(default: FontId, sizes: &[u32]) -> anyhow::Result<Vec<Face>> {
+    if sizes.is_empty() {
+        return Ok(vec![Face::Builtin(default)]);
+    }
+    sizes
+        .iter()
+        .map(|&px| {
+            let id = FontId::ALL
+                .into_iter()
+                .find(|id| id.font().height == px)
+                .ok_or_else(|| {
+                    let have: Vec<String> = FontId::ALL
+                        .iter()
+                        .map(|id| format!("{} ({})", id.font().height, id.name()))
+                        .collect();
+                    anyhow!(
+                        "--size {px}: no built-in font has that size; the built-in sizes are {}",
+                        have.join(", ")
+                    )
+                })?;
+            Ok(Face::Builtin(id))
+        })
+        .collect()
 }
 
 /// The font file at `path`, read whole, with `also` said when it cannot be read; whether it

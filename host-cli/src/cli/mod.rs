@@ -7,13 +7,13 @@ mod inspect;
 mod load;
 mod look;
 mod pages;
+mod preview;
 mod progress;
 mod render;
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use inkleaf_cli::input::ReadOptions;
 
 use look::Look;
 
@@ -38,18 +38,11 @@ enum Command {
     /// Build a blob from text (.txt), Markdown (.md) or a saved web page (.html, .htm,
     /// .xhtml: its article); no input means the bundled article.
     Build {
-        /// Input files: one text, or several that become the chapters of one book, in order.
-        inputs: Vec<PathBuf>,
-        /// Keep a web page whole (menus, sidebars and all) instead of its article.
-        #[arg(long)]
-        whole_page: bool,
+        #[command(flatten)]
+        source: BuildArgs,
         /// The blob to write (.inkleaf).
         #[arg(short, long)]
         out: PathBuf,
-        #[command(flatten)]
-        look: Look,
-        #[command(flatten)]
-        meta: MetaArgs,
     },
     /// Show a blob's header, metadata, blocks, part sizes and integrity.
     Inspect {
@@ -79,6 +72,9 @@ enum Command {
         /// Lay out for this display instead of the one the blob was built for.
         #[arg(long)]
         display: Option<String>,
+        /// Lay out at this text size (pixels, as `inspect` lists them) instead of the first.
+        #[arg(long, value_name = "PX")]
+        size: Option<u32>,
     },
     /// Print the laid-out text page by page and line by line.
     Pages {
@@ -94,9 +90,31 @@ enum Command {
         /// Lay out for this display instead of the one the blob was built for.
         #[arg(long)]
         display: Option<String>,
+        /// Lay out at this text size (pixels, as `inspect` lists them) instead of the first.
+        #[arg(long, value_name = "PX")]
+        size: Option<u32>,
     },
+    /// Read a blob, or inputs built in memory as `build` builds them, as the device shows
+    /// it: in a window (Right/Space next page, Left previous, Home/End, t contents and a
+    /// number, +/- text size, b bookmark, d display, q quit), or frame by frame as PNG.
+    Preview(preview::PreviewArgs),
     /// List the display presets.
     Displays,
+}
+
+/// What a blob is built from and how it looks: the arguments `build` and `preview` share.
+#[derive(Debug, Args)]
+struct BuildArgs {
+    /// Input files: one text, or several that become the chapters of one book, in order
+    /// (`preview` also opens a built blob).
+    inputs: Vec<PathBuf>,
+    /// Keep a web page whole (menus, sidebars and all) instead of its article.
+    #[arg(long)]
+    whole_page: bool,
+    #[command(flatten)]
+    look: Look,
+    #[command(flatten)]
+    meta: MetaArgs,
 }
 
 /// Metadata that overrides what the input says.
@@ -120,20 +138,7 @@ struct MetaArgs {
 pub fn run(cli: Cli, out: &mut String) -> anyhow::Result<()> {
     match cli.command {
         Command::Demo { out: dir, look } => demo::run(&dir, &look, out),
-        Command::Build {
-            inputs,
-            whole_page,
-            out: file,
-            look,
-            meta,
-        } => build::run(
-            &inputs,
-            &file,
-            &look,
-            &meta,
-            ReadOptions { whole_page },
-            out,
-        ),
+        Command::Build { source, out: file } => build::run(&source, &file, out),
         Command::Inspect { file, json } => inspect::run(&file, json, out),
         Command::Render {
             file,
@@ -142,20 +147,33 @@ pub fn run(cli: Cli, out: &mut String) -> anyhow::Result<()> {
             chapter,
             scale,
             display,
+            size,
         } => {
             let pick = match (page, chapter) {
                 (Some(n), _) => render::Pick::Page(n),
                 (None, Some(n)) => render::Pick::Chapter(n),
                 (None, None) => render::Pick::All,
             };
-            render::run(&file, &dir, pick, scale, display.as_deref(), out)
+            let choice = load::Choice {
+                display: display.as_deref(),
+                size,
+            };
+            render::run(&file, &dir, pick, scale, choice, out)
         }
         Command::Pages {
             file,
             json,
             chapter,
             display,
-        } => pages::run(&file, json, chapter, display.as_deref(), out),
+            size,
+        } => {
+            let choice = load::Choice {
+                display: display.as_deref(),
+                size,
+            };
+            pages::run(&file, json, chapter, choice, out)
+        }
+        Command::Preview(args) => preview::run(&args, out),
         Command::Displays => displays::run(out),
     }
 }

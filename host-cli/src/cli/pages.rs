@@ -76,16 +76,13 @@ pub(super) fn run(
     file: &Path,
     json: bool,
     chapter: Option<u32>,
-    display: Option<&str>,
+    choice: load::Choice<'_>,
     out: &mut String,
 ) -> anyhow::Result<()> {
     let bytes = load::read_blob(file)?;
     let mut tables = Vec::new();
     let book = load::open(file, &bytes, &mut tables)?;
-    let profile = load::layout_profile(&book, display)?;
-    let font = book
-        .layout_font()
-        .map_err(|e| anyhow!("{}: {e}", file.display()))?;
+    let (profile, font) = load::layout_choice(file, &book, choice)?;
     let layout =
         Layout::new(&book, profile, font).map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let wanted = match chapter {

@@ -27,13 +27,13 @@ pub(super) fn run(
     dir: &Path,
     pick: Pick,
     scale: u32,
-    display: Option<&str>,
+    choice: load::Choice<'_>,
     out: &mut String,
 ) -> anyhow::Result<()> {
     let bytes = load::read_blob(file)?;
     std::fs::create_dir_all(dir)
         .with_context(|| format!("{}: cannot create directory", dir.display()))?;
-    render_blob(file, &bytes, dir, pick, scale, display, out)
+    render_blob(file, &bytes, dir, pick, scale, choice, out)
 }
 
 /// Renders the pages of a blob already in memory into `dir`.
@@ -43,15 +43,12 @@ pub(super) fn render_blob(
     dir: &Path,
     pick: Pick,
     scale: u32,
-    display: Option<&str>,
+    choice: load::Choice<'_>,
     out: &mut String,
 ) -> anyhow::Result<()> {
     let mut tables = Vec::new();
     let book = load::open(file, bytes, &mut tables)?;
-    let profile = load::layout_profile(&book, display)?;
-    let font = book
-        .layout_font()
-        .map_err(|e| anyhow!("{}: {e}", file.display()))?;
+    let (profile, font) = load::layout_choice(file, &book, choice)?;
     // A font packed at 2 or 4 bits is for a grayscale panel: preview it in gray.
     let gray = font.bits_per_pixel() > 1;
     let layout =

@@ -2,10 +2,12 @@
 //! the layouts the engine reads.
 
 mod hyphens;
+mod line_breaks;
 mod page_index;
 mod runs;
 
 pub use hyphens::encode_hyphens;
+pub use line_breaks::{bake_line_breaks, BakedBreaks, BakedLine};
 pub use page_index::bake_page_index;
 pub use runs::encode_runs;
 

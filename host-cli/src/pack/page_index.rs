@@ -1,6 +1,7 @@
 //! Baking a page index: the page starts of one profile and font, as the record
 //! [`inkleaf::format::PageIndexRecord`] lays out.
 
+use super::BakedBreaks;
 use inkleaf::{
     format::PageIndexRecord,
     format::{width_for, BuiltFor, FontCheck},
@@ -10,8 +11,13 @@ use inkleaf::{
 /// The index record of `starts` (every page start, in order) for what `built_for` names,
 /// ready to go into [`Contents::page_indexes`](inkleaf::build::Contents::page_indexes); records
 /// for more profiles follow one another. Each start's block and offset take as few bits as
-/// the largest of them needs.
-pub fn bake_page_index(built_for: BuiltFor, font_check: FontCheck, starts: &[Position]) -> Vec<u8> {
+/// the largest of them needs. With `lines`, the record carries every line's break too.
+pub fn bake_page_index(
+    built_for: BuiltFor,
+    font_check: FontCheck,
+    starts: &[Position],
+    lines: Option<&BakedBreaks>,
+) -> Vec<u8> {
     let max_block = starts.iter().map(|p| p.block).max().unwrap_or(0);
     let max_offset = starts.iter().map(|p| p.offset).max().unwrap_or(0);
     let (block_bits, offset_bits) = (width_for(max_block), width_for(max_offset));
@@ -39,6 +45,7 @@ pub fn bake_page_index(built_for: BuiltFor, font_check: FontCheck, starts: &[Pos
         block_bits,
         offset_bits,
         starts: &bytes,
+        lines: lines.map(BakedBreaks::record),
     };
     postcard::to_allocvec(&record).unwrap_or_default()
 }

