@@ -10,7 +10,13 @@
 //! A second table sets blobs as `inkleaf build` makes them for a preset: the article in its
 //! built-in font, a rich Markdown document in the packed DejaVu Sans family, in black and
 //! white and (on `mps2-an386`, for the RAM) in 16 grays, and a book of chapters at 4.2" with
-//! its chapter footer, also turned to each chapter from its table of contents.
+//! its chapter footer, also turned to each chapter from its table of contents, and (on
+//! `mps2-an386`, for the flash) a book of 240 KB of text, to show that opening grows no faster
+//! than the blob: each open row also says its instructions per KB of blob.
+//!
+//! A third table reads the 2.9" book through the engine's reader core (`inkleaf::Reader`) on
+//! a Cortex-M0 with 16 KB of RAM (QEMU's `microbit`) and on the Cortex-M3: the firmware a
+//! reader with buttons runs, its flash, RAM and stack.
 //!
 //! Run with `cargo bench -p inkleaf-tests --bench device_footprint`.
 
@@ -74,6 +80,15 @@ fn main() {
     let book_blob = std::fs::read(firmware::fixture("book-4.2in.inkleaf")).unwrap();
     let book_pages = reference::pages(&book_blob, Look::AsBuilt).expect("the fixture lays out");
     let book = column("a book of chapters", "inkleaf-book", Some(&book_pages));
+    let large_blob = std::fs::read(firmware::fixture(LARGE_BOOK)).unwrap();
+    let mut large_pages =
+        reference::pages(&large_blob, Look::AsBuilt).expect("the fixture lays out");
+    large_pages.pages.truncate(LARGE_BOOK_PAGES);
+    let large = column(
+        "a book of 240 KB of text",
+        "inkleaf-book-large",
+        Some(&large_pages),
+    );
     // Flush-left text needs no Knuth–Plass: the same firmware built without it, and a
     // plain-text blob needs no decoder: its firmware built without that too.
     firmware::build(&[
@@ -113,7 +128,7 @@ fn main() {
          .text is {} B; flush-left firmware can leave it out.",
         blit.sections.text.saturating_sub(baseline.sections.text)
     );
-    print_presets_table(&[&at_preset, &rich, &gray, &book]);
+    print_presets_table(&[&at_preset, &rich, &gray, &book, &large]);
     print_verdicts("coded text (the default)", &baseline, &lean, &peer);
     print_verdicts(
         "plain text (`inkleaf build --text plain`, engine without `coded`)",
@@ -121,6 +136,7 @@ fn main() {
         &lean_plain_text,
         &peer,
     );
+    print_reader_table();
 }
 
 /// Runs `bin`, checks its pages against `expected`, and reads its ELF's section sizes.
@@ -201,6 +217,10 @@ fn print_table(baseline: &Column, columns: &[&Column], at_preset: &Column) {
             _ => "-".into(),
         }
     });
+    row("open + paginate once, instructions per KB of blob", &|c| {
+        let once = ["open", "paginate"].map(|label| c.report.instructions(label));
+        per_kb(once, c.bin)
+    });
     let drawing = |c: &Column| c.bin != baseline.bin;
     row("page turn, mean instructions", &|c| {
         let turns = c.report.page_turns();
@@ -274,6 +294,10 @@ fn print_presets_table(columns: &[&Column]) {
             _ => "-".into(),
         }
     });
+    row("the same, instructions per KB of blob", &|c| {
+        let once = ["open", "fonts", "paginate"].map(|label| c.report.instructions(label));
+        per_kb(once, c.bin)
+    });
     row("page turn, mean instructions", &|c| {
         thousands(mean(&c.report.page_turns()) as u64)
     });
@@ -293,10 +317,28 @@ fn print_presets_table(columns: &[&Column]) {
     );
 }
 
+/// The big book's blob (`tests/fixtures/device/book-large/README.md`).
+const LARGE_BOOK: &str = "book-large-4.2in.inkleaf";
+/// Pages its firmware turns to (`PAGES` in `tests/device/src/bin/inkleaf_book_large.rs`).
+const LARGE_BOOK_PAGES: usize = 3;
+
+/// Instructions per KB of `bin`'s blob for the measured steps `once`, all of them present.
+fn per_kb<const N: usize>(once: [Option<u64>; N], bin: &str) -> String {
+    let kb = blob_len(bin) as f64 / 1024.0;
+    match once.into_iter().sum::<Option<u64>>() {
+        Some(total) if kb > 0.0 => thousands((total as f64 / kb).round() as u64),
+        _ => "-".into(),
+    }
+}
+
 /// Bytes of the blob firmware `bin` draws.
 fn blob_len(bin: &str) -> u64 {
     let name = match bin {
-        "inkleaf-2in9" => "article-2.9in.inkleaf",
+        "inkleaf-2in9" | "inkleaf-plain" | "inkleaf-plain-tables" | "inkleaf-plain-pixels" => {
+            "article-2.9in.inkleaf"
+        }
+        "inkleaf-plain-text" => "article-2.9in-plain-text.inkleaf",
+        "inkleaf-book-large" => LARGE_BOOK,
         "inkleaf-rich-2in9" => "rich-2.9in.inkleaf",
         "inkleaf-rich-4in2-gray" => "rich-4.2in-4bit.inkleaf",
         "inkleaf-book" => "book-4.2in.inkleaf",
@@ -372,4 +414,90 @@ fn thousands(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+/// The reader firmware on the Cortex-M0 and the Cortex-M3, next to the Cortex-M0 book
+/// firmware that turns pages through `Layout` alone: flash, RAM, stack and instructions.
+fn print_reader_table() {
+    firmware::check_tools_for(firmware::M0_TARGET).unwrap_or_else(|e| panic!("{e}"));
+    firmware::build(firmware::M0_FIRMWARE).unwrap_or_else(|e| panic!("{e}"));
+    let name = "book-2.9in.inkleaf";
+    let blob = std::fs::read(firmware::fixture(name)).unwrap();
+    let pages = reference::pages(&blob, Look::AsBuilt).expect("the fixture lays out");
+    let columns = [
+        column("reader core, Cortex-M0", "inkleaf-reader-m0", Some(&pages)),
+        column("reader core, Cortex-M3", "inkleaf-reader", Some(&pages)),
+        column("Layout only, Cortex-M0", "inkleaf-book-m0", Some(&pages)),
+    ];
+    println!(
+        "\nThe reader core: `{name}` ({} bytes, {} pages at 296x128, justified, packed DejaVu \
+         Sans, no footer) read page by page, then a session of contents, chapters, \
+         bookmarks and jumps, the state saved and resumed; every page and view bit-identical to \
+         the host's.\n",
+        blob.len(),
+        pages.pages.len()
+    );
+    let header: Vec<String> = columns
+        .iter()
+        .map(|c| format!("{} `{}`", c.title, c.bin))
+        .collect();
+    println!("| | {} |", header.join(" | "));
+    println!("|---|{}", "---:|".repeat(columns.len()));
+    let row = |label: &str, cell: &dyn Fn(&Column) -> String| {
+        let cells: Vec<String> = columns.iter().map(cell).collect();
+        println!("| {label} | {} |", cells.join(" | "));
+    };
+    row("machine", &|c| format!("{:?}", firmware::machine(c.bin)));
+    row("flash: .text, bytes", &|c| c.sections.text.to_string());
+    row("flash: .rodata, bytes (blob included)", &|c| {
+        c.sections.rodata.to_string()
+    });
+    row("flash in all, bytes", &|c| {
+        (c.sections.text + c.sections.rodata + c.sections.data).to_string()
+    });
+    row("RAM: .data + .bss, bytes (framebuffer included)", &|c| {
+        (c.sections.data + c.sections.bss).to_string()
+    });
+    row("RAM: peak stack, bytes", &|c| peak(&c.report).to_string());
+    row("RAM needed / RAM left for the stack, bytes", &|c| {
+        let statics = c.sections.data + c.sections.bss;
+        let stack = c.report.stack_peak.map_or(0, |(_, size)| size);
+        format!("{} / {stack}", statics + peak(&c.report) as u64)
+    });
+    row("open, instructions", &|c| {
+        c.report.instructions("open").map_or("-".into(), thousands)
+    });
+    row("page turn, mean instructions", &|c| {
+        thousands(mean(&c.report.page_turns()) as u64)
+    });
+    row("page turn, max instructions", &|c| {
+        thousands(max(&c.report.page_turns()) as u64)
+    });
+    row("session event, mean instructions", &|c| {
+        let events = labelled(&c.report, "event");
+        if events.is_empty() {
+            "-".into()
+        } else {
+            thousands(mean(&events) as u64)
+        }
+    });
+    row("resume from the saved record, instructions", &|c| {
+        c.report
+            .instructions("resume")
+            .map_or("-".into(), thousands)
+    });
+}
+
+/// Instructions of the regions labelled `<prefix><number>`, in order.
+fn labelled(report: &Report, prefix: &str) -> Vec<u64> {
+    report
+        .measures
+        .iter()
+        .filter(|m| {
+            m.label
+                .strip_prefix(prefix)
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .map(|m| m.instructions)
+        .collect()
 }

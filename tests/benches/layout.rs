@@ -68,6 +68,7 @@ fn main() {
         hyphenate: true,
         text,
         also_for: &[],
+        also_sizes: &[],
     };
     let build = |text| {
         inkleaf_cli::build::build_with(&doc, profile(), &options(text))

@@ -32,6 +32,22 @@ pub fn preset(name: &str) -> Display {
         .unwrap_or_else(|| panic!("no preset {name}"))
 }
 
+/// One preset of each kind of page, for tests that lay out many texts on each: the smallest
+/// (built-in font), each packed size with and without a footer, an upright page, the largest.
+/// The bundled article is tested on every preset.
+pub fn page_kinds() -> [Display; 7] {
+    [
+        "oled-128x64",
+        "2.13in",
+        "2.9in",
+        "4.2in",
+        "xteink-x4",
+        "7.5in",
+        "lilygo-t5-4.7",
+    ]
+    .map(preset)
+}
+
 /// The 2.9in panel with no margins at all: text runs edge to edge.
 pub fn edge_to_edge_296x128() -> Profile {
     let mut profile = Profile::new(296, 128);

@@ -21,6 +21,7 @@ pub fn settings(display: &str, bits: u8, text: TextStorage) -> Settings {
         display: display.name,
         profile: display.profile,
         also_for: Vec::new(),
+        also_sizes: Vec::new(),
         face: Typeface::TrueType {
             family: Box::new(family),
             fallback: display.font,
@@ -169,6 +170,7 @@ pub fn build_parsed(
         hyphenate: true,
         text,
         also_for: &[],
+        also_sizes: &[],
     };
     build_with(doc, display.profile, &options).map_err(|e| e.to_string())
 }

@@ -19,6 +19,7 @@ fn coded_article(text: TextStorage) -> (Vec<u8>, Vec<String>) {
         hyphenate: false,
         text,
         also_for: &[],
+        also_sizes: &[],
     };
     let blob = inkleaf_cli::build::build_with(&doc, preset("2.9in").profile, &options)
         .expect("the article builds")

@@ -24,6 +24,7 @@ fn blob_with(text: TextStorage) -> Vec<u8> {
         hyphenate: true,
         text,
         also_for: &[],
+        also_sizes: &[],
     };
     build_with(&doc, display.profile, &options).unwrap().blob
 }

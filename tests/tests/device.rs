@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use inkleaf::{layout::Align, Book};
-use runner::protocol::{Failed, Report};
+use runner::protocol::Report;
 use runner::{
     firmware,
     reference::{self, Expected, Look},
@@ -72,8 +72,40 @@ fn rich_document_in_sixteen_grays_matches_the_simulator() {
 fn book_read_by_chapter_matches_the_simulator() {
     let (bin, fixture) = ("inkleaf-book", "book-4.2in.inkleaf");
     let report = run(bin);
+    check_book(bin, fixture, &report);
+    let blob = std::fs::read(firmware::fixture(fixture)).unwrap();
+    let contents = reference::contents(&blob).expect("the fixture lays out on the host");
+    check_footer(bin, &report, contents.footer);
+}
+
+/// The same book at 2.9" on a Cortex-M0 with 16 KB of RAM (QEMU's `microbit`, firmware
+/// built for `thumbv6m-none-eabi`): every page and chapter page as the simulator draws
+/// them, its framebuffer, statics and deepest stack inside those 16 KB.
+#[test]
+fn book_on_a_cortex_m0_matches_the_simulator() {
+    let bin = "inkleaf-book-m0";
+    let report = run_m0(bin);
+    check_book(bin, "book-2.9in.inkleaf", &report);
+    let sections = runner::size::sections(&firmware::elf(bin)).expect("section sizes");
+    let (peak, stack) = report.stack_peak.expect("STACK_PEAK is reported");
+    let ram = sections.data + sections.bss;
+    assert_eq!(
+        ram + stack as u64,
+        16 * 1024,
+        "{bin}: the stack is the RAM that .data and .bss leave"
+    );
+    assert!(
+        peak < stack,
+        "{bin}: the deepest stack ({peak} bytes) stays inside the {stack} that {ram} bytes of \
+         .data and .bss leave"
+    );
+}
+
+/// Checks a book firmware's `report` against what the host reads in `fixture`: every page
+/// and chapter page, the table of contents, the chapter pages and the footer statuses.
+fn check_book(bin: &str, fixture: &str, report: &Report) {
     let expected = host_pages(fixture, Look::AsBuilt);
-    check_report(bin, &report, &expected, Look::AsBuilt);
+    check_report(bin, report, &expected, Look::AsBuilt);
     let blob = std::fs::read(firmware::fixture(fixture)).unwrap();
     let contents = reference::contents(&blob).expect("the fixture lays out on the host");
     assert_eq!(
@@ -115,7 +147,6 @@ fn book_read_by_chapter_matches_the_simulator() {
             .any(|c| c.level > 2 && starts(c).0 < c.block),
         "{bin}: a nested section runs on below what comes before it"
     );
-    check_footer(bin, &report, contents.footer);
 }
 
 /// Every page has ink at both ends of its footer line (the chapter title at the left, the
@@ -163,7 +194,7 @@ fn plain_layout_through_lookup_tables_matches_the_simulator() {
 }
 
 #[test]
-fn firmware_without_justify_refuses_the_justified_blob() {
+fn firmware_without_justify_reads_the_justified_blob_through_its_baked_lines() {
     let blob = std::fs::read(firmware::fixture("article-2.9in.inkleaf")).unwrap();
     let book = Book::from_bytes(&blob).unwrap();
     assert_eq!(
@@ -171,24 +202,16 @@ fn firmware_without_justify_refuses_the_justified_blob() {
         Align::Justify,
         "the fixture is justified"
     );
+    // No Knuth–Plass on board: every line of the display it was built for is baked.
     let bin = "inkleaf-2in9";
-    let report = runner::run_to_failure(bin, &without_justify(bin))
-        .unwrap_or_else(|message| panic!("{message}"));
-    assert_eq!(
-        report.failed,
-        Some(Failed {
-            kind: "engine".to_owned(),
-            message: inkleaf::Error::JustifyUnsupported.to_string(),
-        })
-    );
-    assert!(
-        report.instructions("open").is_some(),
-        "{bin}: the blob itself opens"
-    );
-    assert!(report.pages.is_empty(), "{bin}: no page drawn");
-    assert!(
-        report.page_turns().is_empty() && report.instructions("paginate").is_none(),
-        "{bin}: nothing laid out"
+    let report =
+        runner::run_elf(bin, &without_justify(bin)).unwrap_or_else(|message| panic!("{message}"));
+    let look = Look::AsBuilt;
+    check_report(
+        bin,
+        &report,
+        &host_pages("article-2.9in.inkleaf", look),
+        look,
     );
 }
 
@@ -260,6 +283,19 @@ fn run(bin: &str) -> Report {
     let built = BUILT.get_or_init(|| {
         firmware::check_tools()?;
         firmware::build(&[])
+    });
+    if let Err(message) = built {
+        panic!("{message}");
+    }
+    runner::run(bin).unwrap_or_else(|message| panic!("{message}"))
+}
+
+/// Builds the Cortex-M0 firmware once per test process, then runs `bin`.
+fn run_m0(bin: &str) -> Report {
+    static BUILT: OnceLock<Result<(), String>> = OnceLock::new();
+    let built = BUILT.get_or_init(|| {
+        firmware::check_tools_for(firmware::M0_TARGET)?;
+        firmware::build(firmware::M0_FIRMWARE)
     });
     if let Err(message) = built {
         panic!("{message}");

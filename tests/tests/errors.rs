@@ -1,6 +1,6 @@
 //! One hand-made fixture per error, each asserting the exact variant.
 //!
-//! Payload bytes are postcard (format version 4): a string or byte string is a varint length
+//! Payload bytes are postcard (format version 5): a string or byte string is a varint length
 //! and its bytes; an `Option` is a tag byte, 0 or 1, then the value; an enum is its variant
 //! index as a varint, then the variant's fields; a `u8` is one byte, wider integers varints.
 //! The payload is, in order, five metadata strings, the chapter records as one byte string
@@ -126,11 +126,12 @@ fn bad_magic() {
 
 #[test]
 fn unsupported_version() {
-    assert_eq!(FORMAT_VERSION, 4);
+    assert_eq!(FORMAT_VERSION, 5);
     let payload = one_paragraph();
     // Version 1 had no page indexes or text model; version 2 had no block nesting, labels,
-    // style runs or font faces; version 3 no table of contents.
-    for version in [0, 1, 2, 3, 5, u16::MAX] {
+    // style runs or font faces; version 3 no table of contents; version 4 one text size and
+    // no line breaks.
+    for version in [0, 1, 2, 3, 4, 6, u16::MAX] {
         let mut blob = header(*b"INKL", version, 0, payload.len() as u32, crc32(&payload));
         blob.extend_from_slice(&payload);
         assert_eq!(
@@ -299,6 +300,7 @@ fn index_record(font: u8, pages: u8, starts: &[u8]) -> Vec<u8> {
     record.extend_from_slice(&[1, 2]); // block bits, offset bits
     record.push(starts.len() as u8);
     record.extend_from_slice(starts);
+    record.push(0); // no line breaks
     record
 }
 
@@ -311,7 +313,12 @@ fn valid_record() -> Vec<u8> {
 fn packed(starts: &[(u32, u32)]) -> Vec<u8> {
     let starts: Vec<Position> = starts.iter().map(|&(b, o)| Position::new(b, o)).collect();
     let built_for = expected_built_for(FontId::Mono8x13, starts.len() as u32);
-    bake_page_index(built_for, FontCheck::of(FontId::Mono8x13.font()), &starts)
+    bake_page_index(
+        built_for,
+        FontCheck::of(FontId::Mono8x13.font()),
+        &starts,
+        None,
+    )
 }
 
 /// A payload with `indexes` (already a byte string: length, then records) and [`INDEXED_BLOCKS`].
@@ -397,7 +404,12 @@ fn page_index_fixture_is_what_the_engine_packs() {
         Position::new(1, 2),
     ];
     let check = FontCheck::of(FontId::Mono8x13.font());
-    let record = bake_page_index(expected_built_for(FontId::Mono8x13, 3), check, &starts);
+    let record = bake_page_index(
+        expected_built_for(FontId::Mono8x13, 3),
+        check,
+        &starts,
+        None,
+    );
     assert_eq!(record, valid_record());
 
     // A second record, for 6x10 and one page, follows the first; the book's profile is the
@@ -406,6 +418,7 @@ fn page_index_fixture_is_what_the_engine_packs() {
         expected_built_for(FontId::Mono6x10, 1),
         FontCheck::of(FontId::Mono6x10.font()),
         &[Position::new(0, 0)],
+        None,
     );
     let indexes = [valid_record(), one_page.clone()].concat();
     let blocks = [
@@ -471,7 +484,7 @@ fn malformed_page_index() {
     assert_eq!(with(&past_text), bad);
     // A start past the blocks: (2, 0) of two blocks, in 2 block bits and no offset bits.
     let past_blocks = packed(&[(0, 0), (1, 0), (2, 0)]);
-    assert_eq!(past_blocks[BLOCK_BITS_AT..], [2, 0, 1, 0b0001_1000]);
+    assert_eq!(past_blocks[BLOCK_BITS_AT..], [2, 0, 1, 0b0001_1000, 0]);
     assert_eq!(with(&past_blocks), bad);
     // Starts that do not increase: (0, 0), (1, 2), (1, 0).
     let backwards = index_record(1, 3, &[0b0001_1010, 0b0000_0000]);
@@ -518,9 +531,21 @@ fn malformed_font_section() {
     assert_eq!(with(&[0, 1, 0xAA, 7, 1, 0xBB]), bad);
     // A family that does not start with its regular face.
     assert_eq!(with(&[1, 1, 0xAA]), bad);
-    // Faces out of order, or twice.
+    // Faces out of order, or twice, in a family.
     assert_eq!(with(&[0, 1, 0xAA, 4, 1, 0xBB, 2, 1, 0xCC]), bad);
-    assert_eq!(with(&[0, 1, 0xAA, 0, 1, 0xBB]), bad);
+    assert_eq!(with(&[0, 1, 0xAA, 4, 1, 0xBB, 4, 1, 0xCC]), bad);
+    // A regular face opens the next family, one per text size; each is checked alike.
+    assert_eq!(
+        with(&[0, 1, 0xAA, 0, 1, 0xBB]),
+        Ok(()),
+        "two sizes, regular only"
+    );
+    assert_eq!(
+        with(&[0, 1, 0xAA, 4, 1, 0xBB, 0, 1, 0xCC, 1, 1, 0xDD]),
+        Ok(())
+    );
+    assert_eq!(with(&[0, 1, 0xAA, 0, 1, 0xBB, 4, 1, 0xCC, 1, 1, 0xDD]), bad);
+    assert_eq!(with(&[0, 1, 0xAA, 0, 1, 0xBB, 7, 1, 0xCC]), bad);
     // A face with no section after it.
     assert_eq!(with(&[0]), bad);
 }

@@ -3,7 +3,7 @@
 use embedded_graphics::prelude::*;
 use inkleaf::{Book, Framebuffer, Layout};
 use inkleaf_cli::displays::PRESETS;
-use inkleaf_tests::blobs::{article_blob, pack_blocks};
+use inkleaf_tests::blobs::{article_blob, pack_blocks, page_kinds};
 
 fn buffer(width: u32, height: u32) -> Framebuffer<Vec<u8>> {
     let bytes = vec![0; Framebuffer::<Vec<u8>>::bytes_needed(width, height)];
@@ -56,7 +56,7 @@ fn glyphs_at_every_bit_offset_and_the_buffer_edges_blit_correctly() {
     use inkleaf::text::BlockKind::{Heading, Paragraph};
     let text = "Wg|j— “x” ÿÀ… ".repeat(40);
     let blob = pack_blocks(&[(Heading(1), "Édition spéciale"), (Paragraph, text.as_str())]);
-    for display in &PRESETS {
+    for display in &page_kinds() {
         for margin in [0u16, 1, 3, 5, 7] {
             let mut display = *display;
             display.profile.margins = inkleaf::layout::Margins::all(margin);

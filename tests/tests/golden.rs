@@ -1,4 +1,4 @@
-//! The committed golden blob pins format version 4: any change to what the builder writes or
+//! The committed golden blob pins format version 5: any change to what the builder writes or
 //! to how a reader reads it fails here, and must be made on purpose (with `docs/FORMAT.md`
 //! and, for a change readers cannot follow, a new format version).
 
@@ -39,6 +39,7 @@ fn the_builder_still_writes_the_golden_blobs() {
             hyphenate: true,
             text,
             also_for: &[preset("oled-128x64").profile],
+            also_sizes: &[],
         };
         let fresh = build_with(&doc, preset("2.9in").profile, &options).unwrap();
         let text_arg = match text {
@@ -67,8 +68,8 @@ fn the_golden_blobs_use_the_model_they_say() {
 #[test]
 fn the_golden_header_is_what_the_format_says() {
     assert_eq!(&GOLDEN[..4], b"INKL");
-    assert_eq!(u16::from_le_bytes([GOLDEN[4], GOLDEN[5]]), 4);
-    assert_eq!(FORMAT_VERSION, 4);
+    assert_eq!(u16::from_le_bytes([GOLDEN[4], GOLDEN[5]]), 5);
+    assert_eq!(FORMAT_VERSION, 5);
     assert_eq!(u16::from_le_bytes([GOLDEN[6], GOLDEN[7]]), 0, "no flags");
     let len = u32::from_le_bytes(GOLDEN[8..12].try_into().unwrap()) as usize;
     assert_eq!(len, GOLDEN.len() - 16);
@@ -91,6 +92,7 @@ fn reads_back_the_article(golden: &[u8]) {
         + sizes.metadata
         + sizes.chapters
         + sizes.page_index
+        + sizes.line_breaks
         + sizes.font
         + sizes.model
         + sizes.text

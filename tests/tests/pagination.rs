@@ -12,7 +12,9 @@ use inkleaf::{
 use inkleaf_cli::build::build;
 use inkleaf_cli::displays::PRESETS;
 use inkleaf_cli::pack::pack_to_vec;
-use inkleaf_tests::blobs::{article, article_blob, edge_to_edge_296x128, pack_blocks, preset};
+use inkleaf_tests::blobs::{
+    article, article_blob, edge_to_edge_296x128, pack_blocks, page_kinds, preset,
+};
 use inkleaf_tests::check::{check_layout, max_lines};
 use proptest::prelude::*;
 
@@ -187,7 +189,7 @@ proptest! {
     fn generated_texts_on_every_preset(blocks in prop::collection::vec(block(), 1..8)) {
         let blob = blob_of(&blocks);
         let book = Book::from_bytes(&blob).unwrap();
-        for display in PRESETS {
+        for display in page_kinds() {
             let layout = Layout::new(&book, display.profile, display.font.font()).unwrap();
             check_layout(&layout);
         }
@@ -245,7 +247,7 @@ proptest! {
     ) {
         let blob = blob_with_chapters(&blocks, &picks);
         let book = Book::from_bytes(&blob).unwrap();
-        for display in PRESETS {
+        for display in page_kinds() {
             let layout = Layout::new(&book, display.profile, display.font.font()).unwrap();
             check_layout(&layout);
             let lines: Vec<(u32, Line)> = layout

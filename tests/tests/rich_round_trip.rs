@@ -142,6 +142,7 @@ proptest! {
                 hyphenate: true,
                 text,
                 also_for: &[],
+                also_sizes: &[],
             };
             let built = build_with(&doc, profile, &options).map_err(|e| TestCaseError::fail(format!("{text:?}: {e}")))?;
             let book = Book::from_bytes(&built.blob).map_err(|e| TestCaseError::fail(format!("{text:?}: {e}")))?;

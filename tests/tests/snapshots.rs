@@ -56,6 +56,7 @@ fn dejavu_blob(display: &str, bits: u8) -> (Vec<u8>, inkleaf::Profile) {
         hyphenate: true,
         text: inkleaf_cli::build::TextStorage::Coded,
         also_for: &[],
+        also_sizes: &[],
     };
     let built = inkleaf_cli::build::build_with(&doc, display.profile, &options).unwrap();
     (built.blob, display.profile)

@@ -1,0 +1,188 @@
+//! Line breaks baked into a page index: the pages a reader sets from them are the pages the
+//! layout finds, and a wrong table is an error for the page it breaks, never text skipped or
+//! shown twice.
+
+use inkleaf::format::Part;
+use inkleaf::layout::Line;
+use inkleaf::layout::LineEnd;
+use inkleaf::{font::FontId, Book, Error, Framebuffer, Layout};
+use inkleaf_cli::pack::{bake_line_breaks, BakedLine};
+use inkleaf_tests::blobs::{article_blob, fix_crc, preset, with_stale_page_index};
+
+const BOOK: &[u8] = include_bytes!("../fixtures/device/book-4.2in.inkleaf");
+const RICH: &[u8] = include_bytes!("../fixtures/device/rich-2.9in.inkleaf");
+
+/// Every page of `blob` with its lines: through its own layout (`Book::layout`).
+fn pages_and_lines(blob: &[u8]) -> Vec<(inkleaf::Position, inkleaf::Position, Vec<Line>)> {
+    let book = Book::from_bytes(blob).unwrap();
+    let layout = book.layout().unwrap();
+    (0..layout.page_count())
+        .map(|n| {
+            let page = layout.page(n).unwrap();
+            (page.start, page.end, page.lines().unwrap().collect())
+        })
+        .collect()
+}
+
+#[test]
+fn baked_pages_are_the_pages_laid_out() {
+    let blobs = [
+        article_blob(preset("2.9in").profile, FontId::Mono6x10),
+        article_blob(preset("oled-128x64").profile, FontId::Mono6x10),
+        article_blob(preset("4.2in").profile, FontId::Mono8x13),
+        RICH.to_vec(),
+        BOOK.to_vec(),
+    ];
+    for blob in blobs {
+        let book = Book::from_bytes(&blob).unwrap();
+        let index = book.page_indexes().next().unwrap();
+        assert!(index.line_breaks_len() > 0, "the builder baked the lines");
+        // The same book with its index marked stale: laid out afresh.
+        let fresh = with_stale_page_index(&blob);
+        let fresh_book = Book::from_bytes(&fresh).unwrap();
+        assert!(fresh_book.layout().unwrap().page_index().is_none());
+        assert_eq!(pages_and_lines(&blob), pages_and_lines(&fresh));
+    }
+}
+
+#[test]
+fn line_breaks_cost_little_of_the_blob() {
+    for (name, blob) in [
+        (
+            "article 2.9in",
+            article_blob(preset("2.9in").profile, FontId::Mono6x10),
+        ),
+        ("book 4.2in", BOOK.to_vec()),
+    ] {
+        let sizes = Book::from_bytes(&blob).unwrap().part_sizes();
+        let share = sizes.line_breaks as f64 / blob.len() as f64;
+        assert!(
+            share <= 0.03,
+            "{name}: {} of {} bytes",
+            sizes.line_breaks,
+            blob.len()
+        );
+    }
+}
+
+/// The codes of `blob`'s only page index, as the builder bakes them from its pages.
+fn codes_of(blob: &[u8]) -> Vec<u8> {
+    let pages: Vec<Vec<BakedLine>> = pages_and_lines(blob)
+        .into_iter()
+        .map(|(_, _, lines)| {
+            lines
+                .iter()
+                .map(|l| (l.end_kind != LineEnd::BlockEnd).then(|| l.end - l.start))
+                .collect()
+        })
+        .collect();
+    bake_line_breaks(&pages).codes
+}
+
+#[test]
+fn a_wrong_line_is_an_error_for_its_page() {
+    let blob = article_blob(preset("2.9in").profile, FontId::Mono6x10);
+    let good = pages_and_lines(&blob);
+    let sizes = Book::from_bytes(&blob).unwrap().part_sizes();
+    // The codes end the index part, which the only record ends.
+    let part_end = sizes.header + sizes.metadata + sizes.chapters;
+    let part_end = part_end + sizes.page_index + sizes.line_breaks;
+    let codes = codes_of(&blob);
+    let codes_at = part_end - codes.len();
+    assert_eq!(&blob[codes_at..part_end], codes, "the codes end the part");
+    let (mut broken, mut flips) = (0, 0);
+    for bit in 0..codes.len() * 8 {
+        let mut bad = blob.clone();
+        bad[codes_at + bit / 8] ^= 0x80 >> (bit % 8);
+        fix_crc(&mut bad);
+        let book = Book::from_bytes(&bad).unwrap();
+        let layout = book.layout().unwrap();
+        flips += 1;
+        let mut any = false;
+        for (n, (start, end, lines)) in (0..).zip(&good) {
+            match layout.page(n) {
+                Ok(page) => {
+                    // Whatever a page holds, it holds its own text, once, in order.
+                    assert_eq!((page.start, page.end), (*start, *end));
+                    let read: Vec<Line> = page.lines().unwrap().collect();
+                    any |= &read != lines;
+                    assert!(read.windows(2).all(|w| w[0].position() < w[1].position()));
+                }
+                Err(e) => {
+                    assert_eq!(e, Error::Malformed(Part::LineBreaks), "page {n}");
+                    any = true;
+                }
+            }
+        }
+        broken += usize::from(any);
+    }
+    // A flipped bit in the padding changes nothing; nearly any other does, by name.
+    assert!(
+        broken * 10 >= flips * 9,
+        "{broken} of {flips} flips noticed"
+    );
+}
+
+/// Drawing a page in the one pass that checks its lines (`Layout::draw_page_into`) gives
+/// the page and the pixels that laying it out and then drawing it give; a wrong line code is
+/// the same error, and never a page that laying out turns down.
+#[test]
+fn a_page_drawn_as_it_is_checked_is_the_page_laid_out_or_its_error() {
+    let blob = article_blob(preset("2.9in").profile, FontId::Mono6x10);
+    let codes = codes_of(&blob);
+    let sizes = Book::from_bytes(&blob).unwrap().part_sizes();
+    let part_end = sizes.header + sizes.metadata + sizes.chapters;
+    let codes_at = part_end + sizes.page_index + sizes.line_breaks - codes.len();
+    let bytes = Framebuffer::<&mut [u8]>::bytes_needed(296, 128);
+    let (mut one_pass, mut apart) = (vec![0u8; bytes], vec![0u8; bytes]);
+    let (mut refused, mut flips) = (0, 0);
+    // The blob as built, then with one bit of every other code byte flipped.
+    for bit in (0..codes.len() * 8).step_by(13).map(Some).chain([None]) {
+        let mut bad = blob.clone();
+        if let Some(bit) = bit {
+            bad[codes_at + bit / 8] ^= 0x80 >> (bit % 8);
+            fix_crc(&mut bad);
+            flips += 1;
+        }
+        let book = Book::from_bytes(&bad).unwrap();
+        let layout = book.layout().unwrap();
+        for n in 0..layout.page_count() {
+            let start = layout.page_index().unwrap().start(n).unwrap();
+            let mut screen = Framebuffer::new(&mut one_pass[..], 296, 128).unwrap();
+            match (layout.draw_page_into(n, start, &mut screen), layout.page(n)) {
+                (Ok(drawn), Ok(page)) => {
+                    assert_eq!(drawn, page, "page {n}");
+                    let mut other = Framebuffer::new(&mut apart[..], 296, 128).unwrap();
+                    page.draw_into(&mut other);
+                    assert!(one_pass == apart, "page {n}: the same pixels");
+                }
+                (Err(e), _) => {
+                    assert_eq!(e, Error::Malformed(Part::LineBreaks), "page {n}");
+                    assert!(bit.is_some(), "page {n} of the blob as built");
+                    refused += 1;
+                }
+                (Ok(_), Err(e)) => panic!("page {n} drawn, laid out as {e:?}"),
+            }
+        }
+    }
+    assert!(
+        refused * 2 >= flips,
+        "{refused} pages refused for {flips} flips"
+    );
+}
+
+#[test]
+fn a_layout_that_is_not_baked_still_breaks_its_lines() {
+    let blob = article_blob(preset("2.9in").profile, FontId::Mono6x10);
+    let book = Book::from_bytes(&blob).unwrap();
+    let mut larger = preset("2.9in").profile;
+    larger.line_spacing += 1;
+    let layout = Layout::new(&book, larger, FontId::Mono6x10.font()).unwrap();
+    assert!(layout.page_index().is_none());
+    let mut next = inkleaf::Position::START;
+    for page in layout.pages() {
+        assert_eq!(page.start, next);
+        next = page.end;
+    }
+    assert_eq!(next, inkleaf::Position::new(book.block_count(), 0));
+}
