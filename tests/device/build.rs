@@ -1,7 +1,8 @@
 //! Puts each machine's memory map where the linker looks for `memory.x` (cortex-m-rt's
 //! `link.x` includes it), and relinks when one changes.
 //!
-//! Every binary runs on `lm3s6965evb` except those in [`MPS2_AN386`]: each machine's map is
+//! Every binary runs on `lm3s6965evb` except those in [`MPS2_AN386`] and [`MICROBIT`] (the
+//! latter built for `thumbv6m-none-eabi`, with the `microbit` feature): each machine's map is
 //! `OUT_DIR/<machine>/memory.x`, and a binary's linker searches its machine's folder first.
 //! Keep the list in step with `runner/firmware.rs` and `src/machine.rs`: a binary linked for
 //! the wrong machine does not start.
@@ -9,7 +10,9 @@
 use std::{env, fs, path::PathBuf};
 
 /// The binaries that run on `mps2-an386`.
-const MPS2_AN386: [&str; 1] = ["inkleaf-rich-4in2-gray"];
+const MPS2_AN386: [&str; 2] = ["inkleaf-rich-4in2-gray", "inkleaf-book-large"];
+/// The binaries that run on `microbit`.
+const MICROBIT: [&str; 2] = ["inkleaf-book-m0", "inkleaf-reader-m0"];
 
 fn main() {
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -25,6 +28,10 @@ fn main() {
     let mps2 = folder("mps2-an386");
     for bin in MPS2_AN386 {
         println!("cargo:rustc-link-arg-bin={bin}=-L{mps2}");
+    }
+    let microbit = folder("microbit");
+    for bin in MICROBIT {
+        println!("cargo:rustc-link-arg-bin={bin}=-L{microbit}");
     }
     let lm3s = folder("lm3s6965evb");
     println!("cargo:rustc-link-arg-bins=-L{lm3s}");

@@ -13,17 +13,45 @@ use super::qemu::Machine;
 /// The firmware's target: QEMU's `lm3s6965evb` is a Cortex-M3, and a Cortex-M4 runs its
 /// code too.
 pub const TARGET: &str = "thumbv7m-none-eabi";
+/// The Cortex-M0 firmware's target (QEMU's `microbit`).
+pub const M0_TARGET: &str = "thumbv6m-none-eabi";
 
 /// The binaries linked for `mps2-an386` (`tests/device/build.rs`); every other one runs on
-/// `lm3s6965evb`.
-const MPS2_AN386: [&str; 1] = ["inkleaf-rich-4in2-gray"];
+/// `lm3s6965evb`, except [`MICROBIT`]'s.
+const MPS2_AN386: [&str; 2] = ["inkleaf-rich-4in2-gray", "inkleaf-book-large"];
+/// The binaries built for `thumbv6m-none-eabi` and linked for `microbit`.
+const MICROBIT: [&str; 2] = ["inkleaf-book-m0", "inkleaf-reader-m0"];
+
+/// Build arguments of the Cortex-M0 firmware: its target, and the feature that lets cargo
+/// build it. Its ELFs land under their own target triple, so the default build's stay.
+pub const M0_FIRMWARE: &[&str] = &[
+    "--target",
+    M0_TARGET,
+    "--features",
+    "microbit",
+    "--bin",
+    "inkleaf-book-m0",
+    "--bin",
+    "inkleaf-reader-m0",
+];
 
 /// The machine firmware `bin` is linked for.
 pub fn machine(bin: &str) -> Machine {
     if MPS2_AN386.contains(&bin) {
         Machine::Mps2An386
+    } else if MICROBIT.contains(&bin) {
+        Machine::Microbit
     } else {
         Machine::Lm3s6965evb
+    }
+}
+
+/// The target firmware `bin` is built for.
+pub fn target(bin: &str) -> &'static str {
+    if machine(bin) == Machine::Microbit {
+        M0_TARGET
+    } else {
+        TARGET
     }
 }
 
@@ -39,7 +67,7 @@ pub fn elf(name: &str) -> PathBuf {
 
 /// Where a build into target directory `dir` puts ELF `name`.
 pub fn elf_in(dir: &Path, name: &str) -> PathBuf {
-    dir.join(TARGET).join("release").join(name)
+    dir.join(target(name)).join("release").join(name)
 }
 
 /// A committed blob under `tests/fixtures/device`.
@@ -51,6 +79,11 @@ pub fn fixture(name: &str) -> PathBuf {
 
 /// Checks that QEMU and the Rust target are installed; the error says how to install them.
 pub fn check_tools() -> Result<(), String> {
+    check_tools_for(TARGET)
+}
+
+/// [`check_tools`] for Rust target `target`.
+pub fn check_tools_for(target: &str) -> Result<(), String> {
     let qemu = Command::new(super::qemu::PROGRAM).arg("--version").output();
     if !qemu.is_ok_and(|out| out.status.success()) {
         return Err(format!(
@@ -60,13 +93,13 @@ pub fn check_tools() -> Result<(), String> {
         ));
     }
     let libdir = scrubbed(Command::new("rustc"))
-        .args(["--print", "target-libdir", "--target", TARGET])
+        .args(["--print", "target-libdir", "--target", target])
         .current_dir(crate_dir())
         .output()
         .map_err(|e| format!("cannot run rustc: {e}"))?;
     if !has_core(String::from_utf8_lossy(&libdir.stdout).trim()) {
         return Err(format!(
-            "the Rust target {TARGET} is missing: install it with `rustup target add {TARGET}` \
+            "the Rust target {target} is missing: install it with `rustup target add {target}` \
              and run the tests again"
         ));
     }

@@ -18,6 +18,9 @@ use protocol::Report;
 
 /// A whole run takes well under a second; this only stops a hung emulator.
 const QEMU_LIMIT: Duration = Duration::from_secs(60);
+/// The Cortex-M0 books run about a billion instructions (some 14 s on an idle machine,
+/// several times that on a loaded one): a hung emulator is still stopped, later.
+const QEMU_LIMIT_M0: Duration = Duration::from_secs(300);
 
 /// Runs firmware `bin` (already built) and reads its report; a typed failure, a panic, a
 /// fault, a failed calibration or a missing `DONE` is an error.
@@ -63,7 +66,11 @@ fn run_until(bin: &str, elf: &Path, ending: Ending) -> Result<Report, String> {
 }
 
 fn start(elf: &Path, machine: qemu::Machine) -> Result<(qemu::Finished, Report), String> {
-    let finished = qemu::run(elf, machine, QEMU_LIMIT)?;
+    let limit = match machine {
+        qemu::Machine::Microbit => QEMU_LIMIT_M0,
+        _ => QEMU_LIMIT,
+    };
+    let finished = qemu::run(elf, machine, limit)?;
     let report = protocol::parse(&finished.stdout)?;
     Ok((finished, report))
 }

@@ -77,6 +77,25 @@ pub struct Status {
     pub percent: Option<u8>,
 }
 
+/// What a reader did with one event of its session (`EVENT`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct ReaderEvent {
+    /// Its place in the session, from 0.
+    pub i: usize,
+    /// `Unchanged`, `Redraw` or `Relayout`.
+    pub outcome: String,
+    /// The page the reader shows after it, from 0.
+    pub page: u32,
+    /// Whether the table of contents view is open.
+    pub contents: bool,
+    /// The entry highlighted in it.
+    pub highlight: Option<u32>,
+    /// Bookmarks the reader keeps.
+    pub bookmarks: usize,
+    /// The event, as `Debug` prints it.
+    pub event: String,
+}
+
 /// Everything one run reported.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -92,6 +111,15 @@ pub struct Report {
     pub statuses: Vec<Status>,
     /// Measured regions in the order sent.
     pub measures: Vec<Measure>,
+    /// What a reader did with each event of its session, in order.
+    pub events: Vec<ReaderEvent>,
+    /// What the reader showed after each event (`VIEW`), its `n` the event's place, and
+    /// after resuming from its saved state (one past the last event).
+    pub views: Vec<Page>,
+    /// The reader's saved state record.
+    pub saved: Option<Vec<u8>>,
+    /// The page the reader resumed on from that record.
+    pub resumed: Option<u32>,
     /// Deepest stack use of the drawing path, and the stack's size.
     pub stack_peak: Option<(usize, usize)>,
     /// Pages the firmware says it drew.
@@ -157,6 +185,12 @@ pub fn parse(stdout: &str) -> Result<Report, String> {
                 number(chapter).ok_or_else(bad)?,
                 page(n, width, height, "1", hex).ok_or_else(bad)?,
             )),
+            ["VIEW", i, width, height, hex] => report
+                .views
+                .push(page(i, width, height, "1", hex).ok_or_else(bad)?),
+            ["EVENT", ..] => report.events.push(event(line).ok_or_else(bad)?),
+            ["SAVED", hex] => report.saved = Some(bytes(hex).ok_or_else(bad)?),
+            ["RESUMED", page] => report.resumed = Some(number(page).ok_or_else(bad)?),
             ["CHAPTER", ..] => report.chapters.push(chapter(line).ok_or_else(bad)?),
             ["STATUS", n, block, offset, chapter_of, chapter, page, total, percent] => {
                 report.statuses.push(Status {
@@ -227,6 +261,36 @@ fn chapter(line: &str) -> Option<Chapter> {
         page: number(next()?)?,
         title: next()?.to_owned(),
     })
+}
+
+/// `EVENT <i> <outcome> <page> <contents> <highlight> <bookmarks> <event>`: the event is
+/// the rest of the line.
+fn event(line: &str) -> Option<ReaderEvent> {
+    let mut fields = line.splitn(8, ' ').skip(1);
+    let mut next = || fields.next();
+    Some(ReaderEvent {
+        i: number(next()?)?,
+        outcome: next()?.to_owned(),
+        page: number(next()?)?,
+        contents: match next()? {
+            "0" => false,
+            "1" => true,
+            _ => return None,
+        },
+        highlight: optional(next()?)?,
+        bookmarks: number(next()?)?,
+        event: next()?.to_owned(),
+    })
+}
+
+/// Lowercase or uppercase hex, two digits a byte.
+fn bytes(hex: &str) -> Option<Vec<u8>> {
+    if hex.len() % 2 != 0 {
+        return None;
+    }
+    (0..hex.len() / 2)
+        .map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok())
+        .collect()
 }
 
 /// A `PAGE` or `GRAY_PAGE` line's fields; the hex length is checked before decoding.

@@ -29,6 +29,8 @@ pub enum Machine {
     Lm3s6965evb,
     /// Cortex-M4 with megabytes of SSRAM: firmware whose framebuffer the other cannot hold.
     Mps2An386,
+    /// Cortex-M0, 256 KB flash, 16 KB RAM: the BBC micro:bit (`thumbv6m-none-eabi`).
+    Microbit,
 }
 
 impl Machine {
@@ -37,6 +39,7 @@ impl Machine {
         match self {
             Machine::Lm3s6965evb => ["-cpu", "cortex-m3", "-machine", "lm3s6965evb"],
             Machine::Mps2An386 => ["-cpu", "cortex-m4", "-machine", "mps2-an386"],
+            Machine::Microbit => ["-cpu", "cortex-m0", "-machine", "microbit"],
         }
     }
 }

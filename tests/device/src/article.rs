@@ -212,8 +212,9 @@ fn read_and_draw<'a, 'b, S: Surface<'b>, F: Family>(
     Ok(total)
 }
 
-/// One page turn as a reader does it, knowing only where the page starts: lay the page out,
-/// draw it with its "page x / y" footer, and return where the next page starts.
+/// One page turn as a reader does it, knowing only where the page starts: lay the page out
+/// and draw it with its "page x / y" footer (in one pass where the surface can), and return
+/// where the next page starts.
 fn turn<'b, F: Family, S: Surface<'b>>(
     layout: &Layout<'_, F>,
     index: u32,
@@ -221,7 +222,5 @@ fn turn<'b, F: Family, S: Surface<'b>>(
     total: u32,
     surface: &mut S,
 ) -> Result<Position, inkleaf::Error> {
-    let page = layout.page_at(index, start)?;
-    surface.draw(&page.with_total(total));
-    Ok(page.end)
+    Ok(surface.turn(layout, index, start, total)?.end)
 }

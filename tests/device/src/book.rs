@@ -7,7 +7,7 @@ use inkleaf::{font::Family, layout::Status, text::Chapter, Book, Layout, Positio
 
 use crate::{
     article::{packed_family, Failure},
-    host::Host,
+    host::{Field, Host},
     machine::Machine,
     meter, rt,
     surface::Surface,
@@ -18,9 +18,20 @@ use crate::{
 ///
 /// `buffer` should be a `static`, so that `STACK_PEAK` is the engine's stack alone.
 pub fn main<'b, S: Surface<'b>>(blob: &[u8], buffer: &'b mut [u8], machine: Machine) -> ! {
+    main_opening::<S>(blob, buffer, machine, u32::MAX)
+}
+
+/// As [`main`], turning only to the first `pages` pages (and to no chapter unless that is
+/// every page): a book too long to read whole under QEMU still measures opening and a turn.
+pub fn main_opening<'b, S: Surface<'b>>(
+    blob: &[u8],
+    buffer: &'b mut [u8],
+    machine: Machine,
+    pages: u32,
+) -> ! {
     let mut host = rt::boot_on(machine);
     let mark = meter::Mark::here();
-    match read::<S>(&mut host, blob, buffer) {
+    match read::<S>(&mut host, blob, buffer, pages) {
         Ok(pages) => rt::finish(&mut host, mark, pages),
         Err(failure) => rt::fail(&mut host, failure.kind(), &failure),
     }
@@ -28,12 +39,14 @@ pub fn main<'b, S: Surface<'b>>(blob: &[u8], buffer: &'b mut [u8], machine: Mach
 
 /// Sends `MEASURE open`, `MEASURE fonts` and `MEASURE paginate`; then per page in order
 /// `PAGE n`, `STATUS n ...` and `MEASURE page<n>`; then per chapter `CHAPTER c ...`,
-/// `CHAPTER_PAGE c n` and `MEASURE chapter<c>`. Returns the number of pages.
+/// `CHAPTER_PAGE c n` and `MEASURE chapter<c>`. Returns the number of pages drawn: all of
+/// them, or the first `limit`.
 #[inline(never)]
 fn read<'b, S: Surface<'b>>(
     host: &mut Host,
     blob: &[u8],
     buffer: &'b mut [u8],
+    limit: u32,
 ) -> Result<u32, Failure> {
     // Opened in place and borrowed from there, as in `article`.
     let mut opened = Err(inkleaf::Error::CorruptModel);
@@ -51,6 +64,15 @@ fn read<'b, S: Surface<'b>>(
     host.measure(format_args!("paginate"), cost);
 
     let mut start = Position::START;
+    if limit < total {
+        for n in 0..limit {
+            let (turned, cost) = meter::measure(|| turn(&layout, n, start, total, &mut surface));
+            host.page_of(S::BITS, n, width.into(), height.into(), surface.bytes());
+            host.measure(format_args!("page{n}"), cost);
+            start = turned?.0;
+        }
+        return Ok(limit);
+    }
     for n in 0..total {
         let (turned, cost) = meter::measure(|| turn(&layout, n, start, total, &mut surface));
         let (end, status) = turned?;
@@ -80,8 +102,7 @@ fn turn<'l, 'b, F: Family, S: Surface<'b>>(
     total: u32,
     surface: &mut S,
 ) -> Result<(Position, Status<'l>), inkleaf::Error> {
-    let page = layout.page_at(index, start)?.with_total(total);
-    surface.draw(&page);
+    let page = surface.turn(layout, index, start, total)?;
     Ok((page.end, page.status()))
 }
 
@@ -98,7 +119,7 @@ fn jump<'b, F: Family, S: Surface<'b>>(
         .page_index()
         .and_then(|index| index.start(n))
         .ok_or(Failure::NoPageIndex)?;
-    surface.draw(&layout.page_at(n, start)?.with_total(total));
+    surface.turn(layout, n, start, total)?;
     Ok(n)
 }
 
@@ -138,16 +159,4 @@ fn report_chapter(host: &mut Host, chapter: &Chapter<'_>, page: u32) {
         chapter.start.block,
         chapter.title,
     ));
-}
-
-/// A number, or `-` for none.
-struct Field<T>(Option<T>);
-
-impl<T: core::fmt::Display> core::fmt::Display for Field<T> {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match &self.0 {
-            Some(value) => value.fmt(f),
-            None => f.write_str("-"),
-        }
-    }
 }

@@ -53,6 +53,21 @@ impl Host {
         self.hex_line(bytes);
     }
 
+    /// Sends what a reader showed after event `i` of its session (the contents view or a
+    /// page), `VIEW <i> <width> <height> <hex>`, on one line.
+    #[inline(never)]
+    pub fn view(&mut self, i: usize, width: u32, height: u32, bytes: &[u8]) {
+        write!(self, "VIEW {i} {width} {height} ").expect("semihosting write");
+        self.hex_line(bytes);
+    }
+
+    /// Sends a reader's saved state record, `SAVED <hex>`, on one line.
+    #[inline(never)]
+    pub fn saved(&mut self, record: &[u8]) {
+        self.send(b"SAVED ");
+        self.hex_line(record);
+    }
+
     /// Sends `bytes` as lowercase hex, then ends the line.
     fn hex_line(&mut self, bytes: &[u8]) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -92,5 +107,17 @@ impl Host {
 impl fmt::Write for Host {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         self.out.write_str(s)
+    }
+}
+
+/// A number, or `-` for none.
+pub struct Field<T>(pub Option<T>);
+
+impl<T: core::fmt::Display> core::fmt::Display for Field<T> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match &self.0 {
+            Some(value) => value.fmt(f),
+            None => f.write_str("-"),
+        }
     }
 }

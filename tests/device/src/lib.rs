@@ -8,6 +8,8 @@
 //! - [`host`]: the line protocol to the host over semihosting.
 //! - [`machine`]: the QEMU boards the firmware runs on.
 //! - [`meter`]: instruction counts and stack use of a region.
+//! - [`reader`]: a book read through the engine's reader core: page by page, a scripted
+//!   session of contents, chapters and bookmarks, and its state saved and resumed.
 //! - [`rt`]: start-up (meter calibration), shut-down (done or failed), panic and fault
 //!   reporting.
 //! - [`surface`]: drawing a page by blitting into the engine's framebuffer, through any
@@ -24,5 +26,7 @@ pub mod gray;
 pub mod host;
 pub mod machine;
 pub mod meter;
+pub mod reader;
 pub mod rt;
+pub mod session;
 pub mod surface;

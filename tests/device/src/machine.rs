@@ -5,6 +5,9 @@
 //! 60,000 bytes, which leaves that board too little RAM for the stack, so the gray firmware
 //! runs on `mps2-an386` (Cortex-M4, 4 MB of code and 4 MB of data SSRAM), linked to use
 //! 1 MB and 256 KB of them (`memory/`). Both run the same `thumbv7m-none-eabi` code.
+//!
+//! The smallest part a reader is built from, a Cortex-M0 with 16 KB of RAM, is QEMU's
+//! `microbit` (nRF51822, 256 KB flash); its firmware is built for `thumbv6m-none-eabi`.
 
 /// A machine, as `qemu-system-arm -machine` names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,6 +16,8 @@ pub enum Machine {
     Lm3s6965evb,
     /// ARM MPS2 with the AN386 FPGA image.
     Mps2An386,
+    /// BBC micro:bit (nRF51822, Cortex-M0).
+    Microbit,
 }
 
 impl Machine {
@@ -21,15 +26,18 @@ impl Machine {
         match self {
             Machine::Lm3s6965evb => "lm3s6965evb",
             Machine::Mps2An386 => "mps2-an386",
+            Machine::Microbit => "microbit",
         }
     }
 
-    /// `SysTick`'s processor-clock period in ns at reset: 80 on `lm3s6965evb` (200 MHz PLL
-    /// / (`SYSDIV` 15 + 1) = 12.5 MHz), 40 on the MPS2 boards (25 MHz).
-    pub const fn sysclk_ns(self) -> u32 {
+    /// `SysTick`'s processor-clock period in ps at reset: 80,000 on `lm3s6965evb` (200 MHz
+    /// PLL / (`SYSDIV` 15 + 1) = 12.5 MHz), 40,000 on the MPS2 boards (25 MHz), 62,500 on
+    /// the micro:bit (16 MHz), which is why it is not counted in whole ns.
+    pub const fn sysclk_ps(self) -> u32 {
         match self {
-            Machine::Lm3s6965evb => 80,
-            Machine::Mps2An386 => 40,
+            Machine::Lm3s6965evb => 80_000,
+            Machine::Mps2An386 => 40_000,
+            Machine::Microbit => 62_500,
         }
     }
 }

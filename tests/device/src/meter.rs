@@ -3,9 +3,9 @@
 //! Instructions: QEMU's `-icount shift=S` advances virtual time by exactly 2^S ns per
 //! guest instruction, and `SysTick` on the processor clock counts virtual time in sysclk
 //! periods (80 ns on `lm3s6965evb` at reset, 40 ns on `mps2-an386`: see
-//! [`Machine::sysclk_ns`]). So instructions = ticks * period / 2^S. With S = 8 one
-//! instruction is 3.2 ticks (6.4 on the MPS2 board), fine enough that rounding recovers the
-//! exact count; [`calibrate`] checks that at run time. The 24-bit counter wraps every
+//! [`Machine::sysclk_ps`]). So instructions = ticks * period / 2^S. With S = 8 one
+//! instruction is 3.2 ticks (6.4 on the MPS2 board, 4.096 on the micro:bit), fine enough
+//! that rounding recovers the exact count; [`calibrate`] checks that at run time. The 24-bit counter wraps every
 //! ~5.2 M instructions (~2.6 M); the `SysTick` handler counts wraps, and its own few
 //! instructions per wrap are subtracted.
 //!
@@ -39,8 +39,8 @@ const PERIOD: u64 = RELOAD as u64 + 1;
 /// What cortex-m-rt paints the stack with (`cortex_m_rt::STACK_PAINT_VALUE`).
 const PAINT: u32 = cortex_m_rt::STACK_PAINT_VALUE;
 
-/// `SysTick`'s processor-clock period in ns on the machine [`start`] was told of.
-static SYSCLK_NS: AtomicU32 = AtomicU32::new(0);
+/// `SysTick`'s processor-clock period in ps on the machine [`start`] was told of.
+static SYSCLK_PS: AtomicU32 = AtomicU32::new(0);
 /// `SysTick` wraps since [`start`]; only the `SysTick` handler writes it.
 static WRAPS: AtomicU32 = AtomicU32::new(0);
 /// Instructions a [`measure`] of an empty region reports; subtracted from every result.
@@ -96,7 +96,7 @@ pub struct Check {
 
 /// Starts `SysTick` free-running on `machine`'s processor clock, interrupting on each wrap.
 pub fn start(mut syst: SYST, machine: Machine) {
-    SYSCLK_NS.store(machine.sysclk_ns(), Relaxed);
+    SYSCLK_PS.store(machine.sysclk_ps(), Relaxed);
     syst.set_clock_source(SystClkSource::Core);
     syst.set_reload(RELOAD);
     syst.clear_current();
@@ -155,7 +155,9 @@ pub fn measure<R>(f: impl FnOnce() -> R) -> (R, Cost) {
     let result = f();
     let t1 = ticks();
     let deepest = deepest();
-    REGION_DEEPEST.fetch_min(deepest, Relaxed);
+    // Load and store, not `fetch_min`: a Cortex-M0 has no atomic read-modify-write, and
+    // only this (thread-mode) code writes the value.
+    REGION_DEEPEST.store(REGION_DEEPEST.load(Relaxed).min(deepest), Relaxed);
     let wraps = t1 / PERIOD - t0 / PERIOD;
     let corrections =
         u64::from(OVERHEAD.load(Relaxed)) + wraps * u64::from(WRAP_COST.load(Relaxed));
@@ -222,9 +224,11 @@ fn ticks() -> u64 {
     }
 }
 
+/// `ticks * period / 2^S`, rounded to nearest, with the period in ps.
 fn to_instructions(ticks: u64) -> u64 {
-    let period = u64::from(SYSCLK_NS.load(Relaxed));
-    (ticks * period + (1 << (ICOUNT_SHIFT - 1))) >> ICOUNT_SHIFT
+    let period = u64::from(SYSCLK_PS.load(Relaxed));
+    let instruction_ps = 1000 << ICOUNT_SHIFT;
+    (ticks * period + instruction_ps / 2) / instruction_ps
 }
 
 fn sp() -> usize {

@@ -4,7 +4,7 @@
 //! drawn through the engine's gray path. The first two give the same bytes.
 
 use embedded_graphics::Drawable;
-use inkleaf::{font::Family, Page};
+use inkleaf::{font::Family, Layout, Page, Position};
 
 use crate::{fb, gray};
 
@@ -18,6 +18,20 @@ pub trait Surface<'b>: Sized {
 
     /// Draws `view` over whatever the page held.
     fn draw<F: Family>(&mut self, view: &Page<'_, F>);
+
+    /// Turns to page `index` of `layout`, which starts at `start`, and draws it with a
+    /// footer total of `total`: the page laid out, then drawn.
+    fn turn<'l, F: Family>(
+        &mut self,
+        layout: &'l Layout<'_, F>,
+        index: u32,
+        start: Position,
+        total: u32,
+    ) -> Result<Page<'l, F>, inkleaf::Error> {
+        let page = layout.page_at(index, start)?.with_total(total);
+        self.draw(&page);
+        Ok(page)
+    }
 
     /// The packed page, as sent to the host.
     fn bytes(&self) -> &[u8];
@@ -35,6 +49,23 @@ impl<'b> Surface<'b> for Blit<'b> {
 
     fn draw<F: Family>(&mut self, view: &Page<'_, F>) {
         view.draw_into(self);
+    }
+
+    /// A baked page in one pass over its text (`Layout::draw_page_into`); the index's total
+    /// is the footer's.
+    fn turn<'l, F: Family>(
+        &mut self,
+        layout: &'l Layout<'_, F>,
+        index: u32,
+        start: Position,
+        total: u32,
+    ) -> Result<Page<'l, F>, inkleaf::Error> {
+        if layout.page_index().is_none() {
+            let page = layout.page_at(index, start)?.with_total(total);
+            self.draw(&page);
+            return Ok(page);
+        }
+        layout.draw_page_into(index, start, self)
     }
 
     fn bytes(&self) -> &[u8] {
