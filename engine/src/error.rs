@@ -107,6 +107,9 @@ pub enum Error {
     /// off). Breaking them any other way would put different text on each page than the
     /// blob's page index and every other reader of it.
     JustifyUnsupported,
+    /// The blob bakes no line breaks for the profile, and this build of the engine breaks no
+    /// lines (its `breaking` feature is off): it shows only the displays a blob bakes.
+    BreakingUnsupported,
     /// A coded text stream that does not decode, or a bad sync point.
     CorruptText,
     /// A packed font section failed its checks.
@@ -175,6 +178,9 @@ impl fmt::Display for Error {
             ),
             Error::JustifyUnsupported => f.write_str(
                 "the text is justified, and this engine was built without Knuth–Plass (its `justify` feature)",
+            ),
+            Error::BreakingUnsupported => f.write_str(
+                "the blob bakes no line breaks for this display, and this engine was built without line breaking (its `breaking` feature)",
             ),
             Error::CorruptText => f.write_str("corrupt coded text"),
             Error::BadFont(fault) => write!(f, "malformed font section: {fault}"),

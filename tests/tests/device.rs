@@ -4,12 +4,14 @@
 //! bit-identical to what the simulator draws from the same blob: the bundled article in
 //! built-in fonts, a rich Markdown document in the packed DejaVu Sans family, in black
 //! and white and in 16 grays, and a book of chapters, also read through its table of
-//! contents. Firmware built without `justify` must turn a justified blob down by name,
-//! drawing nothing.
+//! contents. Firmware built without `justify`, and the lean firmware built without any line
+//! breaking, read the justified blob through the lines it bakes; the lean firmware must turn
+//! a display the blob bakes nothing for down by name, drawing nothing.
 //!
 //! Needs `qemu-system-arm` and the `thumbv7m-none-eabi` Rust target; without them these
 //! tests fail and say how to install them. The firmware build is cached in
-//! `tests/device/target`, the build without `justify` in `tests/device/target/no-justify`.
+//! `tests/device/target`, the build without `justify` in `tests/device/target/no-justify`, the
+//! lean build in `tests/device/target/lean`.
 
 #[path = "../device/runner/mod.rs"]
 mod runner;
@@ -215,6 +217,38 @@ fn firmware_without_justify_reads_the_justified_blob_through_its_baked_lines() {
     );
 }
 
+/// The lean reader firmware breaks no lines at all: it draws the justified blob on the
+/// display it was built for through the lines its page index bakes, bit for bit.
+#[test]
+fn lean_firmware_reads_the_justified_blob_through_its_baked_lines() {
+    let bin = "inkleaf-2in9";
+    let report = runner::run_elf(bin, &lean(bin)).unwrap_or_else(|message| panic!("{message}"));
+    let look = Look::AsBuilt;
+    check_report(
+        bin,
+        &report,
+        &host_pages("article-2.9in.inkleaf", look),
+        look,
+    );
+}
+
+/// The same firmware turns a look the blob bakes no lines for (no margins, flush left) down
+/// by name, drawing nothing, rather than paginate it some other way.
+#[test]
+fn lean_firmware_refuses_a_display_the_blob_does_not_bake() {
+    let bin = "inkleaf-plain";
+    let report =
+        runner::run_to_failure(bin, &lean(bin)).unwrap_or_else(|message| panic!("{message}"));
+    let failed = report.failed.expect("a typed failure");
+    assert_eq!(failed.kind, "engine", "{bin}: {}", failed.message);
+    assert_eq!(
+        failed.message,
+        inkleaf::Error::BreakingUnsupported.to_string(),
+        "{bin}"
+    );
+    assert!(report.pages.is_empty(), "{bin}: drew nothing");
+}
+
 #[test]
 fn plain_layout_without_justify_matches_the_simulator() {
     let bin = "inkleaf-plain";
@@ -301,6 +335,20 @@ fn run_m0(bin: &str) -> Report {
         panic!("{message}");
     }
     runner::run(bin).unwrap_or_else(|message| panic!("{message}"))
+}
+
+/// Builds the lean firmware (no line breaking) once per test process, into its own target
+/// directory, and returns where `bin` is.
+fn lean(bin: &str) -> PathBuf {
+    static BUILT: OnceLock<Result<(), String>> = OnceLock::new();
+    let built = BUILT.get_or_init(|| {
+        firmware::check_tools()?;
+        firmware::build_in(&firmware::lean_dir(), firmware::LEAN_FIRMWARE)
+    });
+    if let Err(message) = built {
+        panic!("{message}");
+    }
+    firmware::elf_in(&firmware::lean_dir(), bin)
 }
 
 /// Builds the firmware without `justify` once per test process, into its own target

@@ -64,23 +64,76 @@ fn every_page_of_every_fixture_is_shown_once() {
                 check_joins(name, &layout);
                 laid_out += 1;
             }
-            Err(Error::JustifyUnsupported)
-                if !cfg!(feature = "justify") && built.profile.align == Align::Justify => {}
             Err(other) => panic!("{name}: laid out as built: {other}"),
         }
-        // Flush left needs no optional feature, and no baked index fits it.
+        // Flush left needs no optional feature but `breaking`, and no baked index fits it
+        // but that of a blob built flush left.
         let left = super::Profile {
             align: Align::Left,
             ..built.profile
         };
         let font = book.layout_font().expect("the fixture's font opens");
-        let layout = Layout::new(&book, left, font).expect("flush left lays out");
-        assert!(layout.page_index().is_none() || built.profile.align == Align::Left);
-        check_joins(name, &layout);
-        laid_out += 1;
+        match Layout::new(&book, left, font) {
+            Ok(layout) => {
+                assert!(layout.page_index().is_none() || built.profile.align == Align::Left);
+                check_joins(name, &layout);
+                laid_out += 1;
+            }
+            Err(Error::BreakingUnsupported)
+                if !cfg!(feature = "breaking") && built.profile.align != Align::Left => {}
+            Err(other) => panic!("{name}: laid out flush left: {other}"),
+        }
     }
     // The plain-text blob opens under every feature set.
     assert!(laid_out >= 1, "no fixture was laid out");
+}
+
+/// A display the blob bakes no lines for is laid out by an engine that breaks lines, and
+/// refused by name by one that does not: never paginated some other way.
+#[test]
+fn an_unbaked_display_is_laid_out_or_refused_by_name() {
+    for (name, blob) in FIXTURES {
+        let Some(book) = open(name, blob) else {
+            continue;
+        };
+        let built = book.built_for().expect("every fixture records its display");
+        let font = book.layout_font().expect("the fixture's font opens");
+        // A footer changes the text height, so no page index of the blob fits.
+        let footed = super::Profile {
+            footer: !built.profile.footer,
+            ..built.profile
+        };
+        let unbaked = Layout::new(&book, footed, font);
+        let justified = footed.align == Align::Justify;
+        match unbaked {
+            Ok(layout) => {
+                assert!(layout.page_index().is_none(), "{name}: no index fits");
+                assert!(
+                    cfg!(feature = "breaking"),
+                    "{name}: laid out without breaking"
+                );
+                assert!(cfg!(feature = "justify") || !justified, "{name}: justified");
+            }
+            Err(Error::BreakingUnsupported) => assert!(!cfg!(feature = "breaking"), "{name}"),
+            Err(Error::JustifyUnsupported) => {
+                assert!(cfg!(feature = "breaking") && !cfg!(feature = "justify") && justified)
+            }
+            Err(other) => panic!("{name}: {other}"),
+        }
+        // Laid out as built, a page opens only from where the index starts it.
+        let Ok(layout) = book.layout() else {
+            continue;
+        };
+        let inside = layout.page(1).expect("a second page").start;
+        let off = Position::new(inside.block, 0);
+        if off != inside && !cfg!(feature = "breaking") {
+            assert_eq!(
+                layout.page_at(1, off).err(),
+                Some(Error::BreakingUnsupported),
+                "{name}: a page from a start the index does not know"
+            );
+        }
+    }
 }
 
 /// Opens `blob`, or checks that this build refuses it for the feature it lacks.

@@ -373,6 +373,12 @@ impl<'a, F: Family> Lines<'a, '_, F> {
                 current.text = text;
             }
             broken
+        } else if !cfg!(feature = "breaking") {
+            // No line breaking on board: `Layout` lays out baked displays only, and anything
+            // else stops here rather than set lines differently from the page index.
+            self.fault = true;
+            self.current = None;
+            return None;
         } else if block.kind == BlockKind::Rule {
             Broken {
                 end: 0,

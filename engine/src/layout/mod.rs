@@ -77,8 +77,10 @@ impl<'a, F: Family> Layout<'a, F> {
     /// profile and font, pages are found through it; otherwise they are laid out as asked for.
     ///
     /// Fails with [`Error::ProfileTooSmall`] if the text area cannot hold one line of the
-    /// widest character followed by a hyphen, and with [`Error::JustifyUnsupported`] for a
-    /// justified profile when the engine is built without its `justify` feature.
+    /// widest character followed by a hyphen. Where the blob bakes no line breaks for this
+    /// profile and font, it fails with [`Error::BreakingUnsupported`] when the engine is built
+    /// without its `breaking` feature, and with [`Error::JustifyUnsupported`] for a justified
+    /// profile when it is built without `justify`.
     ///
     /// ```
     /// use inkleaf::font::{MONO_6X10, MONO_8X13};
@@ -102,8 +104,8 @@ impl<'a, F: Family> Layout<'a, F> {
         // Lines the builder baked are read, not broken, so any build sets them.
         let index = book.page_index(&profile, &fonts);
         let baked = index.is_some_and(|index| index.line_breaks().is_some());
-        if profile.align == Align::Justify && !cfg!(feature = "justify") && !baked {
-            return Err(Error::JustifyUnsupported);
+        if !baked {
+            can_break(&profile)?;
         }
         // Any line must hold the widest character of any face and a hyphen.
         let widest = Face::ALL
@@ -519,7 +521,10 @@ impl<'a, F: Family> Layout<'a, F> {
                 breaks,
             )
             .ok_or(Error::PositionOutOfRange(start)),
-            None => self.lines_at(start),
+            None => {
+                self.can_break()?;
+                self.lines_at(start)
+            }
         }
     }
 
@@ -534,13 +539,9 @@ impl<'a, F: Family> Layout<'a, F> {
         breaks.page(index, baked.pages())
     }
 
-    /// Fails with [`Error::JustifyUnsupported`] where lines would be broken for a justified
-    /// profile by an engine without Knuth–Plass.
+    /// Fails where lines would be broken by an engine that cannot: see [`can_break`].
     fn can_break(&self) -> Result<(), Error> {
-        if self.profile.align == Align::Justify && !cfg!(feature = "justify") {
-            return Err(Error::JustifyUnsupported);
-        }
-        Ok(())
+        can_break(&self.profile)
     }
 
     pub(crate) fn lines_at(&self, start: Position) -> Result<Lines<'_, '_, F>, Error> {
@@ -558,6 +559,19 @@ impl<'a, F: Family> Layout<'a, F> {
             .then_some(())
             .ok_or(Error::PositionOutOfRange(position))
     }
+}
+
+/// Fails with [`Error::BreakingUnsupported`] where lines would be broken by an engine without
+/// line breaking, and with [`Error::JustifyUnsupported`] where a justified profile's would be
+/// broken by one without Knuth–Plass.
+fn can_break(profile: &Profile) -> Result<(), Error> {
+    if !cfg!(feature = "breaking") {
+        return Err(Error::BreakingUnsupported);
+    }
+    if profile.align == Align::Justify && !cfg!(feature = "justify") {
+        return Err(Error::JustifyUnsupported);
+    }
+    Ok(())
 }
 
 /// Width of the text area of `profile`: its width less the side margins.

@@ -291,10 +291,11 @@ impl<F: Family> Layout<'_, F> {
     ) -> Result<Filled, E> {
         let mut y = 0u32;
         let mut tail = Tail::default();
-        // Drawing places as many lines as pagination counted, so only pagination looks.
-        let mut new_pages = limit
-            .is_none()
-            .then(|| NewPages::after(self.book.chapter_part(), lines.position().block));
+        // Drawing places as many lines as pagination counted, so only pagination looks; an
+        // engine without line breaking takes its pages from the baked index, never from here.
+        let paginating = cfg!(feature = "breaking") && limit.is_none();
+        let mut new_pages =
+            paginating.then(|| NewPages::after(self.book.chapter_part(), lines.position().block));
         while limit.is_none_or(|n| tail.count < n) {
             let count = tail.count;
             let start = lines.position();
@@ -316,7 +317,7 @@ impl<F: Family> Layout<'_, F> {
                 // The line starts the next page; `lines` has gone past it. Whoever goes on
                 // reopens at the page end, which is cheaper than copying the line state for
                 // every line.
-                if limit.is_none() {
+                if paginating {
                     return Ok(self.break_page(&tail, &line, start));
                 }
                 break;
@@ -474,6 +475,10 @@ impl<'l, F: Family> Iterator for Pages<'l, F> {
             let page = self.layout.page_at(self.index, start).ok()?;
             self.index = self.index.saturating_add(1);
             return Some(page);
+        }
+        if !cfg!(feature = "breaking") {
+            // Unbaked pages are refused where the layout is made (`Layout::new`).
+            return None;
         }
         if let Some(at) = self.resume.take() {
             self.lines = self.layout.lines_at(at).ok()?;

@@ -137,10 +137,24 @@ pub const TABLES_FIRMWARE: &[&str] = &[
     "inkleaf-plain-tables",
 ];
 
-/// Build arguments of firmware without `justify`, as a device short of flash would build it:
-/// `inkleaf-2in9`, which must turn its justified blob down, and `inkleaf-plain`, which lays
-/// the same blob out flush left. Built into [`no_justify_dir`].
+/// Build arguments of firmware without `justify`, as flush-left firmware builds it:
+/// `inkleaf-2in9`, which reads its justified blob through the lines it bakes, and
+/// `inkleaf-plain`, which lays the same blob out flush left. Built into [`no_justify_dir`].
 pub const NO_JUSTIFY_FIRMWARE: &[&str] = &[
+    "--no-default-features",
+    "--features",
+    "coded,breaking",
+    "--bin",
+    "inkleaf-2in9",
+    "--bin",
+    "inkleaf-plain",
+];
+
+/// Build arguments of the lean reader firmware: no line breaking at all (no `breaking`, no
+/// `justify`), so it shows only the displays its blobs bake lines for: `inkleaf-2in9`, which
+/// draws its justified blob through the baked lines, and `inkleaf-plain`, whose look the blob
+/// bakes nothing for, which must turn the blob down by name. Built into [`lean_dir`].
+pub const LEAN_FIRMWARE: &[&str] = &[
     "--no-default-features",
     "--features",
     "coded",
@@ -149,6 +163,11 @@ pub const NO_JUSTIFY_FIRMWARE: &[&str] = &[
     "--bin",
     "inkleaf-plain",
 ];
+
+/// The target directory of [`LEAN_FIRMWARE`], for the same reason as [`no_justify_dir`].
+pub fn lean_dir() -> PathBuf {
+    target_dir().join("lean")
+}
 
 /// The target directory of [`NO_JUSTIFY_FIRMWARE`]: the default build makes binaries of the
 /// same names with `justify`, and tests running in parallel must never run each other's ELF.
