@@ -26,6 +26,8 @@ mod runner;
 #[path = "peer/embedded_text.rs"]
 mod peer;
 
+use std::path::{Path, PathBuf};
+
 use embedded_graphics::prelude::*;
 use inkleaf_tests::frames::FrameRecorder;
 use runner::{
@@ -37,6 +39,9 @@ use runner::{
 
 /// Targets the engine is held to.
 const TEXT_TARGET: u64 = 12 * 1024;
+/// Own `.text` of the reader firmware that shows the default blob (justified, coded with the
+/// built-in English model, a page index with baked line breaks) and breaks no lines itself.
+const READER_TEXT_TARGET: u64 = 16 * 1024;
 const STACK_TARGET: usize = 2 * 1024;
 const SPEEDUP_TARGET: f64 = 10.0;
 
@@ -46,6 +51,8 @@ struct Column {
     bin: &'static str,
     sections: Sections,
     report: Report,
+    /// The ELF measured, for its symbols.
+    elf: PathBuf,
 }
 
 fn main() {
@@ -65,7 +72,16 @@ fn main() {
         "peer-embedded-text",
         Some(&peer_pages()),
     );
-    let at_preset = column("the article", "inkleaf-2in9", Some(&preset));
+    let at_preset = column("the article, full engine", "inkleaf-2in9", Some(&preset));
+    // The reader firmware as a device that shows baked displays builds it: no line breaking.
+    firmware::build_in(&firmware::lean_dir(), firmware::LEAN_FIRMWARE)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let reader = column_elf(
+        "the article, reader firmware (no `breaking`)",
+        "inkleaf-2in9",
+        &firmware::elf_in(&firmware::lean_dir(), "inkleaf-2in9"),
+        Some(&preset),
+    );
     let rich_blob = std::fs::read(firmware::fixture("rich-2.9in.inkleaf")).unwrap();
     let rich_pages = reference::pages(&rich_blob, Look::AsBuilt).expect("the fixture lays out");
     let rich = column("the rich document", "inkleaf-rich-2in9", Some(&rich_pages));
@@ -94,7 +110,7 @@ fn main() {
     firmware::build(&[
         "--no-default-features",
         "--features",
-        "coded",
+        "coded,breaking",
         "--bin",
         "inkleaf-plain",
     ])
@@ -128,7 +144,8 @@ fn main() {
          .text is {} B; flush-left firmware can leave it out.",
         blit.sections.text.saturating_sub(baseline.sections.text)
     );
-    print_presets_table(&[&at_preset, &rich, &gray, &book, &large]);
+    print_presets_table(&[&reader, &at_preset, &rich, &gray, &book, &large]);
+    print_reader_verdict(&baseline, &reader, &at_preset);
     print_verdicts("coded text (the default)", &baseline, &lean, &peer);
     print_verdicts(
         "plain text (`inkleaf build --text plain`, engine without `coded`)",
@@ -145,16 +162,27 @@ fn column(
     bin: &'static str,
     expected: Option<&reference::Expected>,
 ) -> Column {
-    let report = runner::run(bin).unwrap_or_else(|e| panic!("{e}"));
+    column_elf(title, bin, &firmware::elf(bin), expected)
+}
+
+/// [`column`] for the ELF at `elf`, from a build into a target directory of its own.
+fn column_elf(
+    title: &'static str,
+    bin: &'static str,
+    elf: &Path,
+    expected: Option<&reference::Expected>,
+) -> Column {
+    let report = runner::run_elf(bin, elf).unwrap_or_else(|e| panic!("{e}"));
     if let Some(expected) = expected {
         reference::compare(bin, &report, expected).unwrap_or_else(|e| panic!("{e}"));
     }
-    let sections = size::sections(&firmware::elf(bin)).unwrap_or_else(|e| panic!("{e}"));
+    let sections = size::sections(elf).unwrap_or_else(|e| panic!("{e}"));
     Column {
         title,
         bin,
         sections,
         report,
+        elf: elf.to_path_buf(),
     }
 }
 
@@ -371,15 +399,40 @@ fn print_verdicts(blob: &str, baseline: &Column, inkleaf: &Column, peer: &Column
         format!("{speedup:.1}x fewer instructions"),
     );
     if text > TEXT_TARGET {
-        println!("\nLargest symbols not in the baseline (what the .text goes to):");
-        let ours = size::symbols(&firmware::elf(inkleaf.bin)).unwrap_or_default();
-        let theirs = size::symbols(&firmware::elf(baseline.bin)).unwrap_or_default();
-        ours.iter()
-            .filter(|s| matches!(s.kind, 't' | 'T'))
-            .filter(|s| !theirs.iter().any(|b| b.name == s.name))
-            .take(15)
-            .for_each(|s| println!("{:>7} {}", s.size, s.name));
+        print_largest_symbols(inkleaf, baseline);
     }
+}
+
+/// The reader firmware's own `.text` against its target, next to the full engine's.
+fn print_reader_verdict(baseline: &Column, reader: &Column, full: &Column) {
+    let own = |c: &Column| c.sections.text.saturating_sub(baseline.sections.text);
+    let text = own(reader);
+    println!(
+        "\nThe reader firmware for the default blob (`{}` without `breaking`: justified, coded \
+         with the built-in English model, baked line breaks), against the full engine's {} B:",
+        reader.bin,
+        own(full)
+    );
+    verdict(
+        "own .text <= 16 KB",
+        text <= READER_TEXT_TARGET,
+        format!("{text} B of {READER_TEXT_TARGET} B"),
+    );
+    if text > READER_TEXT_TARGET {
+        print_largest_symbols(reader, baseline);
+    }
+}
+
+/// The largest functions of `column` that the baseline does not have.
+fn print_largest_symbols(column: &Column, baseline: &Column) {
+    println!("\nLargest symbols not in the baseline (what the .text goes to):");
+    let ours = size::symbols(&column.elf).unwrap_or_default();
+    let theirs = size::symbols(&baseline.elf).unwrap_or_default();
+    ours.iter()
+        .filter(|s| matches!(s.kind, 't' | 'T'))
+        .filter(|s| !theirs.iter().any(|b| b.name == s.name))
+        .take(15)
+        .for_each(|s| println!("{:>7} {}", s.size, s.name));
 }
 
 fn verdict(what: &str, met: bool, detail: String) {
