@@ -12,6 +12,7 @@ mod line_breaks;
 mod page_index;
 mod part_sizes;
 mod payload;
+mod wire;
 
 pub use crate::bits::width_for;
 pub use crate::error::Part;
@@ -25,15 +26,15 @@ pub use page_index::{FontCheck, PageIndex, PageIndexRecord, PageIndexes};
 pub use part_sizes::PartSizes;
 pub(crate) use payload::{BlockFrame, RawBlock, RawCodedBlock};
 pub use payload::{BuiltFor, Meta};
+pub(crate) use wire::{Take, Wire};
 
 use crate::Error;
 
 /// Reads one postcard value off the front of `bytes`; a bad one is `Malformed(part)`.
-pub(crate) fn take<'a, T: serde::Deserialize<'a>>(
-    bytes: &'a [u8],
-    part: Part,
-) -> Result<(T, &'a [u8]), Error> {
-    postcard::take_from_bytes(bytes).map_err(|_| Error::Malformed(part))
+pub(crate) fn take<'a, T: Take<'a>>(bytes: &'a [u8], part: Part) -> Result<(T, &'a [u8]), Error> {
+    let mut wire = Wire { rest: bytes };
+    let value = T::take(&mut wire).ok_or(Error::Malformed(part))?;
+    Ok((value, wire.rest))
 }
 
 /// Bytes the postcard varint of `n` takes.

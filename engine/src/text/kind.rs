@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::format::{Take, Wire};
 
 /// What a block is, which decides how it is set.
 ///
@@ -178,5 +179,39 @@ impl Nesting {
             depth: self.depth + 1,
             quotes: self.quotes | ((quote as u8) << self.depth),
         }
+    }
+}
+
+/// As postcard reads serde's encoding: the variant's number, then its fields in order.
+impl Take<'_> for BlockKind {
+    fn take(wire: &mut Wire<'_>) -> Option<Self> {
+        Some(match wire.tag()? {
+            0 => BlockKind::Paragraph,
+            1 => BlockKind::Heading(wire.byte()?),
+            2 => BlockKind::ListItem {
+                marker: Marker::take(wire)?,
+                loose: wire.bool()?,
+            },
+            3 => BlockKind::Code,
+            4 => BlockKind::Rule,
+            5 => BlockKind::TableRow {
+                header: wire.bool()?,
+            },
+            _ => return None,
+        })
+    }
+}
+
+impl Take<'_> for Marker {
+    fn take(wire: &mut Wire<'_>) -> Option<Self> {
+        Some(match wire.tag()? {
+            0 => Marker::Bullet(wire.byte()?),
+            1 => Marker::Number {
+                value: wire.u32()?,
+                delimiter: wire.byte()?,
+            },
+            2 => Marker::Task(wire.bool()?),
+            _ => return None,
+        })
     }
 }
