@@ -116,8 +116,14 @@ fn main() {
     ])
     .unwrap_or_else(|e| panic!("{e}"));
     firmware::build(firmware::TABLES_FIRMWARE).unwrap_or_else(|e| panic!("{e}"));
-    firmware::build(&["--no-default-features", "--bin", "inkleaf-plain-text"])
-        .unwrap_or_else(|e| panic!("{e}"));
+    firmware::build(&[
+        "--no-default-features",
+        "--features",
+        "breaking",
+        "--bin",
+        "inkleaf-plain-text",
+    ])
+    .unwrap_or_else(|e| panic!("{e}"));
     let lean = column("inkleaf, blit, no `justify`", "inkleaf-plain", Some(&plain));
     let lean_tables = column(
         "the same, 12 KB of lookup tables",

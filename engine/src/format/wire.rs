@@ -284,7 +284,6 @@ mod tests {
     #[test]
     fn records_read_as_postcard_reads_them() {
         let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
-        let book = crate::Book::from_bytes(blob).unwrap();
         let payload = &blob[crate::format::HEADER_LEN..];
         // Every prefix of the payload, so that each field is also cut short.
         for end in 0..payload.len().min(400) {
@@ -294,7 +293,7 @@ mod tests {
         let (_, rest) = postcard::take_from_bytes::<Meta<'_>>(payload).unwrap();
         let (_, rest) = postcard::take_from_bytes::<&[u8]>(rest).unwrap();
         let (record, _) = postcard::take_from_bytes::<&[u8]>(rest).unwrap();
-        assert!(book.page_indexes().count() > 0 && !record.is_empty());
+        assert!(!record.is_empty());
         for end in 0..=record.len() {
             same::<PageIndexRecord<'_>>(&record[..end]);
             same::<BuiltFor>(&record[1..end.max(1)]);

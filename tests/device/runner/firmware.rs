@@ -124,7 +124,8 @@ fn target_dir() -> PathBuf {
     crate_dir().join("target")
 }
 
-/// Build arguments of `inkleaf-plain-tables`: coded text and lookup tables, no `justify`,
+/// Build arguments of `inkleaf-plain-tables`: coded text, lookup tables and line breaking
+/// (its look is not one the blob bakes), no `justify`,
 /// like the lean firmware it is compared with. The device test and the footprint benchmark
 /// both build it so, and so measure the same binary. It shares the default target directory
 /// without clobbering anything: the default build leaves this binary out (it needs `tables`),
@@ -132,7 +133,7 @@ fn target_dir() -> PathBuf {
 pub const TABLES_FIRMWARE: &[&str] = &[
     "--no-default-features",
     "--features",
-    "coded,tables",
+    "coded,tables,breaking",
     "--bin",
     "inkleaf-plain-tables",
 ];
