@@ -162,14 +162,18 @@ impl<'a> Book<'a> {
             count = count.checked_add(1).ok_or(Error::TooLarge)?;
             line_breaks += raw.lines.map_or(0, |lines| {
                 let varint = crate::format::varint_len;
-                let (offsets, codes) = (lines.offsets.len(), lines.codes.len());
-                // Its fields after the `Some` byte: base, rice, offset bits, then two byte strings.
+                let bytes = |b: &[u8]| varint(b.len()) + b.len();
+                // Its fields after the `Some` byte: base, rice, fewest, count bits, counts,
+                // anchor bits, anchors, code bits and codes.
                 varint(usize::from(lines.base))
-                    + 2
-                    + varint(offsets)
-                    + offsets
-                    + varint(codes)
-                    + codes
+                    + 1
+                    + varint(usize::from(lines.fewest))
+                    + 1
+                    + bytes(lines.counts)
+                    + 1
+                    + bytes(lines.anchors)
+                    + varint(lines.code_bits as usize)
+                    + bytes(lines.codes)
             });
         }
         Ok((count, line_breaks))

@@ -531,7 +531,10 @@ impl<'a, F: Family> Layout<'a, F> {
         if baked.start(index)? != start {
             return None;
         }
-        breaks.page(index, baked.pages())
+        let end = baked
+            .start(index + 1)
+            .unwrap_or(Position::new(self.book.block_count(), 0));
+        Some(breaks.page(index, baked.pages(), end))
     }
 
     /// Fails with [`Error::JustifyUnsupported`] where lines would be broken for a justified
