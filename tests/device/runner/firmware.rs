@@ -138,8 +138,9 @@ pub const TABLES_FIRMWARE: &[&str] = &[
 ];
 
 /// Build arguments of firmware without `justify`, as a device short of flash would build it:
-/// `inkleaf-2in9`, which must turn its justified blob down, and `inkleaf-plain`, which lays
-/// the same blob out flush left. Built into [`no_justify_dir`].
+/// `inkleaf-2in9`, which must turn its justified blob down, `inkleaf-plain`, which lays
+/// the same blob out flush left, and `inkleaf-left`, which reads a flush-left blob through
+/// its baked lines. Built into [`no_justify_dir`].
 pub const NO_JUSTIFY_FIRMWARE: &[&str] = &[
     "--no-default-features",
     "--features",
@@ -148,6 +149,8 @@ pub const NO_JUSTIFY_FIRMWARE: &[&str] = &[
     "inkleaf-2in9",
     "--bin",
     "inkleaf-plain",
+    "--bin",
+    "inkleaf-left",
 ];
 
 /// The target directory of [`NO_JUSTIFY_FIRMWARE`]: the default build makes binaries of the
