@@ -163,14 +163,12 @@ impl<'a> Book<'a> {
             line_breaks += raw.lines.map_or(0, |lines| {
                 let varint = crate::format::varint_len;
                 let bytes = |b: &[u8]| varint(b.len()) + b.len();
-                // Its fields after the `Some` byte: base, rice, fewest, count bits, counts,
-                // anchor bits, anchors, code bits and codes.
+                // Its fields after the `Some` byte: base, rice, most, count rice, anchor bits,
+                // anchors, code bits and codes.
                 varint(usize::from(lines.base))
                     + 1
-                    + varint(usize::from(lines.fewest))
-                    + 1
-                    + bytes(lines.counts)
-                    + 1
+                    + varint(usize::from(lines.most))
+                    + 2
                     + bytes(lines.anchors)
                     + varint(lines.code_bits as usize)
                     + bytes(lines.codes)

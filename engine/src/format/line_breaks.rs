@@ -5,9 +5,9 @@
 //! block's end". How it ends (a wrap, a cut word, a newline), where the next line starts, its
 //! width and its word gaps all follow from the text, so they are not stored; nor is a page's
 //! last line, which ends where the next page starts. The numbers are Rice codes of their
-//! distance from a typical line length, a few bits a line. Where a page's codes start follows
-//! from how many lines the pages before it code, counted from an anchor every
-//! [`PAGES_PER_ANCHOR`] pages.
+//! distance from a typical line length, a few bits a line, after a code of how many lines the
+//! page codes. Where a page's codes start follows from the pages before it, skipped from an
+//! anchor every [`PAGES_PER_ANCHOR`] pages.
 
 use serde::{Deserialize, Serialize};
 
@@ -27,30 +27,27 @@ pub const PAGES_PER_ANCHOR: u32 = 16;
 /// The line breaks of one page index as a blob stores them: a postcard record of these
 /// fields, in this order, inside [`PageIndexRecord::lines`](super::PageIndexRecord::lines).
 ///
-/// `codes` holds one code per line but each page's last, page after page, each page's lines
-/// in reading order, most significant bit first: `code_bits` bits, then zero bits up to the
-/// byte. A line of `len` bytes (from its first character to just past its last, trailing
-/// spaces excluded) is the value `zigzag(len - base) + 1`; a line that runs to its block's
-/// end is the value 0. A value `v` is written as `v >> rice` one bits, a zero bit, then the
-/// low `rice` bits of `v`.
+/// `codes` holds, page after page, how many lines the page codes (its lines but the last),
+/// then one code per such line in reading order, most significant bit first: `code_bits`
+/// bits, then zero bits up to the byte. The count `n` is the value `most - n`, written with
+/// parameter `count_rice`. A line of `len` bytes (from its first character to just past its
+/// last, trailing spaces excluded) is the value `zigzag(len - base) + 1`; a line that runs to
+/// its block's end is the value 0; both written with parameter `rice`. A value `v` is written
+/// with parameter `k` as `v >> k` one bits, a zero bit, then the low `k` bits of `v`.
 ///
-/// `counts` holds, for every page, how many lines it codes (its lines but the last) less
-/// `fewest`, in `count_bits` bits (at most 16) each. `anchors` holds, for pages
-/// [`PAGES_PER_ANCHOR`], twice that and so on, the bit of `codes` where the page's codes
-/// start, in `anchor_bits` bits (at most 32) each. Page 0 starts at bit 0; every other page
-/// starts where the codes of the page before end.
+/// `anchors` holds, for pages [`PAGES_PER_ANCHOR`], twice that and so on, the bit of `codes`
+/// where the page's count starts, in `anchor_bits` bits (at most 32) each. Page 0 starts at
+/// bit 0; every other page starts where the codes of the page before end.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineBreaksRecord<'a> {
     /// The typical line length in bytes that codes count from.
     pub base: u16,
-    /// Low bits of each code (at most [`MAX_RICE`]).
+    /// Low bits of each line's code (at most [`MAX_RICE`]).
     pub rice: u8,
-    /// The fewest lines a page codes.
-    pub fewest: u16,
-    /// Bits of each page's count (at most 16).
-    pub count_bits: u8,
-    /// How many lines each page codes, less `fewest`.
-    pub counts: &'a [u8],
+    /// The most lines a page codes.
+    pub most: u16,
+    /// Low bits of each page's count (at most [`MAX_RICE`]).
+    pub count_rice: u8,
     /// Bits of each anchor (at most 32).
     pub anchor_bits: u8,
     /// Where every [`PAGES_PER_ANCHOR`]th page's codes start.
@@ -62,11 +59,6 @@ pub struct LineBreaksRecord<'a> {
 }
 
 impl LineBreaksRecord<'_> {
-    /// Bytes that the counts of `pages` pages take with `count_bits` bits each.
-    pub const fn counts_len(pages: u32, count_bits: u8) -> u64 {
-        (pages as u64 * count_bits as u64).div_ceil(8)
-    }
-
     /// Bytes that the anchors of `pages` pages take with `anchor_bits` bits each.
     pub const fn anchors_len(pages: u32, anchor_bits: u8) -> u64 {
         let anchors = pages.saturating_sub(1) / PAGES_PER_ANCHOR;
@@ -85,9 +77,9 @@ impl LineBreaksRecord<'_> {
         u32::try_from(zigzag + 1).unwrap_or(u32::MAX)
     }
 
-    /// Bytes the record's tables take: counts, anchors and codes.
+    /// Bytes the record's tables take: anchors and codes.
     pub fn tables_len(&self) -> usize {
-        self.counts.len() + self.anchors.len() + self.codes.len()
+        self.anchors.len() + self.codes.len()
     }
 }
 
@@ -193,9 +185,8 @@ impl<'a> LineBreaks<'a> {
         let bad = Error::Malformed(Part::LineBreaks);
         let code_bits = u64::from(raw.code_bits);
         if raw.rice > MAX_RICE
-            || raw.count_bits > 16
+            || raw.count_rice > MAX_RICE
             || raw.anchor_bits > 32
-            || raw.counts.len() as u64 != LineBreaksRecord::counts_len(pages, raw.count_bits)
             || raw.anchors.len() as u64 != LineBreaksRecord::anchors_len(pages, raw.anchor_bits)
             || raw.codes.len() as u64 != code_bits.div_ceil(8)
             || bits::bit_len(raw.codes) == u32::MAX
@@ -232,16 +223,17 @@ impl<'a> LineBreaks<'a> {
         field(self.raw.anchors, before, self.raw.anchor_bits)
     }
 
-    /// How many lines page `page` codes.
-    fn count(&self, page: u32) -> Option<u32> {
-        let count = field(self.raw.counts, page, self.raw.count_bits)?;
-        count.checked_add(u32::from(self.raw.fewest))
+    /// Reads the count of the page whose codes start at `at`, moving `at` past it.
+    fn count(&self, at: &mut u32) -> Option<u32> {
+        let rice = u32::from(self.raw.count_rice);
+        let fewer = read_value(self.raw.codes, at, self.raw.code_bits, rice)?;
+        u32::from(self.raw.most).checked_sub(fewer)
     }
 
-    /// Moves `at` past the codes of page `page`.
-    fn skip(&self, page: u32, at: &mut u32) -> Option<()> {
+    /// Moves `at` past the `count` line codes from it.
+    fn skip(&self, count: u32, at: &mut u32) -> Option<()> {
         let rice = u32::from(self.raw.rice);
-        for _ in 0..self.count(page)? {
+        for _ in 0..count {
             read_value(self.raw.codes, at, self.raw.code_bits, rice)?;
         }
         Some(())
@@ -271,11 +263,13 @@ impl<'a> LineBreaks<'a> {
         }
         let anchor = page / PAGES_PER_ANCHOR;
         let mut at = self.anchor(anchor)?;
-        for before in anchor * PAGES_PER_ANCHOR..page {
-            self.skip(before, &mut at)?;
+        for _ in anchor * PAGES_PER_ANCHOR..page {
+            let count = self.count(&mut at)?;
+            self.skip(count, &mut at)?;
         }
+        let count = self.count(&mut at)?;
         let start = at;
-        self.skip(page, &mut at)?;
+        self.skip(count, &mut at)?;
         // A group's last page ends where the next group starts, the book's last with the codes.
         let next = page + 1;
         let fits = if next == pages {

@@ -194,8 +194,7 @@ impl<'a> PageIndex<'a> {
         self.raw.starts.len()
     }
 
-    /// Bytes the baked line breaks' tables take (counts, anchors and codes), 0 if none were
-    /// baked.
+    /// Bytes the baked line breaks' tables take (anchors and codes), 0 if none were baked.
     pub fn line_breaks_len(&self) -> usize {
         self.raw.lines.map_or(0, |lines| lines.tables_len())
     }

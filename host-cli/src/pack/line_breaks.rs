@@ -6,20 +6,17 @@ use inkleaf::format::{width_for, LineBreaksRecord, MAX_QUOTIENT, MAX_RICE, PAGES
 /// A line as it is baked: its length in bytes, or `None` for a line to its block's end.
 pub type BakedLine = Option<u32>;
 
-/// The bytes of a line-break record: counts, anchors and codes, with the parameters that
-/// read them.
+/// The bytes of a line-break record: anchors and codes, with the parameters that read them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BakedBreaks {
     /// The typical line length codes count from.
     pub base: u16,
-    /// Low bits of each code.
+    /// Low bits of each line's code.
     pub rice: u8,
-    /// The fewest lines a page codes.
-    pub fewest: u16,
-    /// Bits of each page's count.
-    pub count_bits: u8,
-    /// How many lines each page codes, less `fewest`.
-    pub counts: Vec<u8>,
+    /// The most lines a page codes.
+    pub most: u16,
+    /// Low bits of each page's count.
+    pub count_rice: u8,
     /// Bits of each anchor.
     pub anchor_bits: u8,
     /// Where every [`PAGES_PER_ANCHOR`]th page's codes start.
@@ -36,9 +33,8 @@ impl BakedBreaks {
         LineBreaksRecord {
             base: self.base,
             rice: self.rice,
-            fewest: self.fewest,
-            count_bits: self.count_bits,
-            counts: &self.counts,
+            most: self.most,
+            count_rice: self.count_rice,
             anchor_bits: self.anchor_bits,
             anchors: &self.anchors,
             code_bits: self.code_bits,
@@ -69,38 +65,21 @@ pub fn bake_line_breaks(pages: &[Vec<BakedLine>]) -> BakedBreaks {
                 .collect()
         })
         .collect();
-    let rice = (0..=MAX_RICE)
-        .filter(|&k| values.iter().flatten().all(|&v| v >> k <= MAX_QUOTIENT))
-        .min_by_key(|&k| {
-            values
-                .iter()
-                .flatten()
-                .map(|&v| u64::from(v >> k) + 1 + u64::from(k))
-                .sum::<u64>()
-        })
-        .unwrap_or(MAX_RICE);
-    let mut codes = BitWriter::default();
-    let mut starts = Vec::new();
-    for page in &values {
-        starts.push(codes.len);
-        for &v in page {
-            for _ in 0..v >> rice {
-                codes.put(1, 1);
-            }
-            codes.put(0, 1);
-            codes.put(u64::from(v), u32::from(rice));
-        }
-    }
+    let rice = cheapest_rice(values.iter().flatten().copied());
     let per_page: Vec<u32> = values
         .iter()
         .map(|v| u32::try_from(v.len()).unwrap_or(u32::MAX))
         .collect();
-    let fewest = per_page.iter().copied().min().unwrap_or(0);
     let most = per_page.iter().copied().max().unwrap_or(0);
-    let count_bits = width_for(most - fewest);
-    let mut counts = BitWriter::default();
-    for &n in &per_page {
-        counts.put(u64::from(n - fewest), count_bits);
+    let count_rice = cheapest_rice(per_page.iter().map(|&n| most - n));
+    let mut codes = BitWriter::default();
+    let mut starts = Vec::new();
+    for (page, &count) in values.iter().zip(&per_page) {
+        starts.push(codes.len);
+        codes.rice(most - count, count_rice);
+        for &v in page {
+            codes.rice(v, rice);
+        }
     }
     let anchored: Vec<u64> = starts
         .iter()
@@ -117,15 +96,28 @@ pub fn bake_line_breaks(pages: &[Vec<BakedLine>]) -> BakedBreaks {
     BakedBreaks {
         base,
         rice,
-        fewest: u16::try_from(fewest).unwrap_or(u16::MAX),
-        // At most 32 (anchors) and 16 (counts of lines a page holds): the casts are exact.
-        count_bits: count_bits as u8,
-        counts: counts.bytes,
+        most: u16::try_from(most).unwrap_or(u16::MAX),
+        count_rice,
+        // At most 32: the cast is exact.
         anchor_bits: anchor_bits as u8,
         anchors: anchors.bytes,
         code_bits: u32::try_from(codes.len).unwrap_or(u32::MAX),
         codes: codes.bytes,
     }
+}
+
+/// The Rice parameter that writes `values` in the fewest bits, each within the longest
+/// unary part a reader takes.
+fn cheapest_rice(values: impl Iterator<Item = u32> + Clone) -> u8 {
+    (0..=MAX_RICE)
+        .filter(|&k| values.clone().all(|v| v >> k <= MAX_QUOTIENT))
+        .min_by_key(|&k| {
+            values
+                .clone()
+                .map(|v| u64::from(v >> k) + 1 + u64::from(k))
+                .sum::<u64>()
+        })
+        .unwrap_or(MAX_RICE)
 }
 
 /// The lines of a page that are coded: all but its last.
@@ -141,6 +133,15 @@ struct BitWriter {
 }
 
 impl BitWriter {
+    /// Writes `value` as a Rice code with parameter `k`.
+    fn rice(&mut self, value: u32, k: u8) {
+        for _ in 0..value >> k {
+            self.put(1, 1);
+        }
+        self.put(0, 1);
+        self.put(u64::from(value), u32::from(k));
+    }
+
     /// Writes the low `width` bits of `value`.
     fn put(&mut self, value: u64, width: u32) {
         for bit in (0..width).rev() {
@@ -166,23 +167,21 @@ mod tests {
         let page = vec![Some(45), Some(44), Some(46), None, Some(45), Some(12), None];
         let baked = bake_line_breaks(&[page.clone(), page]);
         assert_eq!(baked.base, 45);
-        // 12 lines coded (each page's last is not), one far from the rest: under 5 bits a line.
-        assert!(baked.codes.len() * 8 < 12 * 5, "{baked:?}");
-        assert_eq!((baked.fewest, baked.count_bits), (6, 0));
-        assert!(baked.counts.is_empty() && baked.anchors.is_empty());
+        // 12 lines coded (each page's last is not), two far from the rest, and two counts:
+        // under 6 bits a line.
+        assert!(baked.code_bits < 12 * 6, "{baked:?}");
+        assert_eq!((baked.most, baked.count_rice), (6, 0));
+        assert!(baked.anchors.is_empty());
     }
 
     #[test]
     fn every_sixteenth_page_is_anchored() {
         let pages: Vec<Vec<BakedLine>> = (0..40).map(|n| vec![Some(30); n % 3 + 1]).collect();
         let baked = bake_line_breaks(&pages);
-        assert_eq!((baked.fewest, baked.count_bits), (0, 2));
-        assert_eq!(baked.counts.len(), 10);
-        // Pages 16 and 32, each starting past 16 pages of one code a page on average.
-        assert_eq!(
-            baked.anchors.len() as u32,
-            (2 * u32::from(baked.anchor_bits)).div_ceil(8)
-        );
+        assert_eq!(baked.most, 2);
+        // Pages 16 and 32.
+        let anchors = (2 * u32::from(baked.anchor_bits)).div_ceil(8);
+        assert_eq!(baked.anchors.len() as u32, anchors);
         let bits = baked.codes.len() as u32 * 8;
         assert!(baked.code_bits <= bits && baked.code_bits + 8 > bits);
     }
