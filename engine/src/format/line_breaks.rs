@@ -230,11 +230,21 @@ impl<'a> LineBreaks<'a> {
         u32::from(self.raw.most).checked_sub(fewer)
     }
 
-    /// Moves `at` past the `count` line codes from it.
+    /// Moves `at` past the `count` line codes from it, reading no value.
     fn skip(&self, count: u32, at: &mut u32) -> Option<()> {
+        let (codes, end) = (self.raw.codes, self.raw.code_bits);
         let rice = u32::from(self.raw.rice);
         for _ in 0..count {
-            read_value(self.raw.codes, at, self.raw.code_bits, rice)?;
+            let ones = bits::peek32(codes, *at).leading_ones();
+            if ones >= 32 {
+                // A long unary part: read it the careful way.
+                read_value(codes, at, end, rice)?;
+                continue;
+            }
+            *at = at.checked_add(ones + 1 + rice)?;
+            if *at > end {
+                return None;
+            }
         }
         Some(())
     }
