@@ -159,11 +159,7 @@ impl<F: Family> Page<'_, F> {
                 draw_line(layout, line, block, kept, at, canvas)
             },
         )?;
-        let last = layout
-            .page_index()
-            .is_none_or(|baked| self.index + 1 >= baked.pages());
-        let whole =
-            filled.lines == self.lines && filled.end == self.end && !lines.baked_fault(!last);
+        let whole = filled.lines == self.lines && filled.end == self.end && !lines.baked_fault();
         if layout.profile().footer {
             footer::draw(layout, &self.status(), canvas)?;
         }

@@ -176,16 +176,9 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
     }
 
     /// Whether a baked page's lines stopped at a length that did not fit the text, or left
-    /// codes unread.
-    pub(crate) fn baked_fault(&self, exactly: bool) -> bool {
-        self.fault
-            || self.baked.is_some_and(|b| {
-                if exactly {
-                    !b.done_exactly()
-                } else {
-                    !b.done()
-                }
-            })
+    /// lines unread.
+    pub(crate) fn baked_fault(&self) -> bool {
+        self.fault || self.baked.is_some_and(|b| !b.done_exactly())
     }
 
     /// Lines at `from` as they lie, with no plan replayed.
@@ -358,7 +351,7 @@ impl<'a, F: Family> Lines<'a, '_, F> {
                 kept.open(self.block, self.offset);
             }
             let baked = codes
-                .next()
+                .next_in(self.block)
                 .and_then(|code| {
                     baked_line(&mut fonts, &mut text, self.offset, code, preformatted, kept)
                 })

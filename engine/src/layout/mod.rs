@@ -536,7 +536,10 @@ impl<'a, F: Family> Layout<'a, F> {
         if baked.start(index)? != start {
             return None;
         }
-        breaks.page(index, baked.pages())
+        let end = baked
+            .start(index + 1)
+            .unwrap_or(Position::new(self.book.block_count(), 0));
+        Some(breaks.page(index, baked.pages(), end))
     }
 
     /// Fails where lines would be broken by an engine that cannot: see [`can_break`].

@@ -350,7 +350,6 @@ impl<F: Family> Layout<'_, F> {
         breaks: PageBreaks<'_>,
     ) -> Result<Filled, Error> {
         let bad = Error::Malformed(Part::LineBreaks);
-        let pages = self.page_index().map_or(0, |baked| baked.pages());
         let end = match self.page_index().and_then(|baked| baked.start(index + 1)) {
             Some(next) => next,
             None => Position::new(self.book.block_count(), 0),
@@ -373,8 +372,7 @@ impl<F: Family> Layout<'_, F> {
                 return Err(bad);
             }
         }
-        let last = index + 1 >= pages;
-        if count == 0 || lines.position() != end || lines.baked_fault(!last) {
+        if count == 0 || lines.position() != end || lines.baked_fault() {
             return Err(bad);
         }
         // Turning on opens the text here: make that cheap for coded text.
@@ -386,20 +384,21 @@ impl<F: Family> Layout<'_, F> {
 
     /// Page `index` from `start` to the next page's start, its lines counted off its codes
     /// without reading its text: what drawing it checks as it reads them
-    /// ([`Layout::draw_page_into`]). `None` for the last page, whose codes may end in padding
-    /// that reads as codes: that page is checked by [`Layout::fill_baked`].
+    /// ([`Layout::draw_page_into`]). `None` without a page index.
     pub(crate) fn count_baked(
         &self,
         index: u32,
         breaks: PageBreaks<'_>,
     ) -> Option<Result<Filled, Error>> {
-        let end = self.page_index()?.start(index + 1)?;
+        let end = self.page_index()?.start(index + 1);
+        let end = end.unwrap_or(Position::new(self.book.block_count(), 0));
         let bad = Err(Error::Malformed(Part::LineBreaks));
         let most = self.text_height() / self.shortest_line().max(1);
         let mut codes = breaks;
         let mut count = 0u32;
         while !codes.done_exactly() {
-            if codes.next().is_none() || count >= most {
+            // The block only names the last line's kind, which counting ignores.
+            if codes.next_in(0).is_none() || count >= most {
                 return Some(bad);
             }
             count += 1;
