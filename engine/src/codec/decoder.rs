@@ -155,7 +155,7 @@ impl<'m, 'a> Decoder<'m, 'a> {
     }
 
     /// The next character and its byte offset, `None` at the end of the block.
-    #[inline]
+    #[inline(always)]
     pub fn next_char(&mut self) -> Result<Option<(u32, char)>, Error> {
         match self.step() {
             Some(Ok(item)) => Ok(Some(item)),
@@ -167,7 +167,7 @@ impl<'m, 'a> Decoder<'m, 'a> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn step(&mut self) -> Option<Result<(u32, char), ()>> {
         let model = self.model;
         let literal = if self.entry_pos < self.entry_end {
@@ -191,11 +191,15 @@ impl<'m, 'a> Decoder<'m, 'a> {
                 None => Err(()),
             }
         };
-        Some(literal.and_then(|literal| self.emit(literal)))
+        // A `match`, not `and_then`: a closure is a call of its own at opt-level "z".
+        Some(match literal {
+            Ok(literal) => self.emit(literal),
+            Err(()) => Err(()),
+        })
     }
 
     /// Decodes the entry's literal at model bit `pos`.
-    #[inline]
+    #[inline(always)]
     fn spell(&mut self, pos: u32) -> Result<u32, ()> {
         let (literal, next) = self
             .model
@@ -205,7 +209,7 @@ impl<'m, 'a> Decoder<'m, 'a> {
         Ok(literal)
     }
 
-    #[inline]
+    #[inline(always)]
     fn emit(&mut self, literal: u32) -> Result<(u32, char), ()> {
         let (ch, state) = self.model.literal_and_next(self.state, literal);
         self.state = state;
@@ -226,7 +230,7 @@ impl<'m, 'a> Decoder<'m, 'a> {
 impl Iterator for Decoder<'_, '_> {
     type Item = Result<(u32, char), Error>;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
         self.next_char().transpose()
     }
