@@ -155,8 +155,16 @@ impl<'m, 'a> Decoder<'m, 'a> {
     }
 
     /// The next character and its byte offset, `None` at the end of the block.
-    #[inline(always)]
+    #[inline]
     pub fn next_char(&mut self) -> Result<Option<(u32, char)>, Error> {
+        self.next_char_inlined()
+    }
+
+    /// [`Decoder::next_char`], always inlined: for the one loop that reads text for layout
+    /// and drawing (`Text::char_at`), where a call per character costs. Everything else
+    /// calls the one copy of [`Decoder::next_char`], which keeps the firmware small.
+    #[inline(always)]
+    pub(crate) fn next_char_inlined(&mut self) -> Result<Option<(u32, char)>, Error> {
         match self.step() {
             Some(Ok(item)) => Ok(Some(item)),
             None => Ok(None),
@@ -230,7 +238,7 @@ impl<'m, 'a> Decoder<'m, 'a> {
 impl Iterator for Decoder<'_, '_> {
     type Item = Result<(u32, char), Error>;
 
-    #[inline(always)]
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         self.next_char().transpose()
     }

@@ -266,7 +266,7 @@ impl Coded<'_> {
         }
         loop {
             self.mark();
-            let (at, c) = match self.cursor.next_char() {
+            let (at, c) = match self.cursor.next_char_inlined() {
                 Ok(next) => next?,
                 Err(_) => {
                     self.failed = true;

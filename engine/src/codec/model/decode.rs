@@ -9,12 +9,15 @@ impl Model<'_> {
     /// Decodes a symbol in context `ctx` at bit `pos` of `stream`, following an escape.
     ///
     /// Returns the symbol id and the position after it, or `None` past the stream's end.
-    #[inline(always)]
+    ///
+    /// One copy, called: the code walk inlined into it is too large to copy into every
+    /// caller (the decoder reads tokens and spells entries with it).
+    #[inline(never)]
     pub(crate) fn decode_id(&self, stream: &[u8], pos: u32, ctx: u8) -> Option<(u32, u32)> {
         let (mut id, len) = self.read_code(usize::from(ctx) + 1, stream, pos)?;
         let mut pos = pos + len;
         if id == self.n_sym {
-            let (escaped, len) = self.read_code(0, stream, pos)?;
+            let (escaped, len) = self.read_escape(stream, pos)?;
             id = escaped;
             pos += len;
         }
@@ -33,6 +36,12 @@ impl Model<'_> {
         }
         let code = self.codes.get(index)?;
         Some(code.decode(self.data, u32::from(self.id_width), stream, pos))
+    }
+
+    /// Reads an escaped symbol's code: rare, so out of line.
+    #[inline(never)]
+    fn read_escape(&self, stream: &[u8], pos: u32) -> Option<(u32, u32)> {
+        self.read_code(0, stream, pos)
     }
 
     /// Decodes a symbol that must be a literal (inside a dictionary entry).
