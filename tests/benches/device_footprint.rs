@@ -84,6 +84,8 @@ fn main() {
         &firmware::elf_in(&firmware::lean_dir(), "inkleaf-2in9"),
         Some(&preset),
     );
+    let oled = preset_column("the article, OLED", "inkleaf-oled");
+    let at_4in2 = preset_column("the article, 4.2in", "inkleaf-4in2");
     let rich_blob = std::fs::read(firmware::fixture("rich-2.9in.inkleaf")).unwrap();
     let rich_pages = reference::pages(&rich_blob, Look::AsBuilt).expect("the fixture lays out");
     let rich = column("the rich document", "inkleaf-rich-2in9", Some(&rich_pages));
@@ -181,7 +183,9 @@ fn main() {
         blit.sections.text.saturating_sub(baseline.sections.text)
     );
     print_baked_left(&lean, &left);
-    print_presets_table(&[&reader, &at_preset, &rich, &gray, &book, &large]);
+    print_presets_table(&[
+        &reader, &at_preset, &oled, &at_4in2, &rich, &gray, &book, &large,
+    ]);
     print_reader_verdict(&baseline, &reader, &at_preset);
     print_verdicts("coded text (the default)", &baseline, &lean, &peer);
     print_verdicts(
@@ -221,6 +225,14 @@ fn column_elf(
         report,
         elf: elf.to_path_buf(),
     }
+}
+
+/// [`column`] for firmware that draws its fixture blob as built for its preset.
+fn preset_column(title: &'static str, bin: &'static str) -> Column {
+    let name = blob_name(bin).expect("the firmware draws a fixture");
+    let blob = std::fs::read(firmware::fixture(name)).unwrap();
+    let pages = reference::pages(&blob, Look::AsBuilt).expect("the fixture lays out");
+    column(title, bin, Some(&pages))
 }
 
 /// The pages the host peer draws, packed like the firmware's framebuffer.
@@ -398,19 +410,27 @@ fn per_kb<const N: usize>(once: [Option<u64>; N], bin: &str) -> String {
 
 /// Bytes of the blob firmware `bin` draws.
 fn blob_len(bin: &str) -> u64 {
-    let name = match bin {
+    blob_name(bin)
+        .and_then(|name| std::fs::metadata(firmware::fixture(name)).ok())
+        .map_or(0, |m| m.len())
+}
+
+/// The fixture blob firmware `bin` draws (`tests/device/src/bin`).
+fn blob_name(bin: &str) -> Option<&'static str> {
+    Some(match bin {
         "inkleaf-2in9" | "inkleaf-plain" | "inkleaf-plain-tables" | "inkleaf-plain-pixels" => {
             "article-2.9in.inkleaf"
         }
+        "inkleaf-oled" => "article-oled-128x64.inkleaf",
+        "inkleaf-4in2" => "article-4.2in.inkleaf",
         "inkleaf-plain-text" => "article-2.9in-plain-text.inkleaf",
         "inkleaf-left" => "article-2.9in-left.inkleaf",
         "inkleaf-book-large" => LARGE_BOOK,
         "inkleaf-rich-2in9" => "rich-2.9in.inkleaf",
         "inkleaf-rich-4in2-gray" => "rich-4.2in-4bit.inkleaf",
         "inkleaf-book" => "book-4.2in.inkleaf",
-        _ => return 0,
-    };
-    std::fs::metadata(firmware::fixture(name)).map_or(0, |m| m.len())
+        _ => return None,
+    })
 }
 
 fn print_verdicts(blob: &str, baseline: &Column, inkleaf: &Column, peer: &Column) {
