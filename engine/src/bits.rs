@@ -17,7 +17,7 @@ pub(crate) fn bit_len(data: &[u8]) -> u32 {
 ///
 /// Five bytes hold any 32 bits; they are combined in 32-bit arithmetic, which a Cortex-M
 /// does in single instructions (u64 shifts cost it several).
-#[inline]
+#[inline(always)]
 pub(crate) fn peek32(data: &[u8], pos: u32) -> u32 {
     let byte = (pos / 8) as usize;
     let shift = pos % 8;
@@ -34,7 +34,7 @@ pub(crate) fn peek32(data: &[u8], pos: u32) -> u32 {
 }
 
 /// The `width`-bit field (0..=32) starting at bit `pos`, as a number.
-#[inline]
+#[inline(always)]
 pub(crate) fn read(data: &[u8], pos: u32, width: u32) -> u32 {
     if width == 0 {
         return 0;

@@ -52,7 +52,7 @@ impl<'a> Book<'a> {
     /// assert_eq!(book.block_count(), 16);
     /// // A download cut short, or a file that is not a blob at all:
     /// let cut = Book::from_bytes(&blob[..100]).unwrap_err();
-    /// assert_eq!(cut, Error::Truncated { needed: 3580, available: 100 });
+    /// assert_eq!(cut, Error::Truncated { needed: 3565, available: 100 });
     /// let png = Book::from_bytes(b"\x89PNG\r\n\x1a\n and more bytes").unwrap_err();
     /// assert_eq!(png, Error::BadMagic(*b"\x89PNG"));
     /// # Ok::<(), inkleaf::Error>(())
@@ -162,14 +162,16 @@ impl<'a> Book<'a> {
             count = count.checked_add(1).ok_or(Error::TooLarge)?;
             line_breaks += raw.lines.map_or(0, |lines| {
                 let varint = crate::format::varint_len;
-                let (offsets, codes) = (lines.offsets.len(), lines.codes.len());
-                // Its fields after the `Some` byte: base, rice, offset bits, then two byte strings.
+                let bytes = |b: &[u8]| varint(b.len()) + b.len();
+                // Its fields after the `Some` byte: base, rice, most, count rice, anchor bits,
+                // anchors, code bits and codes.
                 varint(usize::from(lines.base))
+                    + 1
+                    + varint(usize::from(lines.most))
                     + 2
-                    + varint(offsets)
-                    + offsets
-                    + varint(codes)
-                    + codes
+                    + bytes(lines.anchors)
+                    + varint(lines.code_bits as usize)
+                    + bytes(lines.codes)
             });
         }
         Ok((count, line_breaks))

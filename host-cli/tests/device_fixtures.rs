@@ -15,12 +15,13 @@ struct Fixture {
 }
 
 /// The bundled article in built-in fonts, which the firmware draws through the mono-font
-/// path, and a rich Markdown document in the default packed DejaVu Sans family, at 1 and 4
+/// path (justified, and flush left with no margins as a reader without Knuth–Plass would
+/// build it), and a rich Markdown document in the default packed DejaVu Sans family, at 1 and 4
 /// bits per pixel (see `tests/fixtures/device/rich/README.md`), and a book of three chapters
 /// with nested sections, at 4.2" with its chapter footer, at 2.9" for the Cortex-M0 and the
 /// Pico reader, and baked for both displays for the reader's display switching (see
 /// `tests/fixtures/device/book/README.md`).
-const FIXTURES: [Fixture; 9] = [
+const FIXTURES: [Fixture; 10] = [
     Fixture {
         name: "article-2.9in.inkleaf",
         inputs: &[],
@@ -29,6 +30,22 @@ const FIXTURES: [Fixture; 9] = [
             "2.9in",
             "--font",
             "builtin:6x10",
+            "--text",
+            "coded",
+        ],
+    },
+    Fixture {
+        name: "article-2.9in-left.inkleaf",
+        inputs: &[],
+        args: &[
+            "--display",
+            "2.9in",
+            "--font",
+            "builtin:6x10",
+            "--align",
+            "left",
+            "--margin",
+            "0",
             "--text",
             "coded",
         ],

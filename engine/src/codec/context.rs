@@ -105,13 +105,13 @@ impl ContextMap {
     }
 
     /// The state after literal `literal` in `state`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn next(&self, model: &[u8], state: State, literal: u32) -> State {
         self.next_in_group(state, self.group(model, literal))
     }
 
     /// The group of literal `literal`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn group(&self, model: &[u8], literal: u32) -> u32 {
         if let Some(&pair) = self.low_groups.get((literal / 2) as usize) {
             return u32::from(pair >> (4 * (literal % 2))) & 15;
@@ -120,7 +120,7 @@ impl ContextMap {
     }
 
     /// The state after a literal of group `group` in `state`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn next_in_group(&self, state: State, group: u32) -> State {
         let row = u32::from(state.class) * u32::from(self.groups) + group;
         State {
@@ -131,7 +131,7 @@ impl ContextMap {
 }
 
 /// Field `index` of an array of `width`-bit fields at bit `at`.
-#[inline]
+#[inline(always)]
 fn field(model: &[u8], at: u32, index: u32, width: u8) -> u32 {
     bits::read(model, at + index * u32::from(width), u32::from(width))
 }

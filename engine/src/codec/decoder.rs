@@ -157,6 +157,14 @@ impl<'m, 'a> Decoder<'m, 'a> {
     /// The next character and its byte offset, `None` at the end of the block.
     #[inline]
     pub fn next_char(&mut self) -> Result<Option<(u32, char)>, Error> {
+        self.next_char_inlined()
+    }
+
+    /// [`Decoder::next_char`], always inlined: for the one loop that reads text for layout
+    /// and drawing (`Text::char_at`), where a call per character costs. Everything else
+    /// calls the one copy of [`Decoder::next_char`], which keeps the firmware small.
+    #[inline(always)]
+    pub(crate) fn next_char_inlined(&mut self) -> Result<Option<(u32, char)>, Error> {
         match self.step() {
             Some(Ok(item)) => Ok(Some(item)),
             None => Ok(None),
@@ -167,7 +175,7 @@ impl<'m, 'a> Decoder<'m, 'a> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn step(&mut self) -> Option<Result<(u32, char), ()>> {
         let model = self.model;
         let literal = if self.entry_pos < self.entry_end {
@@ -191,11 +199,15 @@ impl<'m, 'a> Decoder<'m, 'a> {
                 None => Err(()),
             }
         };
-        Some(literal.and_then(|literal| self.emit(literal)))
+        // A `match`, not `and_then`: a closure is a call of its own at opt-level "z".
+        Some(match literal {
+            Ok(literal) => self.emit(literal),
+            Err(()) => Err(()),
+        })
     }
 
     /// Decodes the entry's literal at model bit `pos`.
-    #[inline]
+    #[inline(always)]
     fn spell(&mut self, pos: u32) -> Result<u32, ()> {
         let (literal, next) = self
             .model
@@ -205,7 +217,7 @@ impl<'m, 'a> Decoder<'m, 'a> {
         Ok(literal)
     }
 
-    #[inline]
+    #[inline(always)]
     fn emit(&mut self, literal: u32) -> Result<(u32, char), ()> {
         let (ch, state) = self.model.literal_and_next(self.state, literal);
         self.state = state;

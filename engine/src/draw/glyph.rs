@@ -106,6 +106,7 @@ pub(crate) fn draw_char<F: Font, C: Canvas>(
     Ok(advance)
 }
 
+#[inline(always)]
 fn ink<C: Canvas>(
     canvas: &mut C,
     glyph: &Glyph<'_>,

@@ -128,16 +128,20 @@ impl<F: Family> Page<'_, F> {
         self.render_checked(canvas).map(|_| ())
     }
 
-    /// Draws the page; `Ok(false)` if its lines did not come out as it says (a baked page
-    /// whose line breaks do not fit its text), and then what was drawn is not the page.
+    /// Draws the page; `Ok(Err(_))` if its lines did not come out as it says, and then what
+    /// was drawn is not the page: [`Error::Malformed`]`(`[`Part::LineBreaks`]`)` for a baked
+    /// page whose line breaks do not fit its text, [`Error::CorruptText`] for coded text
+    /// that stops decoding on it.
     // Never inlined, so a caller's frame does not grow by the layout state drawing needs.
     #[inline(never)]
-    fn render_checked<C: Canvas>(&self, canvas: &mut C) -> Result<bool, C::Error> {
+    fn render_checked<C: Canvas>(&self, canvas: &mut C) -> Result<Result<(), Error>, C::Error> {
         let layout = self.layout();
         canvas.clear_page(self.size())?;
-        let Ok(mut lines) = layout.page_lines(self.index, self.start) else {
+        // Borrowed where it was returned, not moved out: lines are a few hundred bytes.
+        let mut opened = layout.page_lines(self.index, self.start);
+        let Ok(lines) = &mut opened else {
             // A page that does not belong to this layout draws as blank paper.
-            return Ok(false);
+            return Ok(Err(Error::Malformed(Part::LineBreaks)));
         };
         let margins = layout.profile().margins;
         let line_spacing = u32::from(layout.profile().line_spacing);
@@ -148,7 +152,7 @@ impl<F: Family> Page<'_, F> {
         // The characters of the line being drawn, as measuring read them.
         let mut kept = LineText::new();
         let filled = layout.fill(
-            &mut lines,
+            lines,
             Some(self.lines),
             Some(&mut kept),
             |line, block, kept, top| {
@@ -159,15 +163,16 @@ impl<F: Family> Page<'_, F> {
                 draw_line(layout, line, block, kept, at, canvas)
             },
         )?;
-        let last = layout
-            .page_index()
-            .is_none_or(|baked| self.index + 1 >= baked.pages());
-        let whole =
-            filled.lines == self.lines && filled.end == self.end && !lines.baked_fault(!last);
+        let whole = filled.lines == self.lines && filled.end == self.end && !lines.baked_fault();
+        let checked = lines.text_fault().and_then(|()| {
+            whole
+                .then_some(())
+                .ok_or_else(|| layout.baked_fault(self.start, self.end))
+        });
         if layout.profile().footer {
             footer::draw(layout, &self.status(), canvas)?;
         }
-        Ok(whole)
+        Ok(checked)
     }
 }
 
@@ -177,8 +182,10 @@ impl<F: Family> Layout<'_, F> {
     /// the page index bakes its lines, which makes it the cheaper page turn on a device.
     ///
     /// The lines are checked as they are drawn: a page whose baked line breaks do not fit its
-    /// text is [`Error::Malformed`]`(`[`Part::LineBreaks`]`)`, as from [`Layout::page_at`],
-    /// and then the framebuffer holds no page to show.
+    /// text is [`Error::Malformed`]`(`[`Part::LineBreaks`]`)`, and one whose coded text stops
+    /// decoding (coded text is checked as it is read, not when the book opens) is
+    /// [`Error::CorruptText`], as from [`Layout::page_at`]; then the framebuffer holds no
+    /// page to show.
     ///
     /// ```
     /// use inkleaf::{Book, Framebuffer, Position};
@@ -212,10 +219,8 @@ impl<F: Family> Layout<'_, F> {
             return Ok(page);
         };
         let page = Page::new(self, index, start, filled?);
-        let Ok(whole) = page.render_checked(framebuffer);
-        whole
-            .then_some(page)
-            .ok_or(Error::Malformed(Part::LineBreaks))
+        let Ok(checked) = page.render_checked(framebuffer);
+        checked.map(|()| page)
     }
 }
 

@@ -74,7 +74,7 @@ impl<F: Font> Font for Styled<F> {
         self.font.glyphs(c)
     }
 
-    #[inline]
+    #[inline(always)]
     fn advance(&self, c: char) -> u32 {
         // Measuring calls this for every character: the plain face's own advance stays
         // inlined, emboldening is out of line.

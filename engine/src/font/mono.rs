@@ -42,6 +42,7 @@ pub static MONO_8X13: MonoFont = MonoFont::new("8x13", 8, 13, mono_data::MONO_8X
 pub static MONO_10X20: MonoFont = MonoFont::new("10x20", 10, 20, mono_data::MONO_10X20);
 
 /// Index of `c` in the glyph table: ASCII first, then Latin-1.
+#[inline(always)]
 fn glyph_index(c: char) -> Option<u32> {
     match u32::from(c) {
         code @ 0x20..=0x7E => Some(code - 0x20),
@@ -51,6 +52,13 @@ fn glyph_index(c: char) -> Option<u32> {
 }
 
 impl MonoFont {
+    /// The advance of a character the font draws with stand-ins: out of line, so that
+    /// measuring the characters it has takes no stack for them.
+    #[inline(never)]
+    fn stand_in_advance(&self, c: char) -> u32 {
+        self.glyphs(c).map(|g| g.advance).sum()
+    }
+
     const fn new(name: &'static str, width: u32, height: u32, bits: &'static [u8]) -> Self {
         MonoFont {
             name,
@@ -145,6 +153,6 @@ impl Font for MonoFont {
         if glyph_index(c).is_some() {
             return self.width;
         }
-        self.glyphs(c).map(|g| g.advance).sum()
+        self.stand_in_advance(c)
     }
 }

@@ -20,7 +20,7 @@ pub use chapters::{ChapterFault, ChapterRecord, MAX_CHAPTER_LEVEL};
 pub(crate) use crc32::crc32;
 pub(crate) use header::len_u32;
 pub use header::{Header, FORMAT_VERSION, HEADER_LEN, MAGIC};
-pub use line_breaks::{LineBreaksRecord, MAX_QUOTIENT, MAX_RICE};
+pub use line_breaks::{LineBreaksRecord, MAX_QUOTIENT, MAX_RICE, PAGES_PER_ANCHOR};
 pub(crate) use line_breaks::{LineCode, PageBreaks};
 pub use page_index::{FontCheck, PageIndex, PageIndexRecord, PageIndexes};
 pub use part_sizes::PartSizes;

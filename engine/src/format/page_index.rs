@@ -194,11 +194,9 @@ impl<'a> PageIndex<'a> {
         self.raw.starts.len()
     }
 
-    /// Bytes the baked line breaks take (their offsets and codes), 0 if none were baked.
+    /// Bytes the baked line breaks' tables take (anchors and codes), 0 if none were baked.
     pub fn line_breaks_len(&self) -> usize {
-        self.raw
-            .lines
-            .map_or(0, |lines| lines.offsets.len() + lines.codes.len())
+        self.raw.lines.map_or(0, |lines| lines.tables_len())
     }
 
     /// The baked line breaks, checked when the book was opened.

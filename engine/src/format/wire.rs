@@ -160,8 +160,11 @@ impl<'a> Take<'a> for LineBreaksRecord<'a> {
         Some(LineBreaksRecord {
             base: wire.u16()?,
             rice: wire.byte()?,
-            offset_bits: wire.byte()?,
-            offsets: wire.bytes()?,
+            most: wire.u16()?,
+            count_rice: wire.byte()?,
+            anchor_bits: wire.byte()?,
+            anchors: wire.bytes()?,
+            code_bits: wire.u32()?,
             codes: wire.bytes()?,
         })
     }

@@ -26,11 +26,12 @@ pub(super) fn baked_line<F: Family>(
     preformatted: bool,
     kept: Option<&mut LineText>,
 ) -> Option<Broken> {
-    let limit = match code {
-        LineCode::ToBlockEnd => text.len(),
-        LineCode::Length(len) => start.checked_add(usize::try_from(len).ok()?)?,
+    let (limit, until) = match code {
+        LineCode::ToBlockEnd => (text.len(), false),
+        LineCode::Length(len) => (start.checked_add(usize::try_from(len).ok()?)?, false),
+        LineCode::Until(next) => (usize::try_from(next).ok()?, true),
     };
-    let set = set_line(fonts, text, start, limit, preformatted, kept)?;
+    let set = set_line(fonts, text, start, limit, preformatted, until, kept)?;
     let mut broken = Broken {
         end: set.content_end,
         width: set.pen.x(),
@@ -42,10 +43,23 @@ pub(super) fn baked_line<F: Family>(
         return Some(broken);
     }
     // A line that is not its block's last ends on its last character, not in spaces.
-    if set.content_end != limit && !preformatted {
+    if set.content_end != limit && !preformatted && !until {
         return None;
     }
-    let (kind, next) = if preformatted {
+    let (kind, next) = if until && !preformatted {
+        // The page's last line: what follows its last character is read already, up to the
+        // next page's start or a newline before it.
+        if set.stop < limit {
+            (LineEnd::HardBreak, set.stop + 1)
+        } else if set.content_end < limit || opens(set.before_last, set.last, text.char_at(limit)?)
+        {
+            (LineEnd::Wrap, limit)
+        } else {
+            (LineEnd::Split, limit)
+        }
+    } else if preformatted {
+        // A preformatted line stops at a newline, or (the page's last) at the next page.
+        let limit = set.stop;
         match text.char_at(limit)? {
             '\n' => (LineEnd::HardBreak, limit + 1),
             _ => (LineEnd::Continued, limit),
@@ -83,16 +97,20 @@ struct Set {
     /// The last two characters set (`'\0'` where there are none).
     before_last: char,
     last: char,
+    /// Where setting stopped: the limit, or a newline before it.
+    stop: usize,
 }
 
 /// Sets the characters from `start` to `limit` as line breaking measures them: runs of
-/// spaces between words are one gap each, spaces before the first word none.
+/// spaces between words are one gap each, spaces before the first word none. A newline
+/// stops a line `until` the limit (the page's last), and is no line otherwise.
 fn set_line<F: Family>(
     fonts: &mut BlockFonts<'_, '_, F>,
     text: &mut Text<'_>,
     start: usize,
     limit: usize,
     preformatted: bool,
+    until: bool,
     mut kept: Option<&mut LineText>,
 ) -> Option<Set> {
     let space = fonts.space();
@@ -102,13 +120,18 @@ fn set_line<F: Family>(
         content_end: start,
         before_last: '\0',
         last: '\0',
+        stop: limit,
     };
     let (mut gap, mut content) = (false, false);
     let mut i = start;
     while i < limit {
         let c = text.char_at(i)?;
         if c == '\n' {
-            return None;
+            if !until {
+                return None;
+            }
+            set.stop = i;
+            return Some(set);
         }
         if let Some(kept) = kept.as_deref_mut() {
             kept.push(c);

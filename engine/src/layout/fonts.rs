@@ -54,7 +54,7 @@ impl<'f, 'b, F: Family + 'f> BlockFonts<'f, 'b, F> {
     }
 
     /// The font that sets the character at byte `offset`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn at(&mut self, offset: usize) -> &F::Face<'f> {
         if !self.styles.holds(offset) {
             self.switch(offset);
@@ -63,7 +63,7 @@ impl<'f, 'b, F: Family + 'f> BlockFonts<'f, 'b, F> {
     }
 
     /// The style of the character at `offset`, as [`BlockFonts::at`] found it.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn style_at(&mut self, offset: usize) -> Style {
         self.at(offset);
         self.style

@@ -105,7 +105,8 @@ impl Node {
 }
 
 /// Chooses the breaks of the chunk starting at line start `start` of `text`; `after_hyphen`
-/// says whether the line before ended in a hyphen or dash.
+/// says whether the line before ended in a hyphen or dash. `None` if the chunk met coded
+/// text that does not decode: breaks weighed on text that ends early would be wrong.
 // Never inlined: its node table then takes stack only while it runs, not in every caller.
 #[inline(never)]
 pub(super) fn plan<F: Family>(
@@ -115,14 +116,14 @@ pub(super) fn plan<F: Family>(
     start: usize,
     after_hyphen: bool,
     measure: Measure,
-) -> Plan {
+) -> Option<Plan> {
     let mut nodes = [Node::default(); MAX_CANDIDATES + 1];
     // The line before this chunk may have ended in a hyphen: a second one in a row costs.
     nodes[0].flagged = after_hyphen;
     let mut count = 0usize;
     let mut forced = false;
-    for candidate in Candidates::new(fonts, text, hyphens, start, measure.cut).take(MAX_CANDIDATES)
-    {
+    let mut candidates = Candidates::new(fonts, text, hyphens, start, measure.cut);
+    for candidate in candidates.by_ref().take(MAX_CANDIDATES) {
         count += 1;
         let best = best_predecessor(&nodes[..count], &candidate, measure);
         nodes[count] = Node {
@@ -140,7 +141,12 @@ pub(super) fn plan<F: Family>(
             break;
         }
     }
-    choose(&nodes, count, forced, measure.width)
+    // A chunk that reached its block's end checks that the text really ends there.
+    let mut read = candidates.text();
+    if read.is_corrupt() || (forced && count > 0 && !read.reads_whole()) {
+        return None;
+    }
+    Some(choose(&nodes, count, forced, measure.width))
 }
 
 /// The cheapest way to reach `candidate` from the nodes before it: (total cost, node).

@@ -64,18 +64,28 @@ impl LineText {
         if kept_block != block || take > self.len {
             return None;
         }
-        let text = core::str::from_utf8(self.bytes.get(skip..take)?).ok()?;
-        Some(KeptChars {
-            chars: text.char_indices(),
-            at: from,
-        })
+        // The bytes were encoded here from `char`s: they are UTF-8, and need no check but
+        // that both ends fall between characters.
+        let bytes = self.bytes.get(skip..take)?;
+        let kept = self.bytes.get(..self.len)?;
+        let starts_char = |i: usize| kept.get(i).is_none_or(|&b| !is_continuation(b));
+        if !(starts_char(skip) && starts_char(take)) {
+            return None;
+        }
+        Some(KeptChars { bytes, at: from })
     }
+}
+
+/// Whether `byte` continues a UTF-8 character rather than starting one.
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }
 
 /// Iterator over `(byte offset in the block, char)` of kept characters.
 #[derive(Clone, Debug)]
 pub(crate) struct KeptChars<'t> {
-    chars: core::str::CharIndices<'t>,
+    /// UTF-8 that starts and ends between characters.
+    bytes: &'t [u8],
     at: usize,
 }
 
@@ -84,7 +94,30 @@ impl Iterator for KeptChars<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<(usize, char)> {
-        self.chars.next().map(|(i, c)| (self.at + i, c))
+        let (&first, rest) = self.bytes.split_first()?;
+        let at = self.at;
+        if first < 0x80 {
+            // ASCII, most of any line: one byte, no decoding.
+            self.bytes = rest;
+            self.at += 1;
+            return Some((at, char::from(first)));
+        }
+        let len = self
+            .bytes
+            .iter()
+            .skip(1)
+            .take_while(|&&b| is_continuation(b))
+            .count()
+            + 1;
+        let (char_bytes, after) = self.bytes.split_at(len.min(self.bytes.len()));
+        // Kept bytes were encoded from `char`s; anything else reads as U+FFFD, never a panic.
+        let c = core::str::from_utf8(char_bytes)
+            .ok()
+            .and_then(|s| s.chars().next())
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
+        self.bytes = after;
+        self.at += len;
+        Some((at, c))
     }
 }
 

@@ -19,8 +19,7 @@ use super::Align;
 use crate::font::{Family, Font};
 use crate::format::PageBreaks;
 use crate::text::{Block, BlockKind, Blocks, Nesting, Text};
-use crate::Book;
-use crate::Position;
+use crate::{Book, Error, Position};
 
 /// How a line ends, which decides whether it is justified and whether a hyphen is drawn.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -134,6 +133,8 @@ pub(crate) struct Lines<'a, 'f, F> {
     baked: Option<PageBreaks<'a>>,
     /// A baked length did not fit the text: the lines stopped there.
     fault: bool,
+    /// Coded text that does not decode was read: the lines stopped there.
+    corrupt: bool,
 }
 
 // Manual impl: the font is borrowed, so cloning needs no `F: Clone`.
@@ -152,7 +153,7 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
         from: Position,
         seeds: &Seeds,
     ) -> Option<Self> {
-        let mut lines = Self::open(book, fonts, geometry, from, seeds)?;
+        let mut lines = Self::open(book, fonts, geometry, from, seeds, None)?;
         if lines.current.is_some_and(|b| lines.planned(b)) && lines.offset > 0 {
             // Knuth–Plass breaks depend on the whole paragraph before: replay it.
             lines.offset = 0;
@@ -170,31 +171,42 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
         seeds: &Seeds,
         breaks: PageBreaks<'a>,
     ) -> Option<Self> {
-        let mut lines = Self::open(book, fonts, geometry, from, seeds)?;
-        lines.baked = Some(breaks);
-        Some(lines)
+        Self::open(book, fonts, geometry, from, seeds, Some(breaks))
     }
 
     /// Whether a baked page's lines stopped at a length that did not fit the text, or left
-    /// codes unread.
-    pub(crate) fn baked_fault(&self, exactly: bool) -> bool {
-        self.fault
-            || self.baked.is_some_and(|b| {
-                if exactly {
-                    !b.done_exactly()
-                } else {
-                    !b.done()
-                }
-            })
+    /// lines unread.
+    pub(crate) fn baked_fault(&self) -> bool {
+        self.fault || self.baked.is_some_and(|b| !b.done_exactly())
     }
 
-    /// Lines at `from` as they lie, with no plan replayed.
+    /// [`Error::CorruptText`] if the lines stopped at coded text that does not decode: the
+    /// text would read as ending there, and whatever came after it would be lost.
+    pub(crate) fn text_fault(&self) -> Result<(), Error> {
+        if self.corrupt {
+            return Err(Error::CorruptText);
+        }
+        Ok(())
+    }
+
+    /// Stops the lines if `corrupt`, a text having met coded bits that do not decode;
+    /// whether they stopped so.
+    fn stop_if_corrupt(&mut self, corrupt: bool) -> bool {
+        if corrupt {
+            self.corrupt = true;
+            self.current = None;
+        }
+        self.corrupt
+    }
+
+    /// Lines at `from` as they lie, with no plan replayed; read from `baked` if given.
     fn open(
         book: &'a Book<'_>,
         fonts: &'f F,
         geometry: &'f Geometry,
         from: Position,
         seeds: &Seeds,
+        baked: Option<PageBreaks<'a>>,
     ) -> Option<Self> {
         let mut blocks = book.blocks();
         let skip = usize::try_from(from.block).ok()?;
@@ -217,8 +229,13 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
             }
             None => from.block == book.block_count() && offset == 0,
         };
-        if !valid {
+        // Text that stops decoding before `offset` gives lines that stop at once, and say why.
+        let corrupt = current.as_ref().is_some_and(|b| b.text.is_corrupt());
+        if !valid && !corrupt {
             return None;
+        }
+        if corrupt {
+            current = None;
         }
         Some(Lines {
             fonts,
@@ -231,8 +248,9 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
             plan: None,
             candidate: 0,
             after_hyphen: false,
-            baked: None,
+            baked,
             fault: false,
+            corrupt,
         })
     }
 
@@ -282,6 +300,7 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
             after_hyphen: false,
             baked: None,
             fault: false,
+            corrupt: false,
         }
     }
 
@@ -310,7 +329,10 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
             }
             // A thematic break has no text, and is still a line of its own.
             let rule = block.kind == BlockKind::Rule && self.offset == 0;
-            if self.offset < block.text.len() || rule {
+            let more = self.offset < block.text.len() || rule;
+            // Text that stopped decoding reads as ending early: that is no end of the block.
+            let corrupt = block.text.is_corrupt();
+            if self.stop_if_corrupt(corrupt) || more {
                 return;
             }
             self.next_block();
@@ -358,12 +380,19 @@ impl<'a, F: Family> Lines<'a, '_, F> {
                 kept.open(self.block, self.offset);
             }
             let baked = codes
-                .next()
+                .next_in(self.block)
                 .and_then(|code| {
                     baked_line(&mut fonts, &mut text, self.offset, code, preformatted, kept)
                 })
                 // A thematic break is one empty line to its block's end.
                 .filter(|b| block.kind != BlockKind::Rule || b.end == 0);
+            // A length that does not fit may be the text's fault: bits that decode to other
+            // characters for a while before they stop decoding. Only then is the whole block
+            // read, to tell damaged text from damaged line breaks.
+            let corrupt = text.is_corrupt() || (baked.is_none() && damaged(&block.text));
+            if self.stop_if_corrupt(corrupt) {
+                return None;
+            }
             let Some(broken) = baked else {
                 self.fault = true;
                 self.current = None;
@@ -400,12 +429,25 @@ impl<'a, F: Family> Lines<'a, '_, F> {
             } else {
                 break_line(&mut fonts, &mut text, self.offset, measure)
             };
+            if self.stop_if_corrupt(text.is_corrupt()) {
+                return None;
+            }
             // Kept, with its checkpoints: the next line starts inside what it has read.
             if let Some(current) = &mut self.current {
                 current.text = text;
             }
             broken
         };
+        // Every branch kept the text it read. Coded text that stops decoding reads as ending
+        // early: a block's last line checks that its text really ends there.
+        let block_end = broken.kind == LineEnd::BlockEnd;
+        let corrupt = self
+            .current
+            .as_mut()
+            .is_some_and(|b| b.text.is_corrupt() || (block_end && !b.text.reads_whole()));
+        if self.stop_if_corrupt(corrupt) {
+            return None;
+        }
         let line = Line {
             block: self.block,
             start: to_u32(self.offset),
@@ -464,14 +506,26 @@ impl<'a, F: Family> Lines<'a, '_, F> {
             Some(plan) if self.candidate < plan.last() => plan,
             _ => {
                 self.candidate = 0;
-                *self.plan.insert(knuth_plass::plan(
+                let planned = knuth_plass::plan(
                     fonts,
                     text,
                     block.hyphens,
                     self.offset,
                     self.after_hyphen,
                     measure,
-                ))
+                );
+                let Some(plan) = planned else {
+                    // Nothing is set from a chunk that stops decoding: the lines stop here.
+                    self.stop_if_corrupt(true);
+                    return Broken {
+                        end: self.offset,
+                        width: 0,
+                        gaps: 0,
+                        kind: LineEnd::BlockEnd,
+                        next: self.offset,
+                    };
+                };
+                *self.plan.insert(plan)
             }
         };
         self.replay(block, fonts, plan, measure)
@@ -529,6 +583,13 @@ impl<F: Family> Iterator for Lines<'_, '_, F> {
 /// The nesting of `block` if it is a paragraph: what a first-line indent after it depends on.
 fn paragraph_nesting(block: &Block<'_>) -> Option<Nesting> {
     (block.kind == BlockKind::Paragraph).then_some(block.nesting)
+}
+
+/// Whether `text` does not decode: read whole, so asked only once a line has failed.
+#[cold]
+#[inline(never)]
+fn damaged(text: &Text<'_>) -> bool {
+    text.check().is_err()
 }
 
 /// Offsets are checked to fit a u32 when a book is opened.

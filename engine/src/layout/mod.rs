@@ -229,9 +229,10 @@ impl<'a, F: Family> Layout<'a, F> {
             let filled = self.fill_baked(index, start, breaks)?;
             return Ok(Page::new(self, index, start, filled));
         }
-        self.pages_from(index, start)?
-            .next()
-            .ok_or(Error::PositionOutOfRange(start))
+        let mut pages = self.pages_from(index, start)?;
+        let page = pages.next();
+        pages.fault()?;
+        page.ok_or(Error::PositionOutOfRange(start))
     }
 
     /// Page `index`: through the baked page index when there is one, else by laying out the
@@ -251,9 +252,10 @@ impl<'a, F: Family> Layout<'a, F> {
             let start = baked.start(index).ok_or(Error::PageOutOfRange(index))?;
             return self.page_at(index, start);
         }
-        self.pages()
-            .nth(usize::try_from(index).map_err(|_| Error::PageOutOfRange(index))?)
-            .ok_or(Error::PageOutOfRange(index))
+        let mut pages = self.pages();
+        let page = pages.nth(usize::try_from(index).map_err(|_| Error::PageOutOfRange(index))?);
+        pages.fault()?;
+        page.ok_or(Error::PageOutOfRange(index))
     }
 
     /// Number of pages: from the baked page index when there is one.
@@ -536,7 +538,10 @@ impl<'a, F: Family> Layout<'a, F> {
         if baked.start(index)? != start {
             return None;
         }
-        breaks.page(index, baked.pages())
+        let end = baked
+            .start(index + 1)
+            .unwrap_or(Position::new(self.book.block_count(), 0));
+        Some(breaks.page(index, baked.pages(), end))
     }
 
     /// Fails where lines would be broken by an engine that cannot: see [`can_break`].

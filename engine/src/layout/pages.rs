@@ -349,12 +349,11 @@ impl<F: Family> Layout<'_, F> {
         start: Position,
         breaks: PageBreaks<'_>,
     ) -> Result<Filled, Error> {
-        let bad = Error::Malformed(Part::LineBreaks);
-        let pages = self.page_index().map_or(0, |baked| baked.pages());
         let end = match self.page_index().and_then(|baked| baked.start(index + 1)) {
             Some(next) => next,
             None => Position::new(self.book.block_count(), 0),
         };
+        let bad = || self.baked_fault(start, end);
         let mut lines = Lines::baked(
             self.book,
             &self.fonts,
@@ -367,15 +366,18 @@ impl<F: Family> Layout<'_, F> {
         let most = self.text_height() / self.shortest_line().max(1);
         let mut count = 0u32;
         while lines.position() < end {
-            lines.next().ok_or(bad)?;
+            if lines.next().is_none() {
+                lines.text_fault()?;
+                return Err(bad());
+            }
             count += 1;
             if count > most {
-                return Err(bad);
+                return Err(bad());
             }
         }
-        let last = index + 1 >= pages;
-        if count == 0 || lines.position() != end || lines.baked_fault(!last) {
-            return Err(bad);
+        lines.text_fault()?;
+        if count == 0 || lines.position() != end || lines.baked_fault() {
+            return Err(bad());
         }
         // Turning on opens the text here: make that cheap for coded text.
         if let Some(text) = lines.text_of(end.block) {
@@ -386,20 +388,21 @@ impl<F: Family> Layout<'_, F> {
 
     /// Page `index` from `start` to the next page's start, its lines counted off its codes
     /// without reading its text: what drawing it checks as it reads them
-    /// ([`Layout::draw_page_into`]). `None` for the last page, whose codes may end in padding
-    /// that reads as codes: that page is checked by [`Layout::fill_baked`].
+    /// ([`Layout::draw_page_into`]). `None` without a page index.
     pub(crate) fn count_baked(
         &self,
         index: u32,
         breaks: PageBreaks<'_>,
     ) -> Option<Result<Filled, Error>> {
-        let end = self.page_index()?.start(index + 1)?;
+        let end = self.page_index()?.start(index + 1);
+        let end = end.unwrap_or(Position::new(self.book.block_count(), 0));
         let bad = Err(Error::Malformed(Part::LineBreaks));
         let most = self.text_height() / self.shortest_line().max(1);
         let mut codes = breaks;
         let mut count = 0u32;
         while !codes.done_exactly() {
-            if codes.next().is_none() || count >= most {
+            // The block only names the last line's kind, which counting ignores.
+            if codes.next_in(0).is_none() || count >= most {
                 return Some(bad);
             }
             count += 1;
@@ -408,6 +411,24 @@ impl<F: Family> Layout<'_, F> {
             return Some(bad);
         }
         Some(Ok(Filled { end, lines: count }))
+    }
+
+    /// What is wrong with a baked page from `start` to `end` whose lines do not come out as
+    /// its index says: [`Error::CorruptText`] if the text of a block it holds does not
+    /// decode (bits that decode to other characters for a while before they stop), else
+    /// [`Error::Malformed`]`(`[`Part::LineBreaks`]`)`. Only asked once the page has failed:
+    /// it reads those blocks whole.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn baked_fault(&self, start: Position, end: Position) -> Error {
+        let damaged = (start.block..=end.block)
+            .map_while(|block| self.book.block(block))
+            .any(|block| block.text.check().is_err());
+        if damaged {
+            Error::CorruptText
+        } else {
+            Error::Malformed(Part::LineBreaks)
+        }
     }
 
     /// The height of the shortest line any face sets.
@@ -466,6 +487,14 @@ pub struct Pages<'l, F> {
     pub(crate) baked: bool,
 }
 
+impl<F: Family> Pages<'_, F> {
+    /// Why the pages stopped before the end of the book, if they did: coded text that does
+    /// not decode ([`Error::CorruptText`]).
+    pub(crate) fn fault(&self) -> Result<(), Error> {
+        self.lines.text_fault()
+    }
+}
+
 impl<'l, F: Family> Iterator for Pages<'l, F> {
     type Item = Page<'l, F>;
 
@@ -490,7 +519,9 @@ impl<'l, F: Family> Iterator for Pages<'l, F> {
                 Ok::<(), core::convert::Infallible>(())
             })
             .ok()?;
-        if filled.lines == 0 {
+        // A page cut short by text that does not decode is no page: the pages stop there,
+        // and `Pages::fault` says why.
+        if filled.lines == 0 || self.lines.text_fault().is_err() {
             return None;
         }
         let page = Page::new(self.layout, self.index, start, filled);

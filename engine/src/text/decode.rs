@@ -79,6 +79,8 @@ struct Coded<'b> {
     /// How many of `marks` are set (the rest are the block start's defaults).
     marked: u8,
     newest: u8,
+    /// Whether decoding has failed: the text reads as ending there, and is corrupt.
+    failed: bool,
 }
 
 impl<'b> Text<'b> {
@@ -90,7 +92,8 @@ impl<'b> Text<'b> {
     }
 
     /// Coded text: `stream` decoded with `model`. A stream that fails to decode reads as
-    /// ending where it fails: [`Text::char_at`] gives `None` from there on.
+    /// ending where it fails: [`Text::char_at`] gives `None` from there on, and the text
+    /// remembers that it is corrupt, so that layout can tell that end from the real one.
     #[cfg(feature = "coded")]
     pub fn coded(model: &'b Model<'b>, stream: Stream<'b>) -> Self {
         Text {
@@ -100,6 +103,7 @@ impl<'b> Text<'b> {
                 marks: [Checkpoint::default(); MARKS],
                 marked: 0,
                 newest: 0,
+                failed: false,
             }),
         }
     }
@@ -146,6 +150,27 @@ impl<'b> Text<'b> {
             Repr::Plain(_) => Ok(()),
             #[cfg(feature = "coded")]
             Repr::Coded(coded) => coded.check(),
+        }
+    }
+
+    /// Whether reading this text (this copy, or the one it was copied from) has met coded
+    /// bits that do not decode: what it read then ended early, and is not the block's text.
+    pub(crate) fn is_corrupt(&self) -> bool {
+        match &self.repr {
+            Repr::Plain(_) => false,
+            #[cfg(feature = "coded")]
+            Repr::Coded(coded) => coded.failed,
+        }
+    }
+
+    /// Whether the text reads to its length, as [`Text::check`] wants it: what a reader that
+    /// met its end asks, as coded text that stops decoding reads as ending early. One step
+    /// where the end was read, else it decodes the rest.
+    pub(crate) fn reads_whole(&mut self) -> bool {
+        match &mut self.repr {
+            Repr::Plain(_) => true,
+            #[cfg(feature = "coded")]
+            Repr::Coded(coded) => coded.reads_whole(),
         }
     }
 
@@ -241,12 +266,33 @@ impl Coded<'_> {
         }
         loop {
             self.mark();
-            let (at, c) = self.cursor.next_char().ok().flatten()?;
+            let (at, c) = match self.cursor.next_char_inlined() {
+                Ok(next) => next?,
+                Err(_) => {
+                    self.failed = true;
+                    return None;
+                }
+            };
             self.last = Some((at, c));
             if at >= i {
                 return (at == i).then_some(c);
             }
         }
+    }
+
+    fn reads_whole(&mut self) -> bool {
+        let len = self.cursor.text_len();
+        // The cursor is just past `last`, or at a checkpoint when nothing was read since:
+        // decoding on from there must end at the text's length, and not inside a token
+        // (a dictionary entry spelling past the end). One step where the end was read.
+        while !self.failed {
+            match self.cursor.next_char() {
+                Ok(Some(last)) => self.last = Some(last),
+                Ok(None) => return self.cursor.offset() == len,
+                Err(_) => self.failed = true,
+            }
+        }
+        false
     }
 
     /// Puts the cursor at the latest checkpoint at or before byte `i`, or the block's start.

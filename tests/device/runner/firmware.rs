@@ -139,8 +139,9 @@ pub const TABLES_FIRMWARE: &[&str] = &[
 ];
 
 /// Build arguments of firmware without `justify`, as flush-left firmware builds it:
-/// `inkleaf-2in9`, which reads its justified blob through the lines it bakes, and
-/// `inkleaf-plain`, which lays the same blob out flush left. Built into [`no_justify_dir`].
+/// `inkleaf-2in9`, which reads its justified blob through the lines it bakes,
+/// `inkleaf-plain`, which lays the same blob out flush left, and `inkleaf-left`, which
+/// reads a flush-left blob through its baked lines. Built into [`no_justify_dir`].
 pub const NO_JUSTIFY_FIRMWARE: &[&str] = &[
     "--no-default-features",
     "--features",
@@ -149,12 +150,15 @@ pub const NO_JUSTIFY_FIRMWARE: &[&str] = &[
     "inkleaf-2in9",
     "--bin",
     "inkleaf-plain",
+    "--bin",
+    "inkleaf-left",
 ];
 
 /// Build arguments of the lean reader firmware: no line breaking at all (no `breaking`, no
 /// `justify`), so it shows only the displays its blobs bake lines for: `inkleaf-2in9`, which
-/// draws its justified blob through the baked lines, and `inkleaf-plain`, whose look the blob
-/// bakes nothing for, which must turn the blob down by name. Built into [`lean_dir`].
+/// draws its justified blob through the baked lines, `inkleaf-left`, which draws its
+/// flush-left blob the same way, and `inkleaf-plain`, whose look the blob bakes nothing for,
+/// which must turn the blob down by name. Built into [`lean_dir`].
 pub const LEAN_FIRMWARE: &[&str] = &[
     "--no-default-features",
     "--features",
@@ -163,6 +167,8 @@ pub const LEAN_FIRMWARE: &[&str] = &[
     "inkleaf-2in9",
     "--bin",
     "inkleaf-plain",
+    "--bin",
+    "inkleaf-left",
 ];
 
 /// The target directory of [`LEAN_FIRMWARE`], for the same reason as [`no_justify_dir`].

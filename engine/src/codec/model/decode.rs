@@ -9,12 +9,15 @@ impl Model<'_> {
     /// Decodes a symbol in context `ctx` at bit `pos` of `stream`, following an escape.
     ///
     /// Returns the symbol id and the position after it, or `None` past the stream's end.
-    #[inline]
+    ///
+    /// One copy, called: the code walk inlined into it is too large to copy into every
+    /// caller (the decoder reads tokens and spells entries with it).
+    #[inline(never)]
     pub(crate) fn decode_id(&self, stream: &[u8], pos: u32, ctx: u8) -> Option<(u32, u32)> {
         let (mut id, len) = self.read_code(usize::from(ctx) + 1, stream, pos)?;
         let mut pos = pos + len;
         if id == self.n_sym {
-            let (escaped, len) = self.read_code(0, stream, pos)?;
+            let (escaped, len) = self.read_escape(stream, pos)?;
             id = escaped;
             pos += len;
         }
@@ -23,7 +26,7 @@ impl Model<'_> {
     }
 
     /// Reads one code of code `index` (0 the escape code, then the contexts' codes).
-    #[inline]
+    #[inline(always)]
     fn read_code(&self, index: usize, stream: &[u8], pos: u32) -> Option<(u32, u32)> {
         #[cfg(feature = "tables")]
         if let Some(tables) = &self.tables {
@@ -35,15 +38,21 @@ impl Model<'_> {
         Some(code.decode(self.data, u32::from(self.id_width), stream, pos))
     }
 
+    /// Reads an escaped symbol's code: rare, so out of line.
+    #[inline(never)]
+    fn read_escape(&self, stream: &[u8], pos: u32) -> Option<(u32, u32)> {
+        self.read_code(0, stream, pos)
+    }
+
     /// Decodes a symbol that must be a literal (inside a dictionary entry).
-    #[inline]
+    #[inline(always)]
     pub(super) fn decode_literal(&self, stream: &[u8], pos: u32, ctx: u8) -> Option<(u32, u32)> {
         self.decode_id(stream, pos, ctx)
             .filter(|&(id, _)| id < self.n_lit)
     }
 
     /// What symbol `id` stands for.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn symbol(&self, id: u32) -> Symbol {
         if id < self.n_lit {
             return Symbol::Literal(id);
@@ -63,13 +72,13 @@ impl Model<'_> {
     }
 
     /// Decodes the next literal of an entry's spelling at model bit `pos`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn spelled_literal(&self, pos: u32, ctx: u8) -> Option<(u32, u32)> {
         self.decode_literal(self.data, pos, ctx)
     }
 
     /// The character of literal `id`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn literal(&self, id: u32) -> char {
         if id < self.n_ascii {
             // Seven bits are always a `char`: no check on the hot path.
@@ -81,7 +90,7 @@ impl Model<'_> {
     }
 
     /// The character of literal `id` and the state after it in `state`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn literal_and_next(&self, state: State, id: u32) -> (char, State) {
         #[cfg(feature = "tables")]
         if let Some((ch, group)) = self.tables.as_ref().and_then(|t| t.literal(id)) {
@@ -91,7 +100,7 @@ impl Model<'_> {
     }
 
     /// The context state after literal `id` (its index in [`Model::chars`]) in `state`.
-    #[inline]
+    #[inline(always)]
     pub fn next_state(&self, state: State, id: u32) -> State {
         self.contexts.next(self.data, state, id)
     }
