@@ -1,25 +1,40 @@
 //! Any blob (with its header's length and CRC fixed up, so mutations reach the payload):
-//! opening returns a book or an error, and a book turns to a page the input chooses (by
-//! number, or the page of a position; with the profile it was built for, or a small default)
-//! and draws it, and reads a block it chooses, without panicking, drawing outside or reading
-//! a block longer than it is.
+//! opening returns a book or an error, and a book turns to a page the input chooses and
+//! draws it, and reads a block it chooses, without panicking, drawing outside or reading a
+//! block longer than it is. With a page index the page is chosen by number or by a position
+//! on it; without one, a few pages are laid out from the start or from a position the input
+//! picks (as a reader resumes at a saved place), so any part of a book can be reached.
 //!
 //! The four bytes of the header's CRC choose, before the CRC is fixed up: the fuzzer mutates
 //! them freely, and a committed blob stays a valid seed. Opening costs a walk over the blocks'
-//! framing and a page turn costs its page, so an execution no longer grows with the book.
+//! framing and a page turn at most a few pages, so an execution no longer grows with the book.
 #![no_main]
+
+use std::cell::RefCell;
 
 use inkleaf::{Book, Framebuffer, Layout, Position, Profile};
 use libfuzzer_sys::fuzz_target;
 
-/// Pages a book without a page index is laid out through at most, to reach a chosen page.
-const MAX_PAGES: u32 = 8;
+/// Pages laid out at most without a page index, from the start or from a chosen position:
+/// the first, and the one that continues it.
+const MAX_PAGES: u32 = 2;
 /// Framebuffer bytes at most (a fuzzed profile may ask for a 65535 px square): a 4.2" panel
 /// in 16 grays takes 60,000.
 const MAX_FRAMEBUFFER: usize = 64 * 1024;
 
+thread_local! {
+    /// The blob and framebuffer of the last execution, kept: fresh allocations of this size
+    /// cost page faults under the address sanitizer, which quarantines what is freed.
+    static BUFFERS: RefCell<(Vec<u8>, Vec<u8>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+}
+
 fuzz_target!(|data: &[u8]| {
-    let mut blob = data.to_vec();
+    BUFFERS.with_borrow_mut(|(blob, framebuffer)| run(data, blob, framebuffer));
+});
+
+fn run(data: &[u8], blob: &mut Vec<u8>, framebuffer: &mut Vec<u8>) {
+    blob.clear();
+    blob.extend_from_slice(data);
     let mut choice = [0u8; 4];
     if blob.len() >= 16 {
         choice.copy_from_slice(&blob[12..16]);
@@ -28,12 +43,12 @@ fuzz_target!(|data: &[u8]| {
         blob[8..12].copy_from_slice(&payload_len.to_le_bytes());
         blob[12..16].copy_from_slice(&crc.to_le_bytes());
     }
-    let Ok(book) = Book::from_bytes(&blob) else {
+    let Ok(book) = Book::from_bytes(blob) else {
         return;
     };
     read_a_block(&book, choice[2]);
-    turn_pages(&book, choice);
-});
+    turn_pages(&book, choice, framebuffer);
+}
 
 /// Reads block `pick` (modulo the count) to its end: it reads its whole length exactly when
 /// its check passes, and a block that fails its check reads short, never long.
@@ -52,9 +67,10 @@ fn read_a_block(book: &Book<'_>, pick: u8) {
     }
 }
 
-/// Lays the book out and draws one page `choice` picks: by number, or (with a page index)
-/// the page a position it picks is on. One page an execution keeps executions fast.
-fn turn_pages(book: &Book<'_>, choice: [u8; 4]) {
+/// Lays the book out and draws one page `choice` picks: by number or by a position on it
+/// with a page index; without one, the page at the start or at a position, or the next. One
+/// page an execution keeps executions fast.
+fn turn_pages(book: &Book<'_>, choice: [u8; 4], framebuffer: &mut Vec<u8>) {
     let Ok(font) = book.layout_font() else {
         return;
     };
@@ -69,21 +85,41 @@ fn turn_pages(book: &Book<'_>, choice: [u8; 4]) {
     if bytes > MAX_FRAMEBUFFER {
         return;
     }
+    framebuffer.clear();
+    framebuffer.resize(bytes, 0);
     let mut framebuffer =
-        Framebuffer::new(vec![0u8; bytes], width, height).expect("sized for the profile");
-    // With a baked index the count is read, not laid out; without one, only the first pages.
-    let total = match layout.page_index() {
-        Some(_) => layout.page_count(),
-        None => MAX_PAGES,
-    };
-    if total == 0 {
-        return;
-    }
-    let page = if choice[3] & 1 == 1 && layout.page_index().is_some() {
-        let block = u32::from(choice[2]) % book.block_count().max(1);
-        layout.page_of(Position::new(block, u32::from(choice[1])))
-    } else {
-        layout.page(u32::from(u16::from_le_bytes([choice[0], choice[1]])) % total)
+        Framebuffer::new(&mut framebuffer[..], width, height).expect("sized for the profile");
+    let block = u32::from(choice[2]) % book.block_count().max(1);
+    let position = Position::new(block, u32::from(choice[1]));
+    let by_position = choice[3] & 1 == 1;
+    // With a baked index the count is read, not laid out; without one, only a few pages.
+    let (page, total) = match layout.page_index() {
+        Some(_) => {
+            let total = layout.page_count();
+            if total == 0 {
+                return;
+            }
+            let page = if by_position {
+                layout.page_of(position)
+            } else {
+                layout.page(u32::from(u16::from_le_bytes([choice[0], choice[1]])) % total)
+            };
+            (page, total)
+        }
+        None => {
+            let start = if by_position {
+                position
+            } else {
+                Position::START
+            };
+            let nth = u32::from(choice[0]) % MAX_PAGES;
+            let page = layout.pages_from(0, start).and_then(|mut pages| {
+                pages
+                    .nth(nth as usize)
+                    .ok_or(inkleaf::Error::PageOutOfRange(nth))
+            });
+            (page, MAX_PAGES)
+        }
     };
     if let Ok(page) = page {
         page.with_total(total).draw_into(&mut framebuffer);
