@@ -495,8 +495,7 @@ impl<'a, F: Family> Layout<'a, F> {
             return u32::try_from(space).unwrap_or(0);
         }
         let (gaps, gap) = (i64::from(line.gaps.max(1)), i64::from(gap));
-        let share = adjust * gap / gaps - adjust * (gap - 1) / gaps;
-        u32::try_from(space + share).unwrap_or(0)
+        u32::try_from(space + gap_share(adjust, gap, gaps)).unwrap_or(0)
     }
 
     /// The normal word gap of `line`: a space in its block's own face.
@@ -619,5 +618,45 @@ impl<F: Family> Iterator for PageLines<'_, F> {
     fn next(&mut self) -> Option<Line> {
         self.left = self.left.checked_sub(1)?;
         self.lines.next()
+    }
+}
+
+/// Gap `gap`'s share of `adjust` pixels spread over `gaps` gaps (`gaps` at least 1): shares
+/// that add up to `adjust` exactly. In 32 bits where the products fit, which is every real
+/// line: a Cortex-M divides those in one instruction, and 64-bit ones in a library call.
+fn gap_share(adjust: i64, gap: i64, gaps: i64) -> i64 {
+    let narrow = (
+        i32::try_from(adjust),
+        i32::try_from(gap),
+        i32::try_from(gaps),
+    );
+    if let (Ok(adjust), Ok(gap), Ok(gaps)) = narrow {
+        if let (Some(upto), Some(before)) = (adjust.checked_mul(gap), adjust.checked_mul(gap - 1)) {
+            return i64::from(upto / gaps - before / gaps);
+        }
+    }
+    adjust * gap / gaps - adjust * (gap - 1) / gaps
+}
+
+#[cfg(test)]
+mod gap_share_tests {
+    use super::gap_share;
+
+    #[test]
+    fn narrow_shares_are_the_wide_ones() {
+        let wide =
+            |adjust: i64, gap: i64, gaps: i64| adjust * gap / gaps - adjust * (gap - 1) / gaps;
+        let big = i64::from(i32::MAX);
+        for adjust in [-big - 1, -70_000, -13, -1, 1, 12, 99, 65_535, big] {
+            for gaps in [1i64, 2, 7, 40, 65_535, 1 << 20] {
+                // The first gaps, and the last ones, where the products are largest.
+                let tail = (gaps - 3).max(1)..=gaps;
+                for gap in (1..=gaps.min(50)).chain(tail) {
+                    assert_eq!(gap_share(adjust, gap, gaps), wide(adjust, gap, gaps));
+                }
+                let all: i64 = (1..=gaps).map(|gap| gap_share(adjust, gap, gaps)).sum();
+                assert_eq!(all, adjust, "{adjust} over {gaps} gaps");
+            }
+        }
     }
 }
