@@ -62,10 +62,15 @@ impl<'f, 'b, F: Family + 'f> BlockFonts<'f, 'b, F> {
         &self.font
     }
 
-    /// The style of the character at `offset`, as [`BlockFonts::at`] found it.
+    /// The font the last [`BlockFonts::at`] returned.
     #[inline(always)]
-    pub(crate) fn style_at(&mut self, offset: usize) -> Style {
-        self.at(offset);
+    pub(crate) fn current(&self) -> &F::Face<'f> {
+        &self.font
+    }
+
+    /// The style of the last [`BlockFonts::at`]'s character.
+    #[inline(always)]
+    pub(crate) fn style(&self) -> Style {
         self.style
     }
 

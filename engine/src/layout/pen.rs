@@ -203,7 +203,7 @@ impl<F: Family> Layout<'_, F> {
         };
         loop {
             // One call of `glyph`, so it is inlined here even where code is built for size.
-            let (x, c, at) = match chars.next() {
+            let (x, c, in_text) = match chars.next() {
                 Some((_, c)) if gaps && is_space(c) => {
                     if !in_gap {
                         gap += 1;
@@ -214,24 +214,23 @@ impl<F: Family> Layout<'_, F> {
                 }
                 Some((i, c)) => {
                     in_gap = false;
-                    (pen.place(fonts.at(i), c), c, Some(i))
+                    (pen.place(fonts.at(i), c), c, true)
                 }
                 // A split word's hyphen, in the block's own face: measured without kerning,
                 // so drawn without.
                 None if hyphen => {
                     hyphen = false;
-                    (pen.x(), '-', None)
+                    (pen.x(), '-', false)
                 }
                 None => break,
             };
-            let (font, style) = match at {
-                Some(i) => {
-                    let style = fonts.style_at(i);
-                    (*fonts.at(i), style)
-                }
-                None => (*fonts.base(), Style::PLAIN),
+            // Borrowed, not copied: a face is 16 bytes or more, and this runs per character.
+            let (font, style) = if in_text {
+                (fonts.current(), fonts.style())
+            } else {
+                (fonts.base(), Style::PLAIN)
             };
-            pen.advance_drawn(glyph(x, c, &font, style)?);
+            pen.advance_drawn(glyph(x, c, font, style)?);
         }
         Ok(pen.x())
     }
