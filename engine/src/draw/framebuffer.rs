@@ -116,6 +116,14 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Framebuffer<B> {
         }
     }
 
+    /// A glyph partly off the buffer, or not 1-bit: pixel by pixel. Out of line, so that the
+    /// byte path keeps its registers.
+    #[cold]
+    #[inline(never)]
+    fn blit_pixels(&mut self, glyph: &Glyph<'_>, origin: Point) {
+        InkedPixels::new(*glyph, origin).for_each(|Pixel(p, _)| self.set(p, true));
+    }
+
     /// ORs glyph rows into place, one shifted byte pair per glyph byte.
     #[inline]
     fn blit(&mut self, glyph: &Glyph<'_>, origin: Point) {
@@ -132,8 +140,7 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Framebuffer<B> {
             && at.y as u32 + glyph.height <= self.size.height
             && at.x as u32 + glyph.width <= self.size.width;
         if !inside {
-            // Partly off the buffer, or not 1-bit: pixel by pixel.
-            InkedPixels::new(*glyph, origin).for_each(|Pixel(p, _)| self.set(p, true));
+            self.blit_pixels(glyph, origin);
             return;
         }
         let shift = at.x as u32 % 8;
@@ -143,8 +150,36 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Framebuffer<B> {
         let mut row_start = at.y as usize * stride + at.x as usize / 8;
         let bytes = self.bytes.as_mut();
         if row_bytes == 1 {
-            // Narrow fonts, the common case: one glyph byte per row, branch-free.
+            // Narrow fonts, the common case: one glyph byte per row.
             let rows = glyph.bits.get(..glyph.height as usize).unwrap_or(&[]);
+            let end = row_start.saturating_add(rows.len().saturating_mul(stride));
+            if let Some(region) = bytes.get_mut(row_start..end) {
+                // Whole strides from the glyph's first byte: a row costs a shift and two ORs,
+                // with nothing to check per row (a blank row ORs nothing).
+                // A loop over `rows` and `next`, not a `zip`: at opt-level "z" the zip's
+                // set-up is a call per glyph.
+                let mut strides = region.chunks_exact_mut(stride);
+                if stride < 2 {
+                    // A display one byte wide: `low` is past the glyph's width, so empty.
+                    for &bits in rows {
+                        let Some([first, ..]) = strides.next() else {
+                            break;
+                        };
+                        *first |= (bits & last_mask) >> shift;
+                    }
+                    return;
+                }
+                for &bits in rows {
+                    let Some([first, second, ..]) = strides.next() else {
+                        break;
+                    };
+                    let spread = u16::from(bits & last_mask) << (8 - shift);
+                    *first |= (spread >> 8) as u8;
+                    *second |= spread as u8;
+                }
+                return;
+            }
+            // The glyph's last row is the buffer's last, which ends short of a whole stride.
             for &bits in rows {
                 let bits = bits & last_mask;
                 if bits != 0 {
@@ -274,5 +309,43 @@ mod tests {
             }
         }
         assert_eq!(framebuffer.as_bytes(), &[0; 8]);
+    }
+
+    #[test]
+    fn byte_blits_ink_what_pixel_blits_ink() {
+        // One byte a row (padding bits set, which must not ink), and two bytes a row.
+        let narrow = Glyph {
+            advance: 6,
+            left: 1,
+            width: 5,
+            top: 1,
+            height: 4,
+            bpp: 1,
+            bits: &[0b1000_1111, 0b0101_0011, 0b1111_1111, 0b0010_0001],
+        };
+        let wide = Glyph {
+            width: 11,
+            height: 2,
+            bits: &[0b1100_0011, 0b1011_1111, 0b0000_0001, 0b0010_0000],
+            ..narrow
+        };
+        // Displays one byte wide, a whole number of bytes, and a part byte wider.
+        for (width, height) in [(8u32, 7u32), (16, 6), (21, 5)] {
+            let bytes = Framebuffer::<&mut [u8]>::bytes_needed(width, height);
+            for glyph in [narrow, wide] {
+                for y in -2..height as i32 + 1 {
+                    for x in -3..width as i32 + 1 {
+                        let at = Point::new(x, y);
+                        let (mut one, mut other) = ([0u8; 16], [0u8; 16]);
+                        let mut fast = Framebuffer::new(&mut one[..bytes], width, height).unwrap();
+                        fast.blit(&glyph, at);
+                        let mut slow =
+                            Framebuffer::new(&mut other[..bytes], width, height).unwrap();
+                        slow.blit_pixels(&glyph, at);
+                        assert_eq!(fast.as_bytes(), slow.as_bytes(), "{width}x{height} at {at}");
+                    }
+                }
+            }
+        }
     }
 }
