@@ -145,21 +145,22 @@ impl<F> Clone for Lines<'_, '_, F> {
 }
 
 impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
-    /// Lines starting at `from`, which must be a character boundary inside the book.
+    /// Lines starting at `from`, which must be a character boundary inside the book:
+    /// [`Error::PositionOutOfRange`] otherwise.
     pub(crate) fn new(
         book: &'a Book<'_>,
         fonts: &'f F,
         geometry: &'f Geometry,
         from: Position,
         seeds: &Seeds,
-    ) -> Option<Self> {
+    ) -> Result<Self, Error> {
         let mut lines = Self::open(book, fonts, geometry, from, seeds, None)?;
         if lines.current.is_some_and(|b| lines.planned(b)) && lines.offset > 0 {
             // Knuth–Plass breaks depend on the whole paragraph before: replay it.
             lines.offset = 0;
             lines.seek(from);
         }
-        Some(lines)
+        Ok(lines)
     }
 
     /// The lines of a baked page starting at `from`: read from `breaks`, not broken.
@@ -170,7 +171,7 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
         from: Position,
         seeds: &Seeds,
         breaks: PageBreaks<'a>,
-    ) -> Option<Self> {
+    ) -> Result<Self, Error> {
         Self::open(book, fonts, geometry, from, seeds, Some(breaks))
     }
 
@@ -207,21 +208,24 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
         from: Position,
         seeds: &Seeds,
         baked: Option<PageBreaks<'a>>,
-    ) -> Option<Self> {
+    ) -> Result<Self, Error> {
+        // A `Result` all the way, not an `Option` converted by the caller: lines are a few
+        // hundred bytes, and a conversion is a copy on the drawing frame's stack.
+        let outside = Error::PositionOutOfRange(from);
         let mut blocks = book.blocks();
-        let skip = usize::try_from(from.block).ok()?;
+        let skip = usize::try_from(from.block).map_err(|_| outside)?;
         // The block before decides a first-line indent: read its kind, not its text.
         let mut before = None;
         if let Some(previous) = skip.checked_sub(1) {
-            blocks.pass(previous)?;
+            blocks.pass(previous).ok_or(outside)?;
             before = blocks
                 .peek_kind()
                 .and_then(|(kind, nesting)| (kind == BlockKind::Paragraph).then_some(nesting));
-            blocks.pass(1)?;
+            blocks.pass(1).ok_or(outside)?;
         }
         // Checked on the block kept, so the text is read up to `offset` once, not twice.
         let mut current = blocks.next();
-        let offset = usize::try_from(from.offset).ok()?;
+        let offset = usize::try_from(from.offset).map_err(|_| outside)?;
         let valid = match &mut current {
             Some(block) => {
                 seeds.seed(from, &mut block.text);
@@ -232,12 +236,12 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
         // Text that stops decoding before `offset` gives lines that stop at once, and say why.
         let corrupt = current.as_ref().is_some_and(|b| b.text.is_corrupt());
         if !valid && !corrupt {
-            return None;
+            return Err(outside);
         }
         if corrupt {
             current = None;
         }
-        Some(Lines {
+        Ok(Lines {
             fonts,
             geometry,
             blocks,
