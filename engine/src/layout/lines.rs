@@ -350,22 +350,28 @@ impl<'a, F: Family> Lines<'a, '_, F> {
     /// The text comes back positioned at the line's start, so reading the line costs no more
     /// than the line, coded or not.
     pub(crate) fn next_with_text(&mut self) -> Option<(Line, Block<'a>)> {
-        self.next_kept(None)
+        let mut block = Block::new(BlockKind::Paragraph, "");
+        let line = self.next_kept(None, &mut block)?;
+        Some((line, block))
     }
 
-    /// [`Lines::next_with_text`], keeping a baked line's characters in `kept` as they are
-    /// measured, so that drawing need not decode them again. Any other line leaves `kept`
-    /// holding nothing.
+    /// [`Lines::next_with_text`], with the line's block put in `block` (its text at the line's
+    /// start), and keeping a baked line's characters in `kept` as they are measured, so that
+    /// drawing need not decode them again. Any other line leaves `kept` holding nothing.
+    ///
+    /// The block is the caller's, not returned: copied once into where it is read from, not
+    /// copied here and then again into a return value, on the stack of every page drawn.
     pub(crate) fn next_kept(
         &mut self,
         mut kept: Option<&mut LineText>,
-    ) -> Option<(Line, Block<'a>)> {
+        block: &mut Block<'a>,
+    ) -> Option<Line> {
         if let Some(kept) = kept.as_deref_mut() {
             kept.forget();
         }
         self.skip_blank();
-        let block = self.current?;
-        let at_start = block.text;
+        *block = *self.current.as_ref()?;
+        let block: &Block<'a> = block;
         // Leading spaces were skipped, so the offset alone cannot tell; only spaces before it
         // means this is still the block's first line. Stops at the first non-space, so it
         // costs nothing for blocks without leading spaces.
@@ -373,9 +379,9 @@ impl<'a, F: Family> Lines<'a, '_, F> {
             let mut probe = block.text;
             (0..self.offset).all(|i| probe.char_at(i).is_some_and(is_space))
         };
-        let indents = self.geometry.indents(&block, self.before);
-        let (left, measure) = self.geometry.place(&block, indents && first_in_block);
-        let mut fonts = BlockFonts::new(self.fonts, &block);
+        let indents = self.geometry.indents(block, self.before);
+        let (left, measure) = self.geometry.place(block, indents && first_in_block);
+        let mut fonts = BlockFonts::new(self.fonts, block);
         let height = fonts.base().line_height();
         let broken = if let Some(codes) = &mut self.baked {
             let mut text = block.text;
@@ -420,12 +426,12 @@ impl<'a, F: Family> Lines<'a, '_, F> {
                 kind: LineEnd::BlockEnd,
                 next: 0,
             }
-        } else if self.planned(block) {
-            let (_, full) = self.geometry.place(&block, false);
+        } else if self.planned(*block) {
+            let (_, full) = self.geometry.place(block, false);
             // Words too wide for any line are cut to the block's narrowest line, whichever
             // line asks, so the plan and its replays see the same candidates.
-            let (_, narrowest) = self.geometry.place(&block, indents);
-            self.justified(block, fonts, [full, measure, narrowest])
+            let (_, narrowest) = self.geometry.place(block, indents);
+            self.justified(*block, fonts, [full, measure, narrowest])
         } else {
             let mut text = block.text;
             let broken = if block.kind.is_preformatted() {
@@ -470,17 +476,11 @@ impl<'a, F: Family> Lines<'a, '_, F> {
         if broken.kind == LineEnd::BlockEnd {
             self.next_block();
         }
-        Some((
-            line,
-            Block {
-                text: at_start,
-                ..block
-            },
-        ))
+        Some(line)
     }
 
     fn next_block(&mut self) {
-        self.before = self.current.and_then(|b| paragraph_nesting(&b));
+        self.before = self.current.as_ref().and_then(paragraph_nesting);
         self.current = self.blocks.next();
         self.block = self.block.saturating_add(1);
         self.offset = 0;
@@ -580,7 +580,8 @@ impl<F: Family> Iterator for Lines<'_, '_, F> {
     type Item = Line;
 
     fn next(&mut self) -> Option<Line> {
-        self.next_with_text().map(|(line, _)| line)
+        let mut block = Block::new(BlockKind::Paragraph, "");
+        self.next_kept(None, &mut block)
     }
 }
 

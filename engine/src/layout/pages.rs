@@ -291,6 +291,8 @@ impl<F: Family> Layout<'_, F> {
     ) -> Result<Filled, E> {
         let mut y = 0u32;
         let mut tail = Tail::default();
+        // Each line's block, its text at the line's start: one for the whole page.
+        let mut block = Block::new(BlockKind::Paragraph, "");
         // Drawing places as many lines as pagination counted, so only pagination looks; an
         // engine without line breaking takes its pages from the baked index, never from here.
         let paginating = cfg!(feature = "breaking") && limit.is_none();
@@ -299,11 +301,10 @@ impl<F: Family> Layout<'_, F> {
         while limit.is_none_or(|n| tail.count < n) {
             let count = tail.count;
             let start = lines.position();
-            // Borrowed where it was returned: a line and its block are near 200 bytes.
-            let next = lines.next_kept(kept.as_deref_mut());
-            let Some((line, block)) = &next else {
+            let Some(line) = lines.next_kept(kept.as_deref_mut(), &mut block) else {
                 break;
             };
+            let line = &line;
             let opens_chapter = new_pages.as_mut().is_some_and(|n| n.reached(line.block));
             if opens_chapter && count > 0 {
                 // A chapter that opens a page: the page ends here, whatever the widow and
@@ -324,7 +325,7 @@ impl<F: Family> Layout<'_, F> {
                 }
                 break;
             }
-            place(line, block, kept.as_deref(), top)?;
+            place(line, &block, kept.as_deref(), top)?;
             y = top + line.height + u32::from(self.profile.line_spacing);
             tail.push(Placed {
                 start,
