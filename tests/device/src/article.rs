@@ -45,7 +45,7 @@ pub fn packed_family<'a>(book: &Book<'a>) -> Result<PackedFamily<'a>, Failure> {
 }
 
 /// Why the read-and-draw path stopped.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub enum Failure {
     /// The engine turned the blob down.
     Engine(inkleaf::Error),
@@ -178,6 +178,9 @@ impl<F: Family> Run<F> {
 /// Opens `blob` into `opened` and sends `MEASURE open` (tables built included), `MEASURE
 /// fonts` (taking the fonts from the book), `MEASURE paginate`, then `PAGE n` and `MEASURE
 /// page<n>` per page. Returns the number of pages.
+///
+/// This frame holds what a reader keeps between page turns, the layout and the framebuffer;
+/// opening and laying out have frames of their own, gone before the first turn.
 #[allow(clippy::too_many_arguments)]
 #[inline(never)]
 fn read_and_draw<'a, 'b, S: Surface<'b>, F: Family>(
@@ -189,29 +192,12 @@ fn read_and_draw<'a, 'b, S: Surface<'b>, F: Family>(
     fonts: Fonts<'a, F>,
     tables: Option<&'a mut [u32]>,
 ) -> Result<u32, Failure> {
-    // Opened where it stays and borrowed from there: a book with a text model is too big to
-    // keep or copy on a device's stack.
-    let (book, cost) = meter::measure(|| {
-        let book = Book::open_in(blob, opened)?;
-        #[cfg(feature = "tables")]
-        if let Some(tables) = tables {
-            book.accelerate(tables)?;
-        }
-        Ok::<_, inkleaf::Error>(&*book)
-    });
-    #[cfg(not(feature = "tables"))]
-    let _ = tables;
-    host.measure(format_args!("open"), cost);
-    let book = book?;
-    let built = book.built_for().ok_or(Failure::NotBuiltFor)?;
-    let profile = look(built.profile);
-    // Packed faces are checked when they are taken from the book: part of opening it.
-    let (family, cost) = meter::measure(|| fonts(book));
-    host.measure(format_args!("fonts"), cost);
+    let book = open(host, blob, opened, tables)?;
     // Borrowed where it was returned, not moved out of the `Result`: a copy would double
     // the layout's room in this frame, which every page turn sits under.
-    let laid = Layout::new(book, profile, family?);
-    let layout = laid.as_ref().map_err(|e| *e)?;
+    let laid = lay_out(host, book, look, fonts);
+    let layout = laid.as_ref().map_err(|failure| *failure)?;
+    let profile = layout.profile();
     let (width, height) = (profile.width, profile.height);
     let mut page = S::new(buffer, width.into(), height.into())
         .ok_or(Failure::FramebufferTooSmall { width, height })?;
@@ -226,6 +212,47 @@ fn read_and_draw<'a, 'b, S: Surface<'b>, F: Family>(
         host.measure(format_args!("page{n}"), cost);
     }
     Ok(total)
+}
+
+/// Opens `blob` into `opened`, where it stays, and sends `MEASURE open` (tables built
+/// included).
+#[inline(never)]
+fn open<'a>(
+    host: &mut Host,
+    blob: &'a [u8],
+    opened: &'a mut Option<Book<'a>>,
+    tables: Option<&'a mut [u32]>,
+) -> Result<&'a Book<'a>, Failure> {
+    // Opened where it stays and borrowed from there: a book with a text model is too big to
+    // keep or copy on a device's stack.
+    let (book, cost) = meter::measure(|| {
+        let book = Book::open_in(blob, opened)?;
+        #[cfg(feature = "tables")]
+        if let Some(tables) = tables {
+            book.accelerate(tables)?;
+        }
+        Ok::<_, inkleaf::Error>(&*book)
+    });
+    #[cfg(not(feature = "tables"))]
+    let _ = tables;
+    host.measure(format_args!("open"), cost);
+    Ok(book?)
+}
+
+/// The layout of `book` for the profile it was built for, as `look` sets it, in the fonts
+/// `fonts` takes from it; sends `MEASURE fonts`.
+#[inline(never)]
+fn lay_out<'a, F: Family>(
+    host: &mut Host,
+    book: &'a Book<'a>,
+    look: Look,
+    fonts: Fonts<'a, F>,
+) -> Result<Layout<'a, F>, Failure> {
+    let built = book.built_for().ok_or(Failure::NotBuiltFor)?;
+    // Packed faces are checked when they are taken from the book: part of opening it.
+    let (family, cost) = meter::measure(|| fonts(book));
+    host.measure(format_args!("fonts"), cost);
+    Ok(Layout::new(book, look(built.profile), family?)?)
 }
 
 /// One page turn as a reader does it, knowing only where the page starts: lay the page out
