@@ -301,10 +301,11 @@ impl<F: Family> Layout<'_, F> {
         while limit.is_none_or(|n| tail.count < n) {
             let count = tail.count;
             let start = lines.position();
-            let Some(line) = lines.next_kept(kept.as_deref_mut(), &mut block) else {
+            // Borrowed where it was returned, not moved out of the `Option`: one copy less.
+            let next = lines.next_kept(kept.as_deref_mut(), &mut block);
+            let Some(line) = &next else {
                 break;
             };
-            let line = &line;
             let opens_chapter = new_pages.as_mut().is_some_and(|n| n.reached(line.block));
             if opens_chapter && count > 0 {
                 // A chapter that opens a page: the page ends here, whatever the widow and
