@@ -224,7 +224,8 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
             blocks.pass(1).ok_or(outside)?;
         }
         // Checked on the block kept, so the text is read up to `offset` once, not twice.
-        let mut current = blocks.next();
+        let mut current = None;
+        blocks.next_into(&mut current);
         let offset = usize::try_from(from.offset).map_err(|_| outside)?;
         let valid = match &mut current {
             Some(block) => {
@@ -481,7 +482,7 @@ impl<'a, F: Family> Lines<'a, '_, F> {
 
     fn next_block(&mut self) {
         self.before = self.current.as_ref().and_then(paragraph_nesting);
-        self.current = self.blocks.next();
+        self.blocks.next_into(&mut self.current);
         self.block = self.block.saturating_add(1);
         self.offset = 0;
         self.plan = None;

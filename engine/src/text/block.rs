@@ -134,6 +134,55 @@ impl<'b> Blocks<'b> {
         )
     }
 
+    /// The next block put into `slot`, or `None` after the last (or at framing that does not
+    /// read, which the book checked when it opened): [`Iterator::next`] built where it will
+    /// be kept, not on the stack of the page turn that reads it and then copied.
+    #[inline(never)]
+    pub(crate) fn next_into(&mut self, slot: &mut Option<Block<'b>>) {
+        *slot = None;
+        if self.rest.is_empty() {
+            return;
+        }
+        #[cfg(feature = "coded")]
+        if let Some(model) = self.model {
+            let Ok((raw, rest)) = take::<RawCodedBlock<'b>>(self.rest, Part::Blocks) else {
+                return;
+            };
+            let Some((kind, nesting)) = kind_and_nesting(raw.kind, raw.nesting) else {
+                return;
+            };
+            self.rest = rest;
+            let stream = Stream {
+                bits: raw.bits,
+                text_len: raw.text_len,
+            };
+            *slot = Some(Block {
+                kind,
+                nesting,
+                label: raw.label,
+                text: Text::coded(model, stream),
+                hyphens: Hyphens::from_encoded(raw.hyphens),
+                runs: Runs::from_encoded(raw.runs),
+            });
+            return;
+        }
+        let Ok((raw, rest)) = take::<RawBlock<'b>>(self.rest, Part::Blocks) else {
+            return;
+        };
+        let Some((kind, nesting)) = kind_and_nesting(raw.kind, raw.nesting) else {
+            return;
+        };
+        self.rest = rest;
+        *slot = Some(Block {
+            kind,
+            nesting,
+            label: raw.label,
+            text: Text::plain(raw.text),
+            hyphens: Hyphens::from_encoded(raw.hyphens),
+            runs: Runs::from_encoded(raw.runs),
+        });
+    }
+
     /// Whether the blocks are coded (without the `coded` feature a coded book never opens).
     fn coded(&self) -> bool {
         #[cfg(feature = "coded")]
@@ -163,6 +212,15 @@ fn block<'b>(
         hyphens: Hyphens::from_encoded(hyphens),
         runs: Runs::from_encoded(runs),
     }))
+}
+
+/// A block's kind and nesting from their stored form, if they are valid.
+#[inline(always)]
+fn kind_and_nesting(kind: BlockKind, nesting: (u8, u8)) -> Option<(BlockKind, Nesting)> {
+    Some((
+        kind.checked().ok()?,
+        Nesting::from_parts(nesting.0, nesting.1)?,
+    ))
 }
 
 impl<'b> Iterator for Blocks<'b> {
