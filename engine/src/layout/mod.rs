@@ -29,6 +29,7 @@ pub(crate) use pieces::is_space;
 pub use crate::profile::{Align, Margins};
 use crate::{Position, Profile};
 pub use lines::{Line, LineEnd};
+pub(crate) use pages::Filled;
 pub use pages::{Page, Pages};
 pub use status::Status;
 
