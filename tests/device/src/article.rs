@@ -110,6 +110,7 @@ pub fn main<'b, S: Surface<'b>>(blob: &'static [u8], buffer: &'b mut [u8], look:
         machine: Machine::Lm3s6965evb,
         look,
         fonts: built_in_font,
+        laid: cortex_m::singleton!(: Laid<&'static MonoFont> = None).expect("main runs once"),
     };
     run.go::<S>(blob, buffer, None)
 }
@@ -125,6 +126,7 @@ pub fn main_with_tables<'b, S: Surface<'b>>(
         machine: Machine::Lm3s6965evb,
         look,
         fonts: built_in_font,
+        laid: cortex_m::singleton!(: Laid<&'static MonoFont> = None).expect("main runs once"),
     };
     run.go::<S>(blob, buffer, Some(tables))
 }
@@ -139,16 +141,23 @@ pub fn main_packed<'b, S: Surface<'b>>(
         machine,
         look: as_built,
         fonts: packed_family,
+        laid: cortex_m::singleton!(: Laid<PackedFamily<'static>> = None).expect("main runs once"),
     };
     run.go::<S>(blob, buffer, None)
 }
 
-/// How a firmware runs: where, with which profile and in which fonts.
-struct Run<F> {
+/// How a firmware runs: where, with which profile and in which fonts, and where it keeps
+/// its layout.
+struct Run<F: 'static> {
     machine: Machine,
     look: Look,
     fonts: Fonts<'static, F>,
+    laid: &'static mut Laid<F>,
 }
+
+/// Where a firmware keeps its layout between page turns: a `static` too, a few hundred bytes
+/// that every page turn borrows and none copies.
+type Laid<F> = Option<Layout<'static, F>>;
 
 /// Where a firmware keeps its opened book: a `static`, like its framebuffer, so that the
 /// book (a few hundred bytes with its text model) is neither on the stack nor copied.
@@ -166,7 +175,7 @@ impl<F: Family> Run<F> {
         let opened = cortex_m::singleton!(: Opened = None).expect("a firmware runs once");
         let mark = meter::Mark::here();
         let run = read_and_draw::<S, F>(
-            &mut host, blob, opened, buffer, self.look, self.fonts, tables,
+            &mut host, blob, opened, self.laid, buffer, self.look, self.fonts, tables,
         );
         match run {
             Ok(pages) => rt::finish(&mut host, mark, pages),
@@ -179,24 +188,22 @@ impl<F: Family> Run<F> {
 /// fonts` (taking the fonts from the book), `MEASURE paginate`, then `PAGE n` and `MEASURE
 /// page<n>` per page. Returns the number of pages.
 ///
-/// This frame holds what a reader keeps between page turns, the layout and the framebuffer;
-/// opening and laying out have frames of their own, gone before the first turn.
+/// The book and the layout go into `opened` and `laid`, where they stay; opening and laying
+/// out have frames of their own, gone before the first turn.
 #[allow(clippy::too_many_arguments)]
 #[inline(never)]
 fn read_and_draw<'a, 'b, S: Surface<'b>, F: Family>(
     host: &mut Host,
     blob: &'a [u8],
     opened: &'a mut Option<Book<'a>>,
+    laid: &'a mut Option<Layout<'a, F>>,
     buffer: &'b mut [u8],
     look: Look,
     fonts: Fonts<'a, F>,
     tables: Option<&'a mut [u32]>,
 ) -> Result<u32, Failure> {
     let book = open(host, blob, opened, tables)?;
-    // Borrowed where it was returned, not moved out of the `Result`: a copy would double
-    // the layout's room in this frame, which every page turn sits under.
-    let laid = lay_out(host, book, look, fonts);
-    let layout = laid.as_ref().map_err(|failure| *failure)?;
+    let layout = lay_out(host, book, look, fonts, laid)?;
     let profile = layout.profile();
     let (width, height) = (profile.width, profile.height);
     let mut page = S::new(buffer, width.into(), height.into())
@@ -239,20 +246,21 @@ fn open<'a>(
     Ok(book?)
 }
 
-/// The layout of `book` for the profile it was built for, as `look` sets it, in the fonts
-/// `fonts` takes from it; sends `MEASURE fonts`.
+/// Lays `book` out into `laid` for the profile it was built for, as `look` sets it, in the
+/// fonts `fonts` takes from it; sends `MEASURE fonts`.
 #[inline(never)]
 fn lay_out<'a, F: Family>(
     host: &mut Host,
     book: &'a Book<'a>,
     look: Look,
     fonts: Fonts<'a, F>,
-) -> Result<Layout<'a, F>, Failure> {
+    laid: &'a mut Option<Layout<'a, F>>,
+) -> Result<&'a Layout<'a, F>, Failure> {
     let built = book.built_for().ok_or(Failure::NotBuiltFor)?;
     // Packed faces are checked when they are taken from the book: part of opening it.
     let (family, cost) = meter::measure(|| fonts(book));
     host.measure(format_args!("fonts"), cost);
-    Ok(Layout::new(book, look(built.profile), family?)?)
+    Ok(laid.insert(Layout::new(book, look(built.profile), family?)?))
 }
 
 /// One page turn as a reader does it, knowing only where the page starts: lay the page out
