@@ -215,10 +215,23 @@ fn read_and_draw<'a, 'b, S: Surface<'b>, F: Family>(
     for n in 0..total {
         let (turned, cost) = meter::measure(|| turn(layout, n, start, total, &mut page));
         start = turned?;
-        host.page_of(S::BITS, n, width.into(), height.into(), page.bytes());
-        host.measure(format_args!("page{n}"), cost);
+        report_page(host, n, (width.into(), height.into()), &page, cost);
     }
     Ok(total)
+}
+
+/// Sends `PAGE n` with the page drawn and `MEASURE page<n>`: out of line, so that what
+/// reporting needs is not in the frame every page turn sits under.
+#[inline(never)]
+fn report_page<'b, S: Surface<'b>>(
+    host: &mut Host,
+    n: u32,
+    (width, height): (u32, u32),
+    page: &S,
+    cost: meter::Cost,
+) {
+    host.page_of(S::BITS, n, width, height, page.bytes());
+    host.measure(format_args!("page{n}"), cost);
 }
 
 /// Opens `blob` into `opened`, where it stays, and sends `MEASURE open` (tables built
