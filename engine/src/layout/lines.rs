@@ -427,27 +427,8 @@ impl<'a, F: Family> Lines<'a, '_, F> {
                 kind: LineEnd::BlockEnd,
                 next: 0,
             }
-        } else if self.planned(*block) {
-            let (_, full) = self.geometry.place(block, false);
-            // Words too wide for any line are cut to the block's narrowest line, whichever
-            // line asks, so the plan and its replays see the same candidates.
-            let (_, narrowest) = self.geometry.place(block, indents);
-            self.justified(*block, fonts, [full, measure, narrowest])
         } else {
-            let mut text = block.text;
-            let broken = if block.kind.is_preformatted() {
-                break_preformatted(&mut fonts, &mut text, self.offset, measure)
-            } else {
-                break_line(&mut fonts, &mut text, self.offset, measure)
-            };
-            if self.stop_if_corrupt(text.is_corrupt()) {
-                return None;
-            }
-            // Kept, with its checkpoints: the next line starts inside what it has read.
-            if let Some(current) = &mut self.current {
-                current.text = text;
-            }
-            broken
+            self.break_on_board(block, fonts, measure, indents)?
         };
         // Every branch kept the text it read. Coded text that stops decoding reads as ending
         // early: a block's last line checks that its text really ends there.
@@ -492,6 +473,40 @@ impl<'a, F: Family> Lines<'a, '_, F> {
     /// The next line of a justified paragraph: the chunk's plan, replayed. `widths` are the
     /// block's lines, this line (narrower when it is an indented first line), and the
     /// narrowest line of the block.
+    /// The line from the current offset of `block`, broken here rather than read from a
+    /// page index: justified through its paragraph's plan, else greedily. `None` if the text
+    /// stopped decoding. Out of line, so that a baked line's frame keeps none of its room.
+    #[inline(never)]
+    fn break_on_board(
+        &mut self,
+        block: &Block<'a>,
+        mut fonts: BlockFonts<'_, 'a, F>,
+        measure: u32,
+        indents: bool,
+    ) -> Option<Broken> {
+        if self.planned(*block) {
+            let (_, full) = self.geometry.place(block, false);
+            // Words too wide for any line are cut to the block's narrowest line, whichever
+            // line asks, so the plan and its replays see the same candidates.
+            let (_, narrowest) = self.geometry.place(block, indents);
+            return Some(self.justified(*block, fonts, [full, measure, narrowest]));
+        }
+        let mut text = block.text;
+        let broken = if block.kind.is_preformatted() {
+            break_preformatted(&mut fonts, &mut text, self.offset, measure)
+        } else {
+            break_line(&mut fonts, &mut text, self.offset, measure)
+        };
+        if self.stop_if_corrupt(text.is_corrupt()) {
+            return None;
+        }
+        // Kept, with its checkpoints: the next line starts inside what it has read.
+        if let Some(current) = &mut self.current {
+            current.text = text;
+        }
+        Some(broken)
+    }
+
     fn justified(
         &mut self,
         block: Block<'a>,
