@@ -138,9 +138,7 @@ impl<F: Font + ?Sized> Font for &F {
         (**self).max_advance()
     }
 
-    // Always: drawing asks for every character's glyph, and a call through this forwarding
-    // would cost each one.
-    #[inline(always)]
+    #[inline]
     fn glyph(&self, c: char) -> Option<Glyph<'_>> {
         (**self).glyph(c)
     }
@@ -181,54 +179,10 @@ impl<F: Font + ?Sized> Font for &F {
     }
 }
 
-/// Calls `f` with each glyph that sets `c`, as [`Font::glyphs`] gives them, from `font`'s
-/// own [`Font::glyph`]: its own glyph, else its stand-in's (at most three), else `?`.
-/// Measuring and drawing a character this way need a few words of stack, not a [`Glyphs`]
-/// (a hundred bytes) and its copies.
-#[inline]
-pub(crate) fn each_glyph<'f, F: Font + ?Sized, E>(
-    font: &'f F,
-    c: char,
-    mut f: impl FnMut(Glyph<'f>) -> Result<(), E>,
-) -> Result<(), E> {
-    if let Some(g) = font.glyph(c) {
-        return f(g);
-    }
-    let mut set = false;
-    if let Some(stand_in) = fallback(c) {
-        for g in stand_in
-            .chars()
-            .filter_map(|s| font.glyph(s))
-            .take(MAX_GLYPHS)
-        {
-            f(g)?;
-            set = true;
-        }
-    }
-    if set {
-        return Ok(());
-    }
-    font.glyph('?').map_or(Ok(()), f)
-}
-
-/// The advance of the glyphs that set `c`: [`Font::glyphs`]'s advances summed, through
-/// [`each_glyph`].
-pub(crate) fn glyphs_advance<F: Font + ?Sized>(font: &F, c: char) -> u32 {
-    let mut advance = 0u32;
-    let Ok(()) = each_glyph(font, c, |g| {
-        advance += g.advance;
-        Ok::<(), core::convert::Infallible>(())
-    });
-    advance
-}
-
-/// The most glyphs one character is set with: the longest stand-in is `...`.
-const MAX_GLYPHS: usize = 3;
-
 /// Up to three glyphs that set one character (the longest stand-in is `...`).
 #[derive(Copy, Clone, Debug, Default)]
 pub struct Glyphs<'a> {
-    glyphs: [Option<Glyph<'a>>; MAX_GLYPHS],
+    glyphs: [Option<Glyph<'a>>; 3],
     len: u8,
     next: u8,
 }

@@ -56,7 +56,7 @@ impl MonoFont {
     /// measuring the characters it has takes no stack for them.
     #[inline(never)]
     fn stand_in_advance(&self, c: char) -> u32 {
-        super::glyphs_advance(self, c)
+        self.glyphs(c).map(|g| g.advance).sum()
     }
 
     const fn new(name: &'static str, width: u32, height: u32, bits: &'static [u8]) -> Self {
@@ -129,8 +129,7 @@ impl Font for MonoFont {
         3 * self.width
     }
 
-    // Always: drawing asks for every character's glyph, and measuring a bold one too.
-    #[inline(always)]
+    #[inline]
     fn glyph(&self, c: char) -> Option<Glyph<'_>> {
         let index = glyph_index(c)?;
         let (first, last) = *self.inked.get(index as usize)?;
