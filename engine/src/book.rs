@@ -57,10 +57,52 @@ impl<'a> Book<'a> {
     /// assert_eq!(png, Error::BadMagic(*b"\x89PNG"));
     /// # Ok::<(), inkleaf::Error>(())
     /// ```
+    pub fn from_bytes(blob: &'a [u8]) -> Result<Self, Error> {
+        let mut slot = None;
+        Self::open_in(blob, &mut slot)?;
+        slot.ok_or(Error::CorruptModel)
+    }
+
+    /// [`Book::from_bytes`] into `slot`, opening the book where it will stay: a book with a
+    /// text model is about 580 bytes on a 32-bit target, and a device's stack has room for
+    /// neither a second one while it is checked nor the copy that returning it makes. A
+    /// firmware keeps `slot` in a `static` or in `main`'s frame. `slot` is `None` after an
+    /// error.
+    ///
+    /// ```
+    /// use inkleaf::Book;
+    ///
+    /// # let blob: &'static [u8] = include_bytes!("../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let mut slot = None;
+    /// let book = Book::open_in(blob, &mut slot)?;
+    /// assert_eq!(book.block_count(), 16);
+    /// assert!(Book::open_in(&blob[..100], &mut slot).is_err());
+    /// assert!(slot.is_none());
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
     // Never inlined: opening needs room for the checks, and a caller that keeps the book
     // for its page turns should not keep that room too (device stack is short).
     #[inline(never)]
-    pub fn from_bytes(blob: &'a [u8]) -> Result<Self, Error> {
+    pub fn open_in<'s>(
+        blob: &'a [u8],
+        slot: &'s mut Option<Book<'a>>,
+    ) -> Result<&'s mut Book<'a>, Error> {
+        let opened = Self::open_framing(blob, slot).and_then(|()| {
+            let book = slot.as_mut().ok_or(Error::CorruptModel)?;
+            book.check_contents()
+        });
+        match opened {
+            Ok(()) => slot.as_mut().ok_or(Error::CorruptModel),
+            Err(e) => {
+                *slot = None;
+                Err(e)
+            }
+        }
+    }
+
+    /// Checks the header and the payload's framing, and puts the book into `slot` with its
+    /// parts found and its text model opened; nothing counted yet.
+    fn open_framing(blob: &'a [u8], slot: &mut Option<Book<'a>>) -> Result<(), Error> {
         let (header, payload) = Header::split(blob)?;
         let (meta, after_meta) = take::<Meta<'a>>(payload, Part::Metadata)?;
         let (chapters, after_chapters) = take::<&'a [u8]>(after_meta, Part::Chapters)?;
@@ -74,7 +116,8 @@ impl<'a> Book<'a> {
         if !rest.is_empty() {
             return Err(Error::TrailingPayload(Part::Blocks));
         }
-        let mut book = Book {
+        // Built in the slot, its model `None`, then the model opened into it: no copy.
+        let book = slot.insert(Book {
             header,
             sizes: PartSizes {
                 header: HEADER_LEN,
@@ -98,24 +141,31 @@ impl<'a> Book<'a> {
             model: None,
             blocks,
             block_count: 0,
-        };
+        });
         #[cfg(feature = "coded")]
         if let Some(bytes) = model {
             Model::open_in(bytes, &mut book.model)?;
         }
         #[cfg(not(feature = "coded"))]
         if model.is_some() {
+            let _ = book;
             return Err(Error::CodedTextUnsupported);
         }
-        let (count, hyphens, runs) = book.check_blocks()?;
-        book.block_count = count;
-        book.sizes.hyphens = hyphens;
-        book.sizes.runs = runs;
-        book.sizes.text -= hyphens + runs;
-        book.chapter_count = ChapterRecord::check_part(chapters, count)?;
-        (book.index_count, book.sizes.line_breaks) = book.check_indexes()?;
-        book.sizes.page_index -= book.sizes.line_breaks;
-        Ok(book)
+        Ok(())
+    }
+
+    /// Checks the blocks, chapter records and page indexes of a book whose framing
+    /// [`Book::open_framing`] checked, and counts them.
+    fn check_contents(&mut self) -> Result<(), Error> {
+        let (count, hyphens, runs) = self.check_blocks()?;
+        self.block_count = count;
+        self.sizes.hyphens = hyphens;
+        self.sizes.runs = runs;
+        self.sizes.text -= hyphens + runs;
+        self.chapter_count = ChapterRecord::check_part(self.chapters, count)?;
+        (self.index_count, self.sizes.line_breaks) = self.check_indexes()?;
+        self.sizes.page_index -= self.sizes.line_breaks;
+        Ok(())
     }
 
     /// Checks every block's framing once, so that walking the blocks again cannot stop

@@ -476,6 +476,15 @@ fn print_reader_verdict(baseline: &Column, reader: &Column, full: &Column) {
         text <= READER_TEXT_TARGET,
         format!("{text} B of {READER_TEXT_TARGET} B"),
     );
+    let stack = peak(&reader.report);
+    verdict(
+        "peak stack <= 2 KB",
+        stack <= STACK_TARGET,
+        format!(
+            "{stack} B of {STACK_TARGET} B (the full engine's: {} B)",
+            peak(&full.report)
+        ),
+    );
     if text > READER_TEXT_TARGET {
         print_largest_symbols(reader, baseline);
     }

@@ -24,7 +24,7 @@ use self::canvas::Canvas;
 use self::gray::GrayCanvas;
 use crate::font::{Family, Font};
 use crate::format::Part;
-use crate::layout::{Layout, Line, LineText, Page};
+use crate::layout::{Filled, Layout, Line, LineText, Page};
 use crate::text::{Block, Nesting, Style};
 use crate::{Error, Position};
 
@@ -210,17 +210,34 @@ impl<F: Family> Layout<'_, F> {
         start: Position,
         framebuffer: &mut Framebuffer<B>,
     ) -> Result<Page<'_, F>, Error> {
-        let counted = self
-            .baked_page(index, start)
-            .and_then(|breaks| self.count_baked(index, breaks));
-        let Some(filled) = counted else {
-            let page = self.page_at(index, start)?;
-            page.draw_into(framebuffer);
-            return Ok(page);
+        let Some(filled) = self.count_baked_page(index, start) else {
+            return self.lay_out_and_draw(index, start, framebuffer);
         };
         let page = Page::new(self, index, start, filled?);
         let Ok(checked) = page.render_checked(framebuffer);
         checked.map(|()| page)
+    }
+
+    /// The lines of baked page `index` counted, if the index bakes it and it starts at
+    /// `start` (see `Layout::count_baked`). Out of line, so that the page breaks it reads are
+    /// not held on the stack while the page is drawn.
+    #[inline(never)]
+    fn count_baked_page(&self, index: u32, start: Position) -> Option<Result<Filled, Error>> {
+        self.baked_page(index, start)
+            .and_then(|breaks| self.count_baked(index, breaks))
+    }
+
+    /// [`Layout::draw_page_into`] for a page the index does not bake: laid out, then drawn.
+    #[inline(never)]
+    fn lay_out_and_draw<B: AsRef<[u8]> + AsMut<[u8]>>(
+        &self,
+        index: u32,
+        start: Position,
+        framebuffer: &mut Framebuffer<B>,
+    ) -> Result<Page<'_, F>, Error> {
+        let page = self.page_at(index, start)?;
+        page.draw_into(framebuffer);
+        Ok(page)
     }
 }
 

@@ -7,9 +7,10 @@
 
 use crate::text::CharsBetween;
 
-/// Bytes of UTF-8 a line may take and still be kept: longer than any line a small display
-/// sets, and small enough for the stack of the one frame that draws.
-const CAPACITY: usize = 256;
+/// Bytes of UTF-8 a line may take and still be kept: longer than the lines a small display
+/// sets (49 cells at 2.9" in 6x10, about 70 characters of a packed 14 px face), and small
+/// enough for the stack of the one frame that draws, under everything drawing calls.
+const CAPACITY: usize = 112;
 
 /// The characters of one line from byte `start` of its block, as UTF-8.
 #[derive(Clone, Debug)]

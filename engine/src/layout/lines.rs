@@ -145,21 +145,22 @@ impl<F> Clone for Lines<'_, '_, F> {
 }
 
 impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
-    /// Lines starting at `from`, which must be a character boundary inside the book.
+    /// Lines starting at `from`, which must be a character boundary inside the book:
+    /// [`Error::PositionOutOfRange`] otherwise.
     pub(crate) fn new(
         book: &'a Book<'_>,
         fonts: &'f F,
         geometry: &'f Geometry,
         from: Position,
         seeds: &Seeds,
-    ) -> Option<Self> {
+    ) -> Result<Self, Error> {
         let mut lines = Self::open(book, fonts, geometry, from, seeds, None)?;
         if lines.current.is_some_and(|b| lines.planned(b)) && lines.offset > 0 {
             // Knuth–Plass breaks depend on the whole paragraph before: replay it.
             lines.offset = 0;
             lines.seek(from);
         }
-        Some(lines)
+        Ok(lines)
     }
 
     /// The lines of a baked page starting at `from`: read from `breaks`, not broken.
@@ -170,7 +171,7 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
         from: Position,
         seeds: &Seeds,
         breaks: PageBreaks<'a>,
-    ) -> Option<Self> {
+    ) -> Result<Self, Error> {
         Self::open(book, fonts, geometry, from, seeds, Some(breaks))
     }
 
@@ -207,21 +208,25 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
         from: Position,
         seeds: &Seeds,
         baked: Option<PageBreaks<'a>>,
-    ) -> Option<Self> {
+    ) -> Result<Self, Error> {
+        // A `Result` all the way, not an `Option` converted by the caller: lines are a few
+        // hundred bytes, and a conversion is a copy on the drawing frame's stack.
+        let outside = Error::PositionOutOfRange(from);
         let mut blocks = book.blocks();
-        let skip = usize::try_from(from.block).ok()?;
+        let skip = usize::try_from(from.block).map_err(|_| outside)?;
         // The block before decides a first-line indent: read its kind, not its text.
         let mut before = None;
         if let Some(previous) = skip.checked_sub(1) {
-            blocks.pass(previous)?;
+            blocks.pass(previous).ok_or(outside)?;
             before = blocks
                 .peek_kind()
                 .and_then(|(kind, nesting)| (kind == BlockKind::Paragraph).then_some(nesting));
-            blocks.pass(1)?;
+            blocks.pass(1).ok_or(outside)?;
         }
         // Checked on the block kept, so the text is read up to `offset` once, not twice.
-        let mut current = blocks.next();
-        let offset = usize::try_from(from.offset).ok()?;
+        let mut current = None;
+        blocks.next_into(&mut current);
+        let offset = usize::try_from(from.offset).map_err(|_| outside)?;
         let valid = match &mut current {
             Some(block) => {
                 seeds.seed(from, &mut block.text);
@@ -232,12 +237,12 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
         // Text that stops decoding before `offset` gives lines that stop at once, and say why.
         let corrupt = current.as_ref().is_some_and(|b| b.text.is_corrupt());
         if !valid && !corrupt {
-            return None;
+            return Err(outside);
         }
         if corrupt {
             current = None;
         }
-        Some(Lines {
+        Ok(Lines {
             fonts,
             geometry,
             blocks,
@@ -346,22 +351,28 @@ impl<'a, F: Family> Lines<'a, '_, F> {
     /// The text comes back positioned at the line's start, so reading the line costs no more
     /// than the line, coded or not.
     pub(crate) fn next_with_text(&mut self) -> Option<(Line, Block<'a>)> {
-        self.next_kept(None)
+        let mut block = Block::new(BlockKind::Paragraph, "");
+        let line = self.next_kept(None, &mut block)?;
+        Some((line, block))
     }
 
-    /// [`Lines::next_with_text`], keeping a baked line's characters in `kept` as they are
-    /// measured, so that drawing need not decode them again. Any other line leaves `kept`
-    /// holding nothing.
+    /// [`Lines::next_with_text`], with the line's block put in `block` (its text at the line's
+    /// start), and keeping a baked line's characters in `kept` as they are measured, so that
+    /// drawing need not decode them again. Any other line leaves `kept` holding nothing.
+    ///
+    /// The block is the caller's, not returned: copied once into where it is read from, not
+    /// copied here and then again into a return value, on the stack of every page drawn.
     pub(crate) fn next_kept(
         &mut self,
         mut kept: Option<&mut LineText>,
-    ) -> Option<(Line, Block<'a>)> {
+        block: &mut Block<'a>,
+    ) -> Option<Line> {
         if let Some(kept) = kept.as_deref_mut() {
             kept.forget();
         }
         self.skip_blank();
-        let block = self.current?;
-        let at_start = block.text;
+        *block = *self.current.as_ref()?;
+        let block: &Block<'a> = block;
         // Leading spaces were skipped, so the offset alone cannot tell; only spaces before it
         // means this is still the block's first line. Stops at the first non-space, so it
         // costs nothing for blocks without leading spaces.
@@ -369,9 +380,9 @@ impl<'a, F: Family> Lines<'a, '_, F> {
             let mut probe = block.text;
             (0..self.offset).all(|i| probe.char_at(i).is_some_and(is_space))
         };
-        let indents = self.geometry.indents(&block, self.before);
-        let (left, measure) = self.geometry.place(&block, indents && first_in_block);
-        let mut fonts = BlockFonts::new(self.fonts, &block);
+        let indents = self.geometry.indents(block, self.before);
+        let (left, measure) = self.geometry.place(block, indents && first_in_block);
+        let mut fonts = BlockFonts::new(self.fonts, block);
         let height = fonts.base().line_height();
         let broken = if let Some(codes) = &mut self.baked {
             let mut text = block.text;
@@ -416,27 +427,8 @@ impl<'a, F: Family> Lines<'a, '_, F> {
                 kind: LineEnd::BlockEnd,
                 next: 0,
             }
-        } else if self.planned(block) {
-            let (_, full) = self.geometry.place(&block, false);
-            // Words too wide for any line are cut to the block's narrowest line, whichever
-            // line asks, so the plan and its replays see the same candidates.
-            let (_, narrowest) = self.geometry.place(&block, indents);
-            self.justified(block, fonts, [full, measure, narrowest])
         } else {
-            let mut text = block.text;
-            let broken = if block.kind.is_preformatted() {
-                break_preformatted(&mut fonts, &mut text, self.offset, measure)
-            } else {
-                break_line(&mut fonts, &mut text, self.offset, measure)
-            };
-            if self.stop_if_corrupt(text.is_corrupt()) {
-                return None;
-            }
-            // Kept, with its checkpoints: the next line starts inside what it has read.
-            if let Some(current) = &mut self.current {
-                current.text = text;
-            }
-            broken
+            self.break_on_board(block, fonts, measure, indents)?
         };
         // Every branch kept the text it read. Coded text that stops decoding reads as ending
         // early: a block's last line checks that its text really ends there.
@@ -466,18 +458,12 @@ impl<'a, F: Family> Lines<'a, '_, F> {
         if broken.kind == LineEnd::BlockEnd {
             self.next_block();
         }
-        Some((
-            line,
-            Block {
-                text: at_start,
-                ..block
-            },
-        ))
+        Some(line)
     }
 
     fn next_block(&mut self) {
-        self.before = self.current.and_then(|b| paragraph_nesting(&b));
-        self.current = self.blocks.next();
+        self.before = self.current.as_ref().and_then(paragraph_nesting);
+        self.blocks.next_into(&mut self.current);
         self.block = self.block.saturating_add(1);
         self.offset = 0;
         self.plan = None;
@@ -487,6 +473,40 @@ impl<'a, F: Family> Lines<'a, '_, F> {
     /// The next line of a justified paragraph: the chunk's plan, replayed. `widths` are the
     /// block's lines, this line (narrower when it is an indented first line), and the
     /// narrowest line of the block.
+    /// The line from the current offset of `block`, broken here rather than read from a
+    /// page index: justified through its paragraph's plan, else greedily. `None` if the text
+    /// stopped decoding. Out of line, so that a baked line's frame keeps none of its room.
+    #[inline(never)]
+    fn break_on_board(
+        &mut self,
+        block: &Block<'a>,
+        mut fonts: BlockFonts<'_, 'a, F>,
+        measure: u32,
+        indents: bool,
+    ) -> Option<Broken> {
+        if self.planned(*block) {
+            let (_, full) = self.geometry.place(block, false);
+            // Words too wide for any line are cut to the block's narrowest line, whichever
+            // line asks, so the plan and its replays see the same candidates.
+            let (_, narrowest) = self.geometry.place(block, indents);
+            return Some(self.justified(*block, fonts, [full, measure, narrowest]));
+        }
+        let mut text = block.text;
+        let broken = if block.kind.is_preformatted() {
+            break_preformatted(&mut fonts, &mut text, self.offset, measure)
+        } else {
+            break_line(&mut fonts, &mut text, self.offset, measure)
+        };
+        if self.stop_if_corrupt(text.is_corrupt()) {
+            return None;
+        }
+        // Kept, with its checkpoints: the next line starts inside what it has read.
+        if let Some(current) = &mut self.current {
+            current.text = text;
+        }
+        Some(broken)
+    }
+
     fn justified(
         &mut self,
         block: Block<'a>,
@@ -576,7 +596,8 @@ impl<F: Family> Iterator for Lines<'_, '_, F> {
     type Item = Line;
 
     fn next(&mut self) -> Option<Line> {
-        self.next_with_text().map(|(line, _)| line)
+        let mut block = Block::new(BlockKind::Paragraph, "");
+        self.next_kept(None, &mut block)
     }
 }
 

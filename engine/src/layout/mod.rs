@@ -29,6 +29,7 @@ pub(crate) use pieces::is_space;
 pub use crate::profile::{Align, Margins};
 use crate::{Position, Profile};
 pub use lines::{Line, LineEnd};
+pub(crate) use pages::Filled;
 pub use pages::{Page, Pages};
 pub use status::Status;
 
@@ -98,6 +99,9 @@ impl<'a, F: Family> Layout<'a, F> {
     /// assert_eq!(tiny, Error::ProfileTooSmall { text_width: 12, text_height: 12 });
     /// # Ok::<(), inkleaf::Error>(())
     /// ```
+    // Never inlined: finding the index and measuring the fonts need room that a caller
+    // keeping the layout for its page turns should not keep too.
+    #[inline(never)]
     pub fn new(book: &'a Book<'a>, profile: Profile, fonts: F) -> Result<Self, Error> {
         // Justified paragraphs are set by Knuth–Plass alone: any other breaking would move
         // text between pages, away from the baked index and from every other reader.
@@ -520,8 +524,7 @@ impl<'a, F: Family> Layout<'a, F> {
                 start,
                 &self.seeds,
                 breaks,
-            )
-            .ok_or(Error::PositionOutOfRange(start)),
+            ),
             None => {
                 self.can_break()?;
                 self.lines_at(start)
@@ -551,7 +554,6 @@ impl<'a, F: Family> Layout<'a, F> {
     pub(crate) fn lines_at(&self, start: Position) -> Result<Lines<'_, '_, F>, Error> {
         // `Lines::new` checks the position as it finds the block, so one walk does both.
         Lines::new(self.book, &self.fonts, &self.geometry, start, &self.seeds)
-            .ok_or(Error::PositionOutOfRange(start))
     }
 
     fn check_position(&self, position: Position) -> Result<(), Error> {

@@ -291,6 +291,8 @@ impl<F: Family> Layout<'_, F> {
     ) -> Result<Filled, E> {
         let mut y = 0u32;
         let mut tail = Tail::default();
+        // Each line's block, its text at the line's start: one for the whole page.
+        let mut block = Block::new(BlockKind::Paragraph, "");
         // Drawing places as many lines as pagination counted, so only pagination looks; an
         // engine without line breaking takes its pages from the baked index, never from here.
         let paginating = cfg!(feature = "breaking") && limit.is_none();
@@ -299,7 +301,9 @@ impl<F: Family> Layout<'_, F> {
         while limit.is_none_or(|n| tail.count < n) {
             let count = tail.count;
             let start = lines.position();
-            let Some((line, block)) = lines.next_kept(kept.as_deref_mut()) else {
+            // Borrowed where it was returned, not moved out of the `Option`: one copy less.
+            let next = lines.next_kept(kept.as_deref_mut(), &mut block);
+            let Some(line) = &next else {
                 break;
             };
             let opens_chapter = new_pages.as_mut().is_some_and(|n| n.reached(line.block));
@@ -312,17 +316,17 @@ impl<F: Family> Layout<'_, F> {
                 });
             }
             let before = count.checked_sub(1).and_then(|i| tail.at(i));
-            let top = y + self.gap_before(&line, before);
+            let top = y + self.gap_before(line, before);
             if count > 0 && top + line.height > self.text_height() {
                 // The line starts the next page; `lines` has gone past it. Whoever goes on
                 // reopens at the page end, which is cheaper than copying the line state for
                 // every line.
                 if paginating {
-                    return Ok(self.break_page(&tail, &line, start));
+                    return Ok(self.break_page(&tail, line, start));
                 }
                 break;
             }
-            place(&line, &block, kept.as_deref(), top)?;
+            place(line, &block, kept.as_deref(), top)?;
             y = top + line.height + u32::from(self.profile.line_spacing);
             tail.push(Placed {
                 start,
@@ -361,8 +365,7 @@ impl<F: Family> Layout<'_, F> {
             start,
             &self.seeds,
             breaks,
-        )
-        .ok_or(Error::PositionOutOfRange(start))?;
+        )?;
         let most = self.text_height() / self.shortest_line().max(1);
         let mut count = 0u32;
         while lines.position() < end {

@@ -5,7 +5,7 @@ use crate::codec::{Model, Stream};
 use crate::error::{Error, Part};
 #[cfg(feature = "coded")]
 use crate::format::RawCodedBlock;
-use crate::format::{take, BlockFrame, RawBlock};
+use crate::format::{take, BlockFrame, RawBlock, Take};
 
 use super::{BlockKind, Hyphens, Nesting, Runs, Text};
 
@@ -134,6 +134,38 @@ impl<'b> Blocks<'b> {
         )
     }
 
+    /// The next block put into `slot`, or `None` after the last (or at framing that does not
+    /// read, which the book checked when it opened): [`Iterator::next`] built where it will
+    /// be kept, not on the stack of the page turn that reads it and then copied.
+    ///
+    /// Reading the framing and building the block each have a frame of their own, so that
+    /// neither sits on top of the other's.
+    #[inline(never)]
+    pub(crate) fn next_into(&mut self, slot: &mut Option<Block<'b>>) {
+        *slot = None;
+        if self.rest.is_empty() {
+            return;
+        }
+        #[cfg(feature = "coded")]
+        if let Some(model) = self.model {
+            if let Some(raw) = self.take_framed::<RawCodedBlock<'b>>() {
+                put_coded(slot, model, &raw);
+            }
+            return;
+        }
+        if let Some(raw) = self.take_framed::<RawBlock<'b>>() {
+            put_plain(slot, &raw);
+        }
+    }
+
+    /// The next block's fields as stored, the blocks moved past it.
+    #[inline(never)]
+    fn take_framed<T: Take<'b>>(&mut self) -> Option<T> {
+        let (raw, rest) = take::<T>(self.rest, Part::Blocks).ok()?;
+        self.rest = rest;
+        Some(raw)
+    }
+
     /// Whether the blocks are coded (without the `coded` feature a coded book never opens).
     fn coded(&self) -> bool {
         #[cfg(feature = "coded")]
@@ -163,6 +195,52 @@ fn block<'b>(
         hyphens: Hyphens::from_encoded(hyphens),
         runs: Runs::from_encoded(runs),
     }))
+}
+
+/// A coded block into `slot`, if its kind and nesting are valid.
+#[cfg(feature = "coded")]
+#[inline(never)]
+fn put_coded<'b>(slot: &mut Option<Block<'b>>, model: &'b Model<'b>, raw: &RawCodedBlock<'b>) {
+    let Some((kind, nesting)) = kind_and_nesting(raw.kind, raw.nesting) else {
+        return;
+    };
+    let stream = Stream {
+        bits: raw.bits,
+        text_len: raw.text_len,
+    };
+    *slot = Some(Block {
+        kind,
+        nesting,
+        label: raw.label,
+        text: Text::coded(model, stream),
+        hyphens: Hyphens::from_encoded(raw.hyphens),
+        runs: Runs::from_encoded(raw.runs),
+    });
+}
+
+/// A plain block into `slot`, if its kind and nesting are valid.
+#[inline(never)]
+fn put_plain<'b>(slot: &mut Option<Block<'b>>, raw: &RawBlock<'b>) {
+    let Some((kind, nesting)) = kind_and_nesting(raw.kind, raw.nesting) else {
+        return;
+    };
+    *slot = Some(Block {
+        kind,
+        nesting,
+        label: raw.label,
+        text: Text::plain(raw.text),
+        hyphens: Hyphens::from_encoded(raw.hyphens),
+        runs: Runs::from_encoded(raw.runs),
+    });
+}
+
+/// A block's kind and nesting from their stored form, if they are valid.
+#[inline(always)]
+fn kind_and_nesting(kind: BlockKind, nesting: (u8, u8)) -> Option<(BlockKind, Nesting)> {
+    Some((
+        kind.checked().ok()?,
+        Nesting::from_parts(nesting.0, nesting.1)?,
+    ))
 }
 
 impl<'b> Iterator for Blocks<'b> {

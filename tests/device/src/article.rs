@@ -45,7 +45,7 @@ pub fn packed_family<'a>(book: &Book<'a>) -> Result<PackedFamily<'a>, Failure> {
 }
 
 /// Why the read-and-draw path stopped.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub enum Failure {
     /// The engine turned the blob down.
     Engine(inkleaf::Error),
@@ -105,97 +105,106 @@ impl fmt::Display for Failure {
 ///
 /// `buffer` should be a `static` (e.g. from `cortex_m::singleton!`), so that `STACK_PEAK`
 /// is the engine's stack alone.
-pub fn main<'b, S: Surface<'b>>(blob: &[u8], buffer: &'b mut [u8], look: Look) -> ! {
+pub fn main<'b, S: Surface<'b>>(blob: &'static [u8], buffer: &'b mut [u8], look: Look) -> ! {
     let run = Run {
         machine: Machine::Lm3s6965evb,
         look,
         fonts: built_in_font,
+        laid: cortex_m::singleton!(: Laid<&'static MonoFont> = None).expect("main runs once"),
     };
     run.go::<S>(blob, buffer, None)
 }
 
 /// [`main`], with coded text decoded through lookup tables in `tables` (`Book::accelerate`).
-pub fn main_with_tables<'a, 'b, S: Surface<'b>>(
-    blob: &'a [u8],
+pub fn main_with_tables<'b, S: Surface<'b>>(
+    blob: &'static [u8],
     buffer: &'b mut [u8],
     look: Look,
-    tables: &'a mut [u32],
+    tables: &'static mut [u32],
 ) -> ! {
     let run = Run {
         machine: Machine::Lm3s6965evb,
         look,
         fonts: built_in_font,
+        laid: cortex_m::singleton!(: Laid<&'static MonoFont> = None).expect("main runs once"),
     };
     run.go::<S>(blob, buffer, Some(tables))
 }
 
 /// [`main`] on `machine` for a blob set in the faces it packs, laid out as built.
-pub fn main_packed<'b, S: Surface<'b>>(blob: &[u8], buffer: &'b mut [u8], machine: Machine) -> ! {
+pub fn main_packed<'b, S: Surface<'b>>(
+    blob: &'static [u8],
+    buffer: &'b mut [u8],
+    machine: Machine,
+) -> ! {
     let run = Run {
         machine,
         look: as_built,
         fonts: packed_family,
+        laid: cortex_m::singleton!(: Laid<PackedFamily<'static>> = None).expect("main runs once"),
     };
     run.go::<S>(blob, buffer, None)
 }
 
-/// How a firmware runs: where, with which profile and in which fonts.
-struct Run<'a, F> {
+/// How a firmware runs: where, with which profile and in which fonts, and where it keeps
+/// its layout.
+struct Run<F: 'static> {
     machine: Machine,
     look: Look,
-    fonts: Fonts<'a, F>,
+    fonts: Fonts<'static, F>,
+    laid: &'static mut Laid<F>,
 }
 
-impl<'a, F: Family> Run<'a, F> {
+/// Where a firmware keeps its layout between page turns: a `static` too, a few hundred bytes
+/// that every page turn borrows and none copies.
+type Laid<F> = Option<Layout<'static, F>>;
+
+/// Where a firmware keeps its opened book: a `static`, like its framebuffer, so that the
+/// book (a few hundred bytes with its text model) is neither on the stack nor copied.
+type Opened = Option<Book<'static>>;
+
+impl<F: Family> Run<F> {
     fn go<'b, S: Surface<'b>>(
         self,
-        blob: &'a [u8],
+        blob: &'static [u8],
         buffer: &'b mut [u8],
-        tables: Option<&'a mut [u32]>,
+        tables: Option<&'static mut [u32]>,
     ) -> ! {
         let mut host = rt::boot_on(self.machine);
+        // Nothing opened yet: `read_and_draw` opens the blob into it, measured.
+        let opened = cortex_m::singleton!(: Opened = None).expect("a firmware runs once");
         let mark = meter::Mark::here();
-        match read_and_draw::<S, F>(&mut host, blob, buffer, self.look, self.fonts, tables) {
+        let run = read_and_draw::<S, F>(
+            &mut host, blob, opened, self.laid, buffer, self.look, self.fonts, tables,
+        );
+        match run {
             Ok(pages) => rt::finish(&mut host, mark, pages),
             Err(failure) => rt::fail(&mut host, failure.kind(), &failure),
         }
     }
 }
 
-/// Sends `MEASURE open` (tables built included), `MEASURE fonts` (taking the fonts from the
-/// book), `MEASURE paginate`, then `PAGE n` and `MEASURE page<n>` per page. Returns the
-/// number of pages.
+/// Opens `blob` into `opened` and sends `MEASURE open` (tables built included), `MEASURE
+/// fonts` (taking the fonts from the book), `MEASURE paginate`, then `PAGE n` and `MEASURE
+/// page<n>` per page. Returns the number of pages.
+///
+/// The book and the layout go into `opened` and `laid`, where they stay; opening and laying
+/// out have frames of their own, gone before the first turn.
+#[allow(clippy::too_many_arguments)]
 #[inline(never)]
 fn read_and_draw<'a, 'b, S: Surface<'b>, F: Family>(
     host: &mut Host,
     blob: &'a [u8],
+    opened: &'a mut Option<Book<'a>>,
+    laid: &'a mut Option<Layout<'a, F>>,
     buffer: &'b mut [u8],
     look: Look,
     fonts: Fonts<'a, F>,
     tables: Option<&'a mut [u32]>,
 ) -> Result<u32, Failure> {
-    // Opened in place and borrowed from there: a book with a text model is too big to copy
-    // around on a device's stack.
-    let mut opened = Err(inkleaf::Error::CorruptModel);
-    let ((), cost) = meter::measure(|| {
-        opened = Book::from_bytes(blob);
-        #[cfg(feature = "tables")]
-        if let (Ok(book), Some(tables)) = (&mut opened, tables) {
-            if let Err(e) = book.accelerate(tables) {
-                opened = Err(e);
-            }
-        }
-    });
-    #[cfg(not(feature = "tables"))]
-    let _ = tables;
-    host.measure(format_args!("open"), cost);
-    let book = opened.as_ref().map_err(|e| *e)?;
-    let built = book.built_for().ok_or(Failure::NotBuiltFor)?;
-    let profile = look(built.profile);
-    // Packed faces are checked when they are taken from the book: part of opening it.
-    let (family, cost) = meter::measure(|| fonts(book));
-    host.measure(format_args!("fonts"), cost);
-    let layout = Layout::new(book, profile, family?)?;
+    let book = open(host, blob, opened, tables)?;
+    let layout = lay_out(host, book, look, fonts, laid)?;
+    let profile = layout.profile();
     let (width, height) = (profile.width, profile.height);
     let mut page = S::new(buffer, width.into(), height.into())
         .ok_or(Failure::FramebufferTooSmall { width, height })?;
@@ -204,17 +213,75 @@ fn read_and_draw<'a, 'b, S: Surface<'b>, F: Family>(
     host.measure(format_args!("paginate"), cost);
     let mut start = Position::START;
     for n in 0..total {
-        let (turned, cost) = meter::measure(|| turn(&layout, n, start, total, &mut page));
+        let (turned, cost) = meter::measure(|| turn(layout, n, start, total, &mut page));
         start = turned?;
-        host.page_of(S::BITS, n, width.into(), height.into(), page.bytes());
-        host.measure(format_args!("page{n}"), cost);
+        report_page(host, n, (width.into(), height.into()), &page, cost);
     }
     Ok(total)
+}
+
+/// Sends `PAGE n` with the page drawn and `MEASURE page<n>`: out of line, so that what
+/// reporting needs is not in the frame every page turn sits under.
+#[inline(never)]
+fn report_page<'b, S: Surface<'b>>(
+    host: &mut Host,
+    n: u32,
+    (width, height): (u32, u32),
+    page: &S,
+    cost: meter::Cost,
+) {
+    host.page_of(S::BITS, n, width, height, page.bytes());
+    host.measure(format_args!("page{n}"), cost);
+}
+
+/// Opens `blob` into `opened`, where it stays, and sends `MEASURE open` (tables built
+/// included).
+#[inline(never)]
+fn open<'a>(
+    host: &mut Host,
+    blob: &'a [u8],
+    opened: &'a mut Option<Book<'a>>,
+    tables: Option<&'a mut [u32]>,
+) -> Result<&'a Book<'a>, Failure> {
+    // Opened where it stays and borrowed from there: a book with a text model is too big to
+    // keep or copy on a device's stack.
+    let (book, cost) = meter::measure(|| {
+        let book = Book::open_in(blob, opened)?;
+        #[cfg(feature = "tables")]
+        if let Some(tables) = tables {
+            book.accelerate(tables)?;
+        }
+        Ok::<_, inkleaf::Error>(&*book)
+    });
+    #[cfg(not(feature = "tables"))]
+    let _ = tables;
+    host.measure(format_args!("open"), cost);
+    Ok(book?)
+}
+
+/// Lays `book` out into `laid` for the profile it was built for, as `look` sets it, in the
+/// fonts `fonts` takes from it; sends `MEASURE fonts`.
+#[inline(never)]
+fn lay_out<'a, F: Family>(
+    host: &mut Host,
+    book: &'a Book<'a>,
+    look: Look,
+    fonts: Fonts<'a, F>,
+    laid: &'a mut Option<Layout<'a, F>>,
+) -> Result<&'a Layout<'a, F>, Failure> {
+    let built = book.built_for().ok_or(Failure::NotBuiltFor)?;
+    // Packed faces are checked when they are taken from the book: part of opening it.
+    let (family, cost) = meter::measure(|| fonts(book));
+    host.measure(format_args!("fonts"), cost);
+    Ok(laid.insert(Layout::new(book, look(built.profile), family?)?))
 }
 
 /// One page turn as a reader does it, knowing only where the page starts: lay the page out
 /// and draw it with its "page x / y" footer (in one pass where the surface can), and return
 /// where the next page starts.
+// Never inlined, so that what a turn needs for the page it draws is its own frame's, not
+// the frame that keeps the layout between turns.
+#[inline(never)]
 fn turn<'b, F: Family, S: Surface<'b>>(
     layout: &Layout<'_, F>,
     index: u32,

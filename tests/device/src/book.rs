@@ -48,11 +48,11 @@ fn read<'b, S: Surface<'b>>(
     buffer: &'b mut [u8],
     limit: u32,
 ) -> Result<u32, Failure> {
-    // Opened in place and borrowed from there, as in `article`.
-    let mut opened = Err(inkleaf::Error::CorruptModel);
-    let ((), cost) = meter::measure(|| opened = Book::from_bytes(blob));
+    // Opened where it stays and borrowed from there: no copy of the book on the stack.
+    let mut opened = None;
+    let (book, cost) = meter::measure(|| Book::open_in(blob, &mut opened).map(|book| &*book));
     host.measure(format_args!("open"), cost);
-    let book = opened.as_ref().map_err(|e| *e)?;
+    let book = book?;
     let profile = book.built_for().ok_or(Failure::NotBuiltFor)?.profile;
     let (family, cost) = meter::measure(|| packed_family(book));
     host.measure(format_args!("fonts"), cost);

@@ -37,10 +37,11 @@ pub fn main(blob: &[u8], buffer: &mut [u8], machine: Machine) -> ! {
 /// Returns the number of pages.
 #[inline(never)]
 fn read(host: &mut Host, blob: &[u8], buffer: &mut [u8]) -> Result<u32, Failure> {
-    let mut opened = Err(inkleaf::Error::CorruptModel);
-    let ((), cost) = meter::measure(|| opened = Book::from_bytes(blob));
+    // Opened where it stays and borrowed from there: no copy of the book on the stack.
+    let mut opened = None;
+    let (book, cost) = meter::measure(|| Book::open_in(blob, &mut opened).map(|book| &*book));
     host.measure(format_args!("open"), cost);
-    let book = opened.as_ref().map_err(|e| *e)?;
+    let book = book?;
     let layout = book.layout()?;
     let profile = layout.profile();
     let (width, height) = (u32::from(profile.width), u32::from(profile.height));

@@ -61,9 +61,7 @@ impl<'b> Surface<'b> for Blit<'b> {
         total: u32,
     ) -> Result<Page<'l, F>, inkleaf::Error> {
         if layout.page_index().is_none() {
-            let page = layout.page_at(index, start)?.with_total(total);
-            self.draw(&page);
-            return Ok(page);
+            return unbaked(self, layout, index, start, total);
         }
         layout.draw_page_into(index, start, self)
     }
@@ -71,6 +69,21 @@ impl<'b> Surface<'b> for Blit<'b> {
     fn bytes(&self) -> &[u8] {
         self.as_bytes()
     }
+}
+
+/// [`Surface::turn`]'s own way, for a layout without a page index: out of line, so that a
+/// baked page turn does not hold its room.
+#[inline(never)]
+fn unbaked<'l, F: Family>(
+    surface: &mut Blit<'_>,
+    layout: &'l Layout<'_, F>,
+    index: u32,
+    start: Position,
+    total: u32,
+) -> Result<Page<'l, F>, inkleaf::Error> {
+    let page = layout.page_at(index, start)?.with_total(total);
+    surface.draw(&page);
+    Ok(page)
 }
 
 /// A plain `DrawTarget`, drawn with `Drawable::draw`.
