@@ -11,7 +11,7 @@ mod validate;
 
 pub use fault::FontFault;
 
-use format::{code_at, GlyphRecord, KerningRecord, GLYPH_LEN, KERNING_LEN};
+use format::{advance_at, code_at, GlyphRecord, KerningRecord, GLYPH_LEN, KERNING_LEN};
 
 use super::{Font, Glyph};
 use crate::Error;
@@ -157,13 +157,21 @@ impl Font for PackedFont<'_> {
     }
 
     fn advance(&self, c: char) -> u32 {
-        match self.glyph(c) {
-            Some(glyph) => glyph.advance,
+        // The advance byte alone: measuring asks for every character, and needs no bitmap.
+        match self
+            .index(c)
+            .and_then(|index| advance_at(self.glyphs, index))
+        {
+            Some(advance) => u32::from(advance),
             None => self.glyphs(c).map(|g| g.advance).sum(),
         }
     }
 
     fn kerning(&self, left: char, right: char) -> i32 {
+        if self.kerning.is_empty() {
+            // A mono face has no pairs: no characters to look up.
+            return 0;
+        }
         let (Some(left), Some(right)) = (self.index(left), self.index(right)) else {
             return 0;
         };

@@ -67,6 +67,7 @@ pub(super) struct GlyphRecord {
 
 impl GlyphRecord {
     /// Record `index` of the glyph table.
+    #[inline(always)]
     pub(super) fn at(table: &[u8], index: usize) -> Option<GlyphRecord> {
         let start = index.checked_mul(GLYPH_LEN)?;
         let record = table.get(start..start.checked_add(GLYPH_LEN)?)?;
@@ -95,8 +96,21 @@ impl GlyphRecord {
 }
 
 /// The code point of glyph `index`, the key the table is sorted by.
+#[inline(always)]
 pub(super) fn code_at(table: &[u8], index: usize) -> Option<u32> {
-    le(table, index.checked_mul(GLYPH_LEN)?, 3)
+    let start = index.checked_mul(GLYPH_LEN)?;
+    let &[b0, b1, b2] = table.get(start..start.checked_add(3)?)? else {
+        return None;
+    };
+    Some(u32::from_le_bytes([b0, b1, b2, 0]))
+}
+
+/// The advance of glyph `index`, read without the rest of its record.
+#[inline(always)]
+pub(super) fn advance_at(table: &[u8], index: usize) -> Option<u8> {
+    table
+        .get(index.checked_mul(GLYPH_LEN)?.checked_add(6)?)
+        .copied()
 }
 
 /// One kerning record.
@@ -109,6 +123,7 @@ pub(super) struct KerningRecord {
 
 impl KerningRecord {
     /// Record `index` of the kerning table.
+    #[inline(always)]
     pub(super) fn at(table: &[u8], index: usize) -> Option<KerningRecord> {
         let start = index.checked_mul(KERNING_LEN)?;
         let &[l0, l1, r0, r1, value] = table.get(start..start.checked_add(KERNING_LEN)?)? else {
@@ -122,12 +137,16 @@ impl KerningRecord {
 }
 
 /// The `len`-byte (at most 4) little-endian integer at `at`.
+#[inline(always)]
 pub(super) fn le(bytes: &[u8], at: usize, len: usize) -> Option<u32> {
     let field = bytes.get(at..at.checked_add(len)?)?;
-    Some(
-        field
-            .iter()
-            .rev()
-            .fold(0u32, |acc, &b| (acc << 8) | u32::from(b)),
-    )
+    // Indexing, not an iterator chain: at opt-level "z" a chain is a call per field, and a
+    // glyph lookup reads a field per step of its search.
+    let mut value = 0u32;
+    let mut shift = 0;
+    for &byte in field {
+        value |= u32::from(byte).checked_shl(shift)?;
+        shift += 8;
+    }
+    Some(value)
 }
