@@ -16,12 +16,12 @@ struct Fixture {
 
 /// The bundled article in built-in fonts, which the firmware draws through the mono-font
 /// path (justified, and flush left with no margins as a reader without Knuth–Plass would
-/// build it), and a rich Markdown document in the default packed DejaVu Sans family, at 1 and 4
+/// build it), and as the 2.9" and 4.2" presets set it by default, in packed DejaVu Sans; a rich Markdown document in the default packed DejaVu Sans family, at 1 and 4
 /// bits per pixel (see `tests/fixtures/device/rich/README.md`), and a book of three chapters
 /// with nested sections, at 4.2" with its chapter footer, at 2.9" for the Cortex-M0 and the
 /// Pico reader, and baked for both displays for the reader's display switching (see
 /// `tests/fixtures/device/book/README.md`).
-const FIXTURES: [Fixture; 10] = [
+const FIXTURES: [Fixture; 12] = [
     Fixture {
         name: "article-2.9in.inkleaf",
         inputs: &[],
@@ -85,6 +85,18 @@ const FIXTURES: [Fixture; 10] = [
             "--text",
             "coded",
         ],
+    },
+    // The article as `inkleaf build` writes it for these displays by default: in the packed
+    // DejaVu Sans of the preset's size.
+    Fixture {
+        name: "article-2.9in-dejavu.inkleaf",
+        inputs: &[],
+        args: &["--display", "2.9in"],
+    },
+    Fixture {
+        name: "article-4.2in-dejavu.inkleaf",
+        inputs: &[],
+        args: &["--display", "4.2in"],
     },
     Fixture {
         name: "rich-2.9in.inkleaf",

@@ -84,6 +84,24 @@ fn main() {
         &firmware::elf_in(&firmware::lean_dir(), "inkleaf-2in9"),
         Some(&preset),
     );
+    // The article exactly as `inkleaf build --display 2.9in` / `4.2in` writes it: the
+    // presets' packed DejaVu Sans, not a built-in font.
+    let default_pages = host_pages("inkleaf-2in9-dejavu");
+    let default_reader = column_elf(
+        "`inkleaf build --display 2.9in` (DejaVu Sans 14 px), reader firmware",
+        "inkleaf-2in9-dejavu",
+        &firmware::elf_in(&firmware::lean_dir(), "inkleaf-2in9-dejavu"),
+        Some(&default_pages),
+    );
+    let default_full = column(
+        "the same, full engine",
+        "inkleaf-2in9-dejavu",
+        Some(&default_pages),
+    );
+    let default_4in2 = preset_column(
+        "`inkleaf build --display 4.2in` (DejaVu Sans 18 px, footer)",
+        "inkleaf-4in2-dejavu",
+    );
     let oled = preset_column("the article, OLED", "inkleaf-oled");
     let at_4in2 = preset_column("the article, 4.2in", "inkleaf-4in2");
     let rich_blob = std::fs::read(firmware::fixture("rich-2.9in.inkleaf")).unwrap();
@@ -184,8 +202,20 @@ fn main() {
     );
     print_baked_left(&lean, &left);
     print_presets_table(&[
-        &reader, &at_preset, &oled, &at_4in2, &rich, &gray, &book, &large,
+        &default_reader,
+        &default_full,
+        &default_4in2,
+        &reader,
+        &at_preset,
+        &oled,
+        &at_4in2,
+        &rich,
+        &gray,
+        &book,
+        &large,
     ]);
+    print_turn_verdicts(&[&default_full, &default_4in2, &oled, &at_preset, &at_4in2]);
+    print_reader_verdict(&baseline, &default_reader, &default_full);
     print_reader_verdict(&baseline, &reader, &at_preset);
     print_verdicts("coded text (the default)", &baseline, &lean, &peer);
     print_verdicts(
@@ -229,10 +259,14 @@ fn column_elf(
 
 /// [`column`] for firmware that draws its fixture blob as built for its preset.
 fn preset_column(title: &'static str, bin: &'static str) -> Column {
+    column(title, bin, Some(&host_pages(bin)))
+}
+
+/// The host's pages of the fixture `bin` draws, laid out as built.
+fn host_pages(bin: &str) -> reference::Expected {
     let name = blob_name(bin).expect("the firmware draws a fixture");
     let blob = std::fs::read(firmware::fixture(name)).unwrap();
-    let pages = reference::pages(&blob, Look::AsBuilt).expect("the fixture lays out");
-    column(title, bin, Some(&pages))
+    reference::pages(&blob, Look::AsBuilt).expect("the fixture lays out")
 }
 
 /// The pages the host peer draws, packed like the firmware's framebuffer.
@@ -426,6 +460,8 @@ fn blob_name(bin: &str) -> Option<&'static str> {
         "inkleaf-plain-text" => "article-2.9in-plain-text.inkleaf",
         "inkleaf-left" => "article-2.9in-left.inkleaf",
         "inkleaf-book-large" => LARGE_BOOK,
+        "inkleaf-2in9-dejavu" => "article-2.9in-dejavu.inkleaf",
+        "inkleaf-4in2-dejavu" => "article-4.2in-dejavu.inkleaf",
         "inkleaf-rich-2in9" => "rich-2.9in.inkleaf",
         "inkleaf-rich-4in2-gray" => "rich-4.2in-4bit.inkleaf",
         "inkleaf-book" => "book-4.2in.inkleaf",
@@ -466,8 +502,8 @@ fn print_reader_verdict(baseline: &Column, reader: &Column, full: &Column) {
     let own = |c: &Column| c.sections.text.saturating_sub(baseline.sections.text);
     let text = own(reader);
     println!(
-        "\nThe reader firmware for the default blob (`{}` without `breaking`: justified, coded \
-         with the built-in English model, baked line breaks), against the full engine's {} B:",
+        "\nThe reader firmware for `{}` (without `breaking`: justified, coded with the built-in \
+         English model, baked line breaks), against the full engine's {} B:",
         reader.bin,
         own(full)
     );
@@ -487,6 +523,27 @@ fn print_reader_verdict(baseline: &Column, reader: &Column, full: &Column) {
     );
     if text > READER_TEXT_TARGET {
         print_largest_symbols(reader, baseline);
+    }
+}
+
+/// Page turns of the default blobs: at most 0.5 M instructions on average and 0.8 M at most.
+fn print_turn_verdicts(columns: &[&Column]) {
+    println!("\nPage turns of the article at the presets, as built:");
+    for column in columns {
+        let turns = column.report.page_turns();
+        let (mean, max) = (mean(&turns), max(&turns));
+        verdict(
+            &format!(
+                "{} (`{}`): mean <= 0.5 M, max <= 0.8 M",
+                column.title, column.bin
+            ),
+            mean <= 500_000.0 && max <= 800_000.0,
+            format!(
+                "{} mean, {} at most",
+                thousands(mean as u64),
+                thousands(max as u64)
+            ),
+        );
     }
 }
 

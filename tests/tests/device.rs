@@ -41,6 +41,26 @@ fn four_point_two_inch_preset_with_footer_matches_the_simulator() {
     check("inkleaf-4in2", "article-4.2in.inkleaf", Look::AsBuilt);
 }
 
+/// The article as `inkleaf build --display 2.9in` writes it by default: packed DejaVu Sans.
+#[test]
+fn two_point_nine_inch_default_blob_matches_the_simulator() {
+    check(
+        "inkleaf-2in9-dejavu",
+        "article-2.9in-dejavu.inkleaf",
+        Look::AsBuilt,
+    );
+}
+
+/// The same at 4.2in, with its footer.
+#[test]
+fn four_point_two_inch_default_blob_matches_the_simulator() {
+    check(
+        "inkleaf-4in2-dejavu",
+        "article-4.2in-dejavu.inkleaf",
+        Look::AsBuilt,
+    );
+}
+
 /// Headings in two sizes, bold, italic and code spans, lists, quotes in quotes, code blocks,
 /// a rule and tables, in the faces the blob packs, blitted at 2.9".
 #[test]
@@ -253,6 +273,21 @@ fn lean_firmware_reads_the_justified_blob_through_its_baked_lines() {
         bin,
         &report,
         &host_pages("article-2.9in.inkleaf", look),
+        look,
+    );
+}
+
+/// The same for the blob `inkleaf build --display 2.9in` writes by default, in the packed
+/// DejaVu Sans it sets: the reader firmware a 2.9" e-reader flashes.
+#[test]
+fn lean_firmware_reads_the_default_blob_through_its_baked_lines() {
+    let bin = "inkleaf-2in9-dejavu";
+    let report = runner::run_elf(bin, &lean(bin)).unwrap_or_else(|message| panic!("{message}"));
+    let look = Look::AsBuilt;
+    check_report(
+        bin,
+        &report,
+        &host_pages("article-2.9in-dejavu.inkleaf", look),
         look,
     );
 }

@@ -155,16 +155,20 @@ pub const NO_JUSTIFY_FIRMWARE: &[&str] = &[
 ];
 
 /// Build arguments of the lean reader firmware: no line breaking at all (no `breaking`, no
-/// `justify`), so it shows only the displays its blobs bake lines for: `inkleaf-2in9`, which
-/// draws its justified blob through the baked lines, `inkleaf-left`, which draws its
-/// flush-left blob the same way, and `inkleaf-plain`, whose look the blob bakes nothing for,
-/// which must turn the blob down by name. Built into [`lean_dir`].
+/// `justify`), so it shows only the displays its blobs bake lines for: `inkleaf-2in9` and
+/// `inkleaf-2in9-dejavu`, which draw their justified blobs (in a built-in font, and in the
+/// packed DejaVu Sans `inkleaf build` sets by default) through the baked lines,
+/// `inkleaf-left`, which draws its flush-left blob the same way, and `inkleaf-plain`, whose
+/// look the blob bakes nothing for, which must turn the blob down by name. Built into
+/// [`lean_dir`].
 pub const LEAN_FIRMWARE: &[&str] = &[
     "--no-default-features",
     "--features",
     "coded",
     "--bin",
     "inkleaf-2in9",
+    "--bin",
+    "inkleaf-2in9-dejavu",
     "--bin",
     "inkleaf-plain",
     "--bin",
