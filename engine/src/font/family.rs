@@ -157,11 +157,12 @@ impl<'a> PackedFamily<'a> {
     }
 
     /// The packed font that sets `face`, and whether it must be emboldened.
-    fn resolve(&self, face: Face) -> (Option<PackedFont<'a>>, bool) {
+    // A reference, not a copy: the caller copies the font once, into the face it returns.
+    fn resolve(&self, face: Face) -> (Option<&PackedFont<'a>>, bool) {
         let mut at = Some(face);
         while let Some(f) = at {
             if let Some(font) = self.packed(f) {
-                return (Some(*font), face.is_bold() && !f.is_bold());
+                return (Some(font), face.is_bold() && !f.is_bold());
             }
             at = f.stand_in();
         }
@@ -181,7 +182,10 @@ impl<'a> Family for PackedFamily<'a> {
         Styled {
             // A family always holds its regular face (the book checks), so the built-in
             // font is only a last resort that keeps drawing total.
-            font: font.map_or(AnyFont::Mono(&super::MONO_6X10), AnyFont::Packed),
+            font: match font {
+                Some(font) => AnyFont::Packed(*font),
+                None => AnyFont::Mono(&super::MONO_6X10),
+            },
             face,
             embolden,
             underline: false,

@@ -31,13 +31,27 @@ impl<'a> Wire<'a> {
     /// postcard's varint of an unsigned integer `bits` wide: seven bits a byte, least
     /// significant first, no more bytes than the type needs, and no bits past its width in
     /// the last one.
-    fn varint(&mut self, bits: u32) -> Option<u64> {
+    ///
+    /// `None` too for a value past `u32::MAX`: no length or count in a blob is that large
+    /// (a host's 64-bit `usize` could say so, but no slice would hold it), and a 32-bit
+    /// value needs no 64-bit shifts, which a device without them calls out for, deepest in
+    /// the stack of a page turn.
+    // Always inlined, into the few readers of a width: one frame fewer under a block's
+    // framing, which a page turn reads at its deepest.
+    #[inline(always)]
+    fn varint(&mut self, bits: u32) -> Option<u32> {
         let most = bits.div_ceil(7);
         let last = (1u8 << (bits % 7)) - 1;
-        let mut value = 0u64;
+        let mut value = 0u32;
         for i in 0..most {
             let byte = self.byte()?;
-            value |= u64::from(byte & 0x7f) << (7 * i);
+            let part = u32::from(byte & 0x7f);
+            if part != 0 {
+                let shift = 7 * i;
+                value |= part
+                    .checked_shl(shift)
+                    .filter(|shifted| shifted >> shift == part)?;
+            }
             if byte & 0x80 == 0 {
                 return (i + 1 < most || byte <= last).then_some(value);
             }
@@ -50,7 +64,7 @@ impl<'a> Wire<'a> {
     }
 
     pub(crate) fn u32(&mut self) -> Option<u32> {
-        u32::try_from(self.varint(u32::BITS)?).ok()
+        self.varint(u32::BITS)
     }
 
     /// A length-prefixed byte string, borrowed.

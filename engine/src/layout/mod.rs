@@ -103,13 +103,71 @@ impl<'a, F: Family> Layout<'a, F> {
     // keeping the layout for its page turns should not keep too.
     #[inline(never)]
     pub fn new(book: &'a Book<'a>, profile: Profile, fonts: F) -> Result<Self, Error> {
+        let (index, geometry) = Self::checked(book, &profile, &fonts)?;
+        Ok(Layout {
+            index,
+            book,
+            fonts,
+            profile,
+            geometry,
+            seeds: Seeds::default(),
+        })
+    }
+
+    /// [`Layout::new`] into `slot`, laying the book out where the layout will stay: a layout
+    /// holds its fonts, and a packed family of seven faces is a few hundred bytes, so a
+    /// device's stack has room for neither the layout returned and then copied nor a second
+    /// family. A firmware keeps `slot` in a `static`, as it does the book
+    /// ([`Book::open_in`]). `slot` is `None` after an error.
+    ///
+    /// ```
+    /// use inkleaf::{font::MONO_6X10, Book, Layout, Profile};
+    ///
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = Book::from_bytes(blob)?;
+    /// let mut slot = None;
+    /// let layout = Layout::new_in(&book, Profile::new(296, 128), &MONO_6X10, &mut slot)?;
+    /// assert_eq!(layout.page_count(), 15);
+    /// assert!(Layout::new_in(&book, Profile::new(20, 20), &MONO_6X10, &mut slot).is_err());
+    /// assert!(slot.is_none());
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
+    // Never inlined, as `new`.
+    #[inline(never)]
+    pub fn new_in<'s>(
+        book: &'a Book<'a>,
+        profile: Profile,
+        fonts: F,
+        slot: &'s mut Option<Self>,
+    ) -> Result<&'s mut Self, Error> {
+        *slot = None;
+        let (index, geometry) = Self::checked(book, &profile, &fonts)?;
+        Ok(slot.insert(Layout {
+            index,
+            book,
+            fonts,
+            profile,
+            geometry,
+            seeds: Seeds::default(),
+        }))
+    }
+
+    /// What a layout of `book` for `profile` in `fonts` needs besides them: the page index
+    /// baked for it, if any, and its geometry; with the checks [`Layout::new`] names.
+    // Never inlined: its room is gone before the layout is put together.
+    #[inline(never)]
+    fn checked(
+        book: &'a Book<'a>,
+        profile: &Profile,
+        fonts: &F,
+    ) -> Result<(Option<PageIndex<'a>>, Geometry), Error> {
         // Justified paragraphs are set by Knuth–Plass alone: any other breaking would move
         // text between pages, away from the baked index and from every other reader.
         // Lines the builder baked are read, not broken, so any build sets them.
-        let index = book.page_index(&profile, &fonts);
+        let index = book.page_index(profile, fonts);
         let baked = index.is_some_and(|index| index.line_breaks().is_some());
         if !baked {
-            can_break(&profile)?;
+            can_break(profile)?;
         }
         // Any line must hold the widest character of any face and a hyphen.
         let widest = Face::ALL
@@ -121,23 +179,17 @@ impl<'a, F: Family> Layout<'a, F> {
             .max()
             .unwrap_or(0)
             + 1;
-        let geometry = Geometry::new(&fonts, &profile, text_width_of(&profile), widest);
-        let layout = Layout {
-            index,
-            book,
-            fonts,
-            profile,
-            geometry,
-            seeds: Seeds::default(),
-        };
-        let (text_width, text_height) = (layout.text_width(), layout.text_height());
-        if text_width < widest || text_height < layout.line_height() {
+        let text_width = text_width_of(profile);
+        let line_height = fonts.face(Face::Regular).line_height();
+        let text_height = text_height_of(profile, line_height);
+        if text_width < widest || text_height < line_height {
             return Err(Error::ProfileTooSmall {
                 text_width,
                 text_height,
             });
         }
-        Ok(layout)
+        let geometry = Geometry::new(fonts, profile, text_width, widest);
+        Ok((index, geometry))
     }
 
     /// The book being laid out.
@@ -430,19 +482,12 @@ impl<'a, F: Family> Layout<'a, F> {
     /// # Ok::<(), inkleaf::Error>(())
     /// ```
     pub fn text_height(&self) -> u32 {
-        let m = self.profile.margins;
-        u32::from(self.profile.height)
-            .saturating_sub(u32::from(m.top) + u32::from(m.bottom))
-            .saturating_sub(self.footer_height())
+        text_height_of(&self.profile, self.line_height())
     }
 
     /// Pixels the footer takes above the bottom margin, 0 without a footer.
     pub fn footer_height(&self) -> u32 {
-        if self.profile.footer {
-            self.line_height() + self.line_height() / 2
-        } else {
-            0
-        }
+        footer_height_of(&self.profile, self.line_height())
     }
 
     /// Height of one line of body text (in the regular face).
@@ -584,6 +629,24 @@ fn can_break(profile: &Profile) -> Result<(), Error> {
 fn text_width_of(profile: &Profile) -> u32 {
     let m = profile.margins;
     u32::from(profile.width).saturating_sub(u32::from(m.left) + u32::from(m.right))
+}
+
+/// Height of the text area of `profile` with lines `line_height` high: its height less the
+/// top and bottom margins and the footer.
+fn text_height_of(profile: &Profile, line_height: u32) -> u32 {
+    let m = profile.margins;
+    u32::from(profile.height)
+        .saturating_sub(u32::from(m.top) + u32::from(m.bottom))
+        .saturating_sub(footer_height_of(profile, line_height))
+}
+
+/// Pixels the footer of `profile` takes with lines `line_height` high, 0 without a footer.
+fn footer_height_of(profile: &Profile, line_height: u32) -> u32 {
+    if profile.footer {
+        line_height + line_height / 2
+    } else {
+        0
+    }
 }
 
 impl<'a> Book<'a> {

@@ -237,10 +237,10 @@ fn put_plain<'b>(slot: &mut Option<Block<'b>>, raw: &RawBlock<'b>) {
 /// A block's kind and nesting from their stored form, if they are valid.
 #[inline(always)]
 fn kind_and_nesting(kind: BlockKind, nesting: (u8, u8)) -> Option<(BlockKind, Nesting)> {
-    Some((
-        kind.checked().ok()?,
-        Nesting::from_parts(nesting.0, nesting.1)?,
-    ))
+    if kind.fault().is_some() {
+        return None;
+    }
+    Some((kind, Nesting::from_parts(nesting.0, nesting.1)?))
 }
 
 impl<'b> Iterator for Blocks<'b> {

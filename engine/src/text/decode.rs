@@ -94,7 +94,10 @@ impl<'b> Text<'b> {
     /// Coded text: `stream` decoded with `model`. A stream that fails to decode reads as
     /// ending where it fails: [`Text::char_at`] gives `None` from there on, and the text
     /// remembers that it is corrupt, so that layout can tell that end from the real one.
+    // Always inlined: set where the caller puts the block, not in a frame of its own and then
+    // copied out with a `memcpy` whose own frame lands at the deepest point of a page turn.
     #[cfg(feature = "coded")]
+    #[inline(always)]
     pub fn coded(model: &'b Model<'b>, stream: Stream<'b>) -> Self {
         Text {
             repr: Repr::Coded(Coded {

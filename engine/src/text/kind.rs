@@ -81,7 +81,15 @@ impl BlockKind {
     /// Checks a kind read from a blob: heading levels 1 to 6, a number's delimiter `.` or
     /// `)`, a bullet written with a visible ASCII character.
     pub(crate) fn checked(self) -> Result<Self, Error> {
-        let bad = match self {
+        self.fault()
+            .map_or(Ok(self), |byte| Err(Error::UnknownBlockKind(byte)))
+    }
+
+    /// The byte that makes a kind read from a blob invalid, if any ([`BlockKind::checked`]).
+    /// By reference: reading a block only asks whether its kind is valid, and a copy of the
+    /// kind returned in a `Result` costs a `memcpy` deep in a page turn's stack.
+    pub(crate) fn fault(&self) -> Option<u8> {
+        match *self {
             BlockKind::Heading(level) if !(1..=6).contains(&level) => Some(level),
             BlockKind::ListItem {
                 marker: Marker::Number { delimiter, .. },
@@ -92,8 +100,7 @@ impl BlockKind {
                 ..
             } if !c.is_ascii_graphic() => Some(c),
             _ => None,
-        };
-        bad.map_or(Ok(self), |byte| Err(Error::UnknownBlockKind(byte)))
+        }
     }
 }
 

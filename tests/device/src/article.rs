@@ -273,7 +273,8 @@ fn lay_out<'a, F: Family>(
     // Packed faces are checked when they are taken from the book: part of opening it.
     let (family, cost) = meter::measure(|| fonts(book));
     host.measure(format_args!("fonts"), cost);
-    Ok(laid.insert(Layout::new(book, look(built.profile), family?)?))
+    // Laid out where it stays: a layout holds its family, a few hundred bytes of packed faces.
+    Ok(Layout::new_in(book, look(built.profile), family?, laid)?)
 }
 
 /// One page turn as a reader does it, knowing only where the page starts: lay the page out
