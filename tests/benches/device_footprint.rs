@@ -94,7 +94,7 @@ fn main() {
         Some(&default_pages),
     );
     let default_full = column(
-        "the same, full engine",
+        "`inkleaf build --display 2.9in` (DejaVu Sans 14 px), full engine",
         "inkleaf-2in9-dejavu",
         Some(&default_pages),
     );
