@@ -266,30 +266,21 @@ fn firmware_without_justify_reads_the_justified_blob_through_its_baked_lines() {
 /// display it was built for through the lines its page index bakes, bit for bit.
 #[test]
 fn lean_firmware_reads_the_justified_blob_through_its_baked_lines() {
-    let bin = "inkleaf-2in9";
-    let report = runner::run_elf(bin, &lean(bin)).unwrap_or_else(|message| panic!("{message}"));
-    let look = Look::AsBuilt;
-    check_report(
-        bin,
-        &report,
-        &host_pages("article-2.9in.inkleaf", look),
-        look,
-    );
+    check_lean("inkleaf-2in9", "article-2.9in.inkleaf");
 }
 
 /// The same for the blob `inkleaf build --display 2.9in` writes by default, in the packed
 /// DejaVu Sans it sets: the reader firmware a 2.9" e-reader flashes.
 #[test]
 fn lean_firmware_reads_the_default_blob_through_its_baked_lines() {
-    let bin = "inkleaf-2in9-dejavu";
+    check_lean("inkleaf-2in9-dejavu", "article-2.9in-dejavu.inkleaf");
+}
+
+/// Runs lean firmware `bin` and checks every page it drew of `fixture`, laid out as built.
+fn check_lean(bin: &str, fixture: &str) {
     let report = runner::run_elf(bin, &lean(bin)).unwrap_or_else(|message| panic!("{message}"));
     let look = Look::AsBuilt;
-    check_report(
-        bin,
-        &report,
-        &host_pages("article-2.9in-dejavu.inkleaf", look),
-        look,
-    );
+    check_report(bin, &report, &host_pages(fixture, look), look);
 }
 
 /// The same firmware turns a look the blob bakes no lines for (no margins, flush left) down

@@ -28,9 +28,7 @@ pub trait Surface<'b>: Sized {
         start: Position,
         total: u32,
     ) -> Result<Page<'l, F>, inkleaf::Error> {
-        let page = layout.page_at(index, start)?.with_total(total);
-        self.draw(&page);
-        Ok(page)
+        lay_out_and_draw(self, layout, index, start, total)
     }
 
     /// The packed page, as sent to the host.
@@ -61,7 +59,7 @@ impl<'b> Surface<'b> for Blit<'b> {
         total: u32,
     ) -> Result<Page<'l, F>, inkleaf::Error> {
         if layout.page_index().is_none() {
-            return unbaked(self, layout, index, start, total);
+            return lay_out_and_draw(self, layout, index, start, total);
         }
         layout.draw_page_into(index, start, self)
     }
@@ -71,11 +69,11 @@ impl<'b> Surface<'b> for Blit<'b> {
     }
 }
 
-/// [`Surface::turn`]'s own way, for a layout without a page index: out of line, so that a
-/// baked page turn does not hold its room.
+/// [`Surface::turn`]'s own way: the page laid out, then drawn. Out of line, so that a baked
+/// page turn (`Blit`'s, for a layout with a page index) does not hold its room.
 #[inline(never)]
-fn unbaked<'l, F: Family>(
-    surface: &mut Blit<'_>,
+fn lay_out_and_draw<'b, 'l, S: Surface<'b>, F: Family>(
+    surface: &mut S,
     layout: &'l Layout<'_, F>,
     index: u32,
     start: Position,

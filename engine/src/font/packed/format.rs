@@ -140,8 +140,8 @@ impl KerningRecord {
 #[inline(always)]
 pub(super) fn le(bytes: &[u8], at: usize, len: usize) -> Option<u32> {
     let field = bytes.get(at..at.checked_add(len)?)?;
-    // Indexing, not an iterator chain: at opt-level "z" a chain is a call per field, and a
-    // glyph lookup reads a field per step of its search.
+    // A plain loop, not an iterator chain: at opt-level "z" the chain is a call per field,
+    // and a glyph lookup reads a field per step of its search.
     let mut value = 0u32;
     let mut shift = 0;
     for &byte in field {
