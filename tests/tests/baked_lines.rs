@@ -214,3 +214,52 @@ fn a_layout_that_is_not_baked_still_breaks_its_lines() {
     }
     assert_eq!(next, inkleaf::Position::new(book.block_count(), 0));
 }
+
+/// A page turn on a display no index bakes (`Layout::draw_page_into`) lays the page out once,
+/// recording its breaks, and draws it from them: the same page, and the same pixels, as laying
+/// it out and then drawing it, for justified and flush-left text, rich documents, a book and
+/// a real README, in packed faces and built-in fonts.
+#[test]
+fn a_page_laid_out_on_the_device_draws_as_laying_it_out_then_drawing_it() {
+    let readme = inkleaf_tests::real_markdown::read_markdown(std::path::Path::new(
+        "/usr/share/doc/git/README.md",
+    ));
+    let readme = inkleaf_cli::input::parse_markdown(&readme);
+    let blobs = [
+        article_blob(preset("2.9in").profile, FontId::Mono6x10),
+        article_blob(preset("oled-128x64").profile, FontId::Mono6x10),
+        RICH.to_vec(),
+        BOOK.to_vec(),
+        build_default(&readme, "4.2in").unwrap().blob,
+    ];
+    let mut pages = 0;
+    for blob in blobs {
+        let stale = with_stale_page_index(&blob);
+        let book = Book::from_bytes(&stale).unwrap();
+        let built = book.built_for().unwrap().profile;
+        let flush_left = inkleaf::Profile {
+            align: inkleaf::layout::Align::Left,
+            ..built
+        };
+        for profile in [built, flush_left] {
+            let layout = Layout::new(&book, profile, book.layout_font().unwrap()).unwrap();
+            assert!(layout.page_index().is_none());
+            let total = layout.page_count();
+            let (width, height) = (u32::from(profile.width), u32::from(profile.height));
+            let bytes = Framebuffer::<&mut [u8]>::bytes_needed(width, height);
+            let (mut one_pass, mut apart) = (vec![0u8; bytes], vec![0u8; bytes]);
+            for page in layout.pages() {
+                let mut screen = Framebuffer::new(&mut one_pass[..], width, height).unwrap();
+                let drawn = layout
+                    .draw_counted_page_into(page.index, page.start, total, &mut screen)
+                    .unwrap();
+                assert_eq!(drawn, page.with_total(total), "page {}", page.index);
+                let mut other = Framebuffer::new(&mut apart[..], width, height).unwrap();
+                page.with_total(total).draw_into(&mut other);
+                assert!(one_pass == apart, "page {}: the same pixels", page.index);
+                pages += 1;
+            }
+        }
+    }
+    assert!(pages > 300, "{pages} pages compared");
+}

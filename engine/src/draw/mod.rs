@@ -24,7 +24,9 @@ use self::canvas::Canvas;
 use self::gray::GrayCanvas;
 use crate::font::{Family, Font};
 use crate::format::Part;
-use crate::layout::{Filled, Layout, Line, LineText, Page};
+#[cfg(feature = "breaking")]
+use crate::layout::Recorded;
+use crate::layout::{Filled, Layout, Line, LineText, Lines, Page};
 use crate::text::{Block, Nesting, Style};
 use crate::{Error, Position};
 
@@ -135,11 +137,20 @@ impl<F: Family> Page<'_, F> {
     // Never inlined, so a caller's frame does not grow by the layout state drawing needs.
     #[inline(never)]
     fn render_checked<C: Canvas>(&self, canvas: &mut C) -> Result<Result<(), Error>, C::Error> {
-        let layout = self.layout();
-        canvas.clear_page(self.size())?;
         // Borrowed where it was returned, not moved out: lines are a few hundred bytes.
-        let mut opened = layout.page_lines(self.index, self.start);
-        let Ok(lines) = &mut opened else {
+        let mut opened = self.layout().page_lines(self.index, self.start);
+        self.render_lines(canvas, &mut opened)
+    }
+
+    /// [`Page::render_checked`] with the page's lines set by `opened`.
+    fn render_lines<'r, C: Canvas>(
+        &'r self,
+        canvas: &mut C,
+        opened: &mut Result<Lines<'r, 'r, F>, Error>,
+    ) -> Result<Result<(), Error>, C::Error> {
+        let layout: &'r Layout<'r, F> = self.layout();
+        canvas.clear_page(self.size())?;
+        let Ok(lines) = opened else {
             // A page that does not belong to this layout draws as blank paper.
             return Ok(Err(Error::Malformed(Part::LineBreaks)));
         };
@@ -210,8 +221,52 @@ impl<F: Family> Layout<'_, F> {
         start: Position,
         framebuffer: &mut Framebuffer<B>,
     ) -> Result<Page<'_, F>, Error> {
+        self.draw_page(index, start, None, framebuffer)
+    }
+
+    /// [`Layout::draw_page_into`] for a reader that counted the pages of a layout with no page
+    /// index ([`Layout::page_count`]): a page the index does not bake shows `total` in its
+    /// footer, as [`Page::with_total`] makes it. A baked page shows the index's own count.
+    ///
+    /// ```
+    /// use inkleaf::{font::MONO_6X10, layout::Align, Book, Framebuffer, Layout, Position};
+    ///
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+    /// let book = Book::from_bytes(blob)?;
+    /// // Flush left: a look the blob bakes no lines for, laid out on the device.
+    /// let profile = inkleaf::Profile { align: Align::Left, ..book.built_for().unwrap().profile };
+    /// let layout = Layout::new(&book, profile, &MONO_6X10)?;
+    /// let total = layout.page_count();
+    /// let mut bytes = [0u8; Framebuffer::<&mut [u8]>::bytes_needed(296, 128)];
+    /// let mut screen = Framebuffer::new(&mut bytes[..], 296, 128)?;
+    /// let first = layout.draw_counted_page_into(0, Position::START, total, &mut screen)?;
+    /// assert_eq!(first.total(), Some(total));
+    /// // The same pixels as laying the page out, then drawing it.
+    /// let mut other = [0u8; Framebuffer::<&mut [u8]>::bytes_needed(296, 128)];
+    /// let mut apart = Framebuffer::new(&mut other[..], 296, 128)?;
+    /// layout.page(0)?.with_total(total).draw_into(&mut apart);
+    /// assert_eq!(screen.as_bytes(), apart.as_bytes());
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
+    pub fn draw_counted_page_into<B: AsRef<[u8]> + AsMut<[u8]>>(
+        &self,
+        index: u32,
+        start: Position,
+        total: u32,
+        framebuffer: &mut Framebuffer<B>,
+    ) -> Result<Page<'_, F>, Error> {
+        self.draw_page(index, start, Some(total), framebuffer)
+    }
+
+    fn draw_page<B: AsRef<[u8]> + AsMut<[u8]>>(
+        &self,
+        index: u32,
+        start: Position,
+        total: Option<u32>,
+        framebuffer: &mut Framebuffer<B>,
+    ) -> Result<Page<'_, F>, Error> {
         let Some(filled) = self.count_baked_page(index, start) else {
-            return self.lay_out_and_draw(index, start, framebuffer);
+            return self.lay_out_and_draw(index, start, total, framebuffer);
         };
         let page = Page::new(self, index, start, filled?);
         let Ok(checked) = page.render_checked(framebuffer);
@@ -228,16 +283,44 @@ impl<F: Family> Layout<'_, F> {
     }
 
     /// [`Layout::draw_page_into`] for a page the index does not bake: laid out, then drawn.
+    /// The lines are broken once: laying the page out records their breaks, and drawing sets
+    /// them from the record as a baked page's are set.
     #[inline(never)]
     fn lay_out_and_draw<B: AsRef<[u8]> + AsMut<[u8]>>(
         &self,
         index: u32,
         start: Position,
+        total: Option<u32>,
         framebuffer: &mut Framebuffer<B>,
     ) -> Result<Page<'_, F>, Error> {
-        let page = self.page_at(index, start)?;
-        page.draw_into(framebuffer);
-        Ok(page)
+        #[cfg(feature = "breaking")]
+        {
+            let mut record = Recorded::new();
+            let page = with_total(self.page_recorded(index, start, &mut record)?, total);
+            if let Some(mut lines) = self.recorded_lines(&page, &record) {
+                if let Ok(Ok(())) = page.render_lines(framebuffer, &mut lines) {
+                    return Ok(page);
+                }
+            }
+            // A line too long to record: drawn as laying out sets it, breaking it again.
+            page.draw_into(framebuffer);
+            Ok(page)
+        }
+        #[cfg(not(feature = "breaking"))]
+        {
+            // Unbaked pages are refused: this is the error.
+            let page = with_total(self.page_at(index, start)?, total);
+            page.draw_into(framebuffer);
+            Ok(page)
+        }
+    }
+}
+
+/// `page` with the footer's page count `total`, if a reader gave one.
+fn with_total<F: Family>(page: Page<'_, F>, total: Option<u32>) -> Page<'_, F> {
+    match total {
+        Some(total) => page.with_total(total),
+        None => page,
     }
 }
 

@@ -108,7 +108,23 @@ pub(crate) struct PageBreaks<'a> {
     ended: bool,
 }
 
-impl PageBreaks<'_> {
+impl<'a> PageBreaks<'a> {
+    /// The lines of a page laid out on the device: `bits` bits of `codes` hold a code per
+    /// line but the last, with parameter `rice` from a base of 0, and the page ends where
+    /// `page_end` starts.
+    #[cfg(feature = "breaking")]
+    pub(crate) fn recorded(codes: &'a [u8], bits: u32, rice: u32, page_end: Position) -> Self {
+        PageBreaks {
+            codes,
+            at: 0,
+            end: bits,
+            base: 0,
+            rice,
+            page_end,
+            ended: false,
+        }
+    }
+
     /// Whether every line of the page has been read, its codes exactly.
     pub(crate) fn done_exactly(&self) -> bool {
         self.ended && self.at == self.end

@@ -15,6 +15,8 @@ mod lines;
 mod pages;
 mod pen;
 mod pieces;
+#[cfg(feature = "breaking")]
+mod recorded;
 mod seeds;
 mod status;
 
@@ -25,6 +27,8 @@ mod rich_fixtures;
 
 pub(crate) use line_text::LineText;
 pub(crate) use pieces::is_space;
+#[cfg(feature = "breaking")]
+pub(crate) use recorded::Recorded;
 
 pub use crate::profile::{Align, Margins};
 use crate::{Position, Profile};

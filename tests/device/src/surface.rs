@@ -49,8 +49,9 @@ impl<'b> Surface<'b> for Blit<'b> {
         view.draw_into(self);
     }
 
-    /// A baked page in one pass over its text (`Layout::draw_page_into`); the index's total
-    /// is the footer's.
+    /// As a reader turns pages (`Layout::draw_counted_page_into`): a baked page in one pass
+    /// over its text, the index's total the footer's; any other page laid out with its breaks
+    /// recorded, then drawn from them.
     fn turn<'l, F: Family>(
         &mut self,
         layout: &'l Layout<'_, F>,
@@ -58,10 +59,7 @@ impl<'b> Surface<'b> for Blit<'b> {
         start: Position,
         total: u32,
     ) -> Result<Page<'l, F>, inkleaf::Error> {
-        if layout.page_index().is_none() {
-            return lay_out_and_draw(self, layout, index, start, total);
-        }
-        layout.draw_page_into(index, start, self)
+        layout.draw_counted_page_into(index, start, total, self)
     }
 
     fn bytes(&self) -> &[u8] {

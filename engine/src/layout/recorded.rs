@@ -1,0 +1,206 @@
+//! One page's line breaks as laying it out found them, kept for the drawing that follows.
+//!
+//! A page turn on a display the blob bakes no breaks for used to break the page's lines
+//! twice: once to find where the page ends, once more while drawing it (for justified text,
+//! replaying Knuth–Plass from the paragraph's start both times). Recorded here in the page
+//! index's own line code, the breaks let drawing set the page as a baked page is set: no
+//! breaking, and each line's text decoded once. The codes are the builder's, read by the same
+//! reader, so a recorded page draws exactly as a baked one would.
+
+use core::convert::Infallible;
+
+use super::lines::{Line, LineEnd, Lines};
+use super::{Layout, Page};
+use crate::font::Family;
+use crate::format::PageBreaks;
+use crate::{Error, Position};
+
+/// Low bits of each code. Codes count from a base of 0, so a line of `len` bytes is the value
+/// `2 * len + 1`: up to 1,023 bytes in one code of `RICE + 1` bits, which no display's line
+/// comes near. A longer line (zero-width characters can make one) is not recorded.
+const RICE: u32 = 11;
+
+/// Bits of one code: the zero bit that ends its (empty) unary part, then its low bits.
+const CODE_BITS: u32 = RICE + 1;
+
+/// Lines a record holds: more than a page of the smallest built-in font on a 7.5" panel.
+const MOST_LINES: u32 = 64;
+
+const BYTES: usize = (MOST_LINES * CODE_BITS).div_ceil(8) as usize;
+
+/// The breaks of the lines laid out so far, in order (96 bytes).
+#[derive(Clone, Debug)]
+pub(crate) struct Recorded {
+    bytes: [u8; BYTES],
+    /// Lines recorded: the first lines of the page, up to one that could not be.
+    lines: u32,
+    /// A line could not be recorded: none after it is.
+    stopped: bool,
+}
+
+impl Recorded {
+    pub(crate) const fn new() -> Self {
+        Recorded {
+            bytes: [0; BYTES],
+            lines: 0,
+            stopped: false,
+        }
+    }
+
+    /// Records `line`, the line after the last one recorded.
+    pub(crate) fn push(&mut self, line: &Line) {
+        let value = match line.end_kind {
+            LineEnd::BlockEnd => Some(0),
+            _ => line
+                .end
+                .checked_sub(line.start)
+                .and_then(|len| len.checked_mul(2))
+                .map(|twice| twice + 1),
+        };
+        match value {
+            Some(value) if !self.stopped && value < 1 << RICE && self.lines < MOST_LINES => {
+                self.put(self.lines * CODE_BITS, value);
+                self.lines += 1;
+            }
+            _ => self.stopped = true,
+        }
+    }
+
+    /// Writes `value` as one code at bit `at`: most significant bit first, the zero bit of
+    /// its unary part included (the top bit of a `CODE_BITS`-bit number below `1 << RICE`).
+    fn put(&mut self, at: u32, value: u32) {
+        for bit in 0..CODE_BITS {
+            let i = at + bit;
+            let one = value >> (CODE_BITS - 1 - bit) & 1 == 1;
+            if let Some(byte) = self.bytes.get_mut((i / 8) as usize) {
+                let mask = 0x80 >> (i % 8);
+                *byte = if one { *byte | mask } else { *byte & !mask };
+            }
+        }
+    }
+
+    /// The breaks of a page of `lines` lines that ends where `end` starts, if every line of
+    /// it but the last was recorded (the last one ends at `end`, as a baked page's does).
+    pub(crate) fn page(&self, lines: u32, end: Position) -> Option<PageBreaks<'_>> {
+        let coded = lines.checked_sub(1)?;
+        (coded <= self.lines)
+            .then(|| PageBreaks::recorded(&self.bytes, coded * CODE_BITS, RICE, end))
+    }
+}
+
+impl<F: Family> Layout<'_, F> {
+    /// [`Layout::page_at`] for a page the page index does not bake, with the breaks of its
+    /// lines put in `record` for [`Layout::recorded_lines`].
+    pub(crate) fn page_recorded(
+        &self,
+        index: u32,
+        start: Position,
+        record: &mut Recorded,
+    ) -> Result<Page<'_, F>, Error> {
+        self.can_break()?;
+        let mut lines = self.lines_at(start)?;
+        let Ok(filled) = self.fill(&mut lines, None, None, |line, _, _, _| {
+            record.push(line);
+            Ok::<(), Infallible>(())
+        });
+        // As `Layout::page_at`: text that stops decoding first, then no page at all.
+        lines.text_fault()?;
+        if filled.lines == 0 {
+            return Err(Error::PositionOutOfRange(start));
+        }
+        Ok(Page::new(self, index, start, filled))
+    }
+
+    /// The lines of `page`, which [`Layout::page_recorded`] laid out into `record`, set from
+    /// it as a baked page's are; `None` where a line of it could not be recorded.
+    pub(crate) fn recorded_lines<'r>(
+        &'r self,
+        page: &Page<'_, F>,
+        record: &'r Recorded,
+    ) -> Option<Result<Lines<'r, 'r, F>, Error>> {
+        let breaks = record.page(page.lines, page.end)?;
+        Some(Lines::baked(
+            self.book,
+            &self.fonts,
+            &self.geometry,
+            page.start,
+            &self.seeds,
+            breaks,
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::LineCode;
+    use crate::text::{BlockKind, Nesting};
+
+    fn line(start: u32, end: u32, end_kind: LineEnd) -> Line {
+        Line {
+            block: 0,
+            start,
+            end,
+            width: 0,
+            gaps: 0,
+            end_kind,
+            kind: BlockKind::Paragraph,
+            nesting: Nesting::default(),
+            first_in_block: false,
+            left: 0,
+            measure: 0,
+            height: 10,
+        }
+    }
+
+    #[test]
+    fn recorded_lines_read_back_as_the_baked_codes_they_mirror() {
+        let mut record = Recorded::new();
+        record.push(&line(0, 40, LineEnd::Wrap));
+        record.push(&line(41, 41, LineEnd::Split));
+        record.push(&line(41, 60, LineEnd::BlockEnd));
+        record.push(&line(0, 1_023, LineEnd::HardBreak));
+        record.push(&line(0, 5, LineEnd::Wrap));
+        let end = Position::new(1, 3);
+        let mut page = record.page(5, end).unwrap();
+        let read: [_; 5] = core::array::from_fn(|_| page.next_in(1));
+        assert_eq!(
+            read,
+            [
+                Some(LineCode::Length(40)),
+                Some(LineCode::Length(0)),
+                Some(LineCode::ToBlockEnd),
+                Some(LineCode::Length(1_023)),
+                Some(LineCode::Until(3)),
+            ]
+        );
+        assert!(page.done_exactly() && page.next_in(1).is_none());
+        // A page of fewer lines than were laid out (the rest moved on to the next page).
+        let mut shorter = record.page(2, Position::new(0, 41)).unwrap();
+        assert_eq!(shorter.next_in(0), Some(LineCode::Length(40)));
+        assert_eq!(shorter.next_in(0), Some(LineCode::Until(41)));
+        assert!(shorter.done_exactly());
+    }
+
+    #[test]
+    fn a_line_too_long_to_code_stops_the_record_there() {
+        let mut record = Recorded::new();
+        record.push(&line(0, 10, LineEnd::Wrap));
+        record.push(&line(10, 1_034, LineEnd::Wrap));
+        record.push(&line(1_034, 1_040, LineEnd::Wrap));
+        let end = Position::new(0, 2_000);
+        assert!(
+            record.page(2, end).is_some(),
+            "the long line is the last: not coded"
+        );
+        assert!(record.page(3, end).is_none());
+        assert!(record.page(0, end).is_none(), "no page has no lines");
+        // Lines past the most a record holds are not coded either.
+        let mut full = Recorded::new();
+        for _ in 0..MOST_LINES + 1 {
+            full.push(&line(0, 1, LineEnd::Wrap));
+        }
+        assert!(full.page(MOST_LINES + 1, end).is_some());
+        assert!(full.page(MOST_LINES + 2, end).is_none());
+    }
+}
