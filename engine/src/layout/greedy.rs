@@ -57,9 +57,16 @@ pub(super) fn break_line<F: Family>(
         gaps: 0,
     };
     let mut wrap: Option<(Fit, usize)> = None;
+    // Coded text as it stood just before the latest wrap's first character: the next line
+    // starts there, and resumes from this copy rather than decoding again from a checkpoint
+    // before it (half a line, on average) the word that did not fit.
+    let mut at_wrap: Option<Text<'_>> = None;
+    let coded = text.as_plain().is_none();
     let (mut gap, mut open) = (false, false);
     let mut i = start;
     loop {
+        // Once a word, where a wrap may follow.
+        let before = (coded && (gap || open)).then_some(*text);
         let Some(c) = text.char_at(i) else {
             return Broken::at(line, LineEnd::BlockEnd, text.len());
         };
@@ -73,6 +80,7 @@ pub(super) fn break_line<F: Family>(
         }
         if (gap || open) && !is_dash(c) {
             wrap = Some((line, i));
+            at_wrap = before;
         }
         let piece = scan_piece(fonts, text, i);
         let mut pen = line.pen;
@@ -90,6 +98,10 @@ pub(super) fn break_line<F: Family>(
             continue;
         }
         if let Some((fit, next)) = wrap {
+            // Text that failed to decode past the wrap keeps saying so.
+            if let Some(resume) = at_wrap.filter(|_| !text.is_corrupt()) {
+                *text = resume;
+            }
             return Broken::at(fit, LineEnd::Wrap, next);
         }
         if gap {
