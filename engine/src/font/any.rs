@@ -11,7 +11,8 @@ use super::{Font, Glyph, MonoFont, PackedFont};
 /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
 /// let book = Book::from_bytes(blob)?;
 /// // The blob's own font if it has one, else the reader's choice of built-in.
-/// let font = match book.font()? {
+/// let packed = book.font()?;
+/// let font = match &packed {
 ///     Some(packed) => AnyFont::Packed(packed),
 ///     None => AnyFont::Mono(&MONO_8X13),
 /// };
@@ -23,8 +24,9 @@ use super::{Font, Glyph, MonoFont, PackedFont};
 pub enum AnyFont<'a> {
     /// A built-in monospaced font.
     Mono(&'static MonoFont),
-    /// A font packed into the blob.
-    Packed(PackedFont<'a>),
+    /// A font packed into the blob. Borrowed: a face is copied wherever a line is set, and a
+    /// packed font is ten words.
+    Packed(&'a PackedFont<'a>),
 }
 
 impl Font for AnyFont<'_> {

@@ -172,18 +172,18 @@ impl<'a> PackedFamily<'a> {
 
 impl<'a> Family for PackedFamily<'a> {
     type Face<'f>
-        = Styled<AnyFont<'a>>
+        = Styled<AnyFont<'f>>
     where
         'a: 'f;
 
     #[inline]
-    fn face(&self, face: Face) -> Styled<AnyFont<'a>> {
+    fn face(&self, face: Face) -> Styled<AnyFont<'_>> {
         let (font, embolden) = self.resolve(face);
         Styled {
             // A family always holds its regular face (the book checks), so the built-in
             // font is only a last resort that keeps drawing total.
             font: match font {
-                Some(font) => AnyFont::Packed(*font),
+                Some(font) => AnyFont::Packed(font),
                 None => AnyFont::Mono(&super::MONO_6X10),
             },
             face,
@@ -219,12 +219,12 @@ impl AnyFamily<'_> {
 
 impl<'a> Family for AnyFamily<'a> {
     type Face<'f>
-        = Styled<AnyFont<'a>>
+        = Styled<AnyFont<'f>>
     where
         'a: 'f;
 
     #[inline]
-    fn face(&self, face: Face) -> Styled<AnyFont<'a>> {
+    fn face(&self, face: Face) -> Styled<AnyFont<'_>> {
         match self {
             AnyFamily::Mono(mono) => Styled {
                 font: AnyFont::Mono(mono),
@@ -240,12 +240,12 @@ impl<'a> Family for AnyFamily<'a> {
 /// A family behind a reference is the same family: `Layout::new(&book, profile, &fonts)`.
 impl<'a> Family for &AnyFamily<'a> {
     type Face<'f>
-        = Styled<AnyFont<'a>>
+        = Styled<AnyFont<'f>>
     where
         Self: 'f;
 
     #[inline]
-    fn face(&self, face: Face) -> Styled<AnyFont<'a>> {
+    fn face(&self, face: Face) -> Styled<AnyFont<'_>> {
         (**self).face(face)
     }
 }
@@ -253,12 +253,12 @@ impl<'a> Family for &AnyFamily<'a> {
 /// A family behind a reference is the same family.
 impl<'a> Family for &PackedFamily<'a> {
     type Face<'f>
-        = Styled<AnyFont<'a>>
+        = Styled<AnyFont<'f>>
     where
         Self: 'f;
 
     #[inline]
-    fn face(&self, face: Face) -> Styled<AnyFont<'a>> {
+    fn face(&self, face: Face) -> Styled<AnyFont<'_>> {
         (**self).face(face)
     }
 }

@@ -5,11 +5,14 @@
 
 mod fault;
 mod format;
+mod kerners;
 #[cfg(test)]
 mod tests;
 mod validate;
 
 pub use fault::FontFault;
+
+use kerners::Kerners;
 
 use format::{advance_at, code_at, GlyphRecord, KerningRecord, GLYPH_LEN, KERNING_LEN};
 
@@ -41,6 +44,8 @@ pub struct PackedFont<'a> {
     line_height: u16,
     baseline: u16,
     max_advance: u32,
+    /// The ASCII characters on each side of the kerning pairs.
+    kerners: Kerners,
 }
 
 impl<'a> PackedFont<'a> {
@@ -61,6 +66,7 @@ impl<'a> PackedFont<'a> {
             line_height: tables.header.line_height,
             baseline: tables.header.baseline,
             max_advance: tables.widest,
+            kerners: Kerners::of(tables.glyphs, tables.kerning),
         };
         // Stand-ins of several characters can be wider than any one glyph.
         font.max_advance = ["--", "..."]
@@ -172,6 +178,16 @@ impl Font for PackedFont<'_> {
             // A mono face has no pairs: no characters to look up.
             return 0;
         }
+        if !self.kerners.may_kern(left, right) {
+            return 0;
+        }
+        self.searched_kerning(left, right)
+    }
+}
+
+impl PackedFont<'_> {
+    /// The kerning of `left` then `right`, found by searching the kerning table.
+    fn searched_kerning(&self, left: char, right: char) -> i32 {
         let (Some(left), Some(right)) = (self.index(left), self.index(right)) else {
             return 0;
         };

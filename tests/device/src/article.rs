@@ -44,6 +44,15 @@ pub fn packed_family<'a>(book: &Book<'a>) -> Result<PackedFamily<'a>, Failure> {
     book.family()?.ok_or(Failure::NoFonts)
 }
 
+/// [`packed_family`], kept in a `static` and lent to the layout: a family is a few hundred
+/// bytes, which a layout holding it by value would copy through the frames that make it.
+/// Once per firmware run.
+pub fn kept_family(book: &Book<'static>) -> Result<&'static PackedFamily<'static>, Failure> {
+    let kept = cortex_m::singleton!(: Option<PackedFamily<'static>> = None)
+        .ok_or(Failure::NoFonts)?;
+    Ok(kept.insert(packed_family(book)?))
+}
+
 /// Why the read-and-draw path stopped.
 #[derive(Clone, Copy, Debug)]
 pub enum Failure {
@@ -140,8 +149,9 @@ pub fn main_packed<'b, S: Surface<'b>>(
     let run = Run {
         machine,
         look: as_built,
-        fonts: packed_family,
-        laid: cortex_m::singleton!(: Laid<PackedFamily<'static>> = None).expect("main runs once"),
+        fonts: kept_family,
+        laid: cortex_m::singleton!(: Laid<&'static PackedFamily<'static>> = None)
+            .expect("main runs once"),
     };
     run.go::<S>(blob, buffer, None)
 }

@@ -139,3 +139,38 @@ fn faults_read_as_sentences() {
         "malformed font section: a glyph reaches below the line"
     );
 }
+
+/// Ruling pairs out by the characters that kern at all changes no kerning: every pair of a
+/// real face (DejaVu Sans at 18 px, as the 4.2" preset packs it), and ASCII it lacks, kerns
+/// as searching the table finds; and most pairs are ruled out.
+#[cfg(feature = "english")]
+#[test]
+fn pairs_ruled_out_kern_as_the_table_says() {
+    let blob = include_bytes!("../../../../tests/fixtures/device/article-4.2in-dejavu.inkleaf");
+    let book = crate::Book::from_bytes(blob).unwrap();
+    let family = book.family().unwrap().unwrap();
+    let font = family.packed(crate::font::Face::Regular).unwrap();
+    let mut chars: heapless::Vec<char, 256> = font.chars().collect();
+    for c in ['\0', '#', '~', 'é', '\u{7f}', '\u{80}'] {
+        chars.push(c).unwrap();
+    }
+    let (mut kerned, mut ruled_out, mut pairs) = (0, 0, 0);
+    for &left in &chars {
+        for &right in &chars {
+            let kerning = font.kerning(left, right);
+            assert_eq!(
+                kerning,
+                font.searched_kerning(left, right),
+                "{left:?}{right:?}"
+            );
+            pairs += 1;
+            kerned += usize::from(kerning != 0);
+            ruled_out += usize::from(!font.kerners.may_kern(left, right));
+        }
+    }
+    assert!(kerned > 50, "{kerned} pairs kern");
+    assert!(
+        ruled_out * 2 > pairs,
+        "{ruled_out} of {pairs} pairs ruled out"
+    );
+}
