@@ -386,6 +386,35 @@ impl<'a> Book<'a> {
         self.families().next().map(read_family).transpose()
     }
 
+    /// [`Book::family`], read into `slot` and lent from there: a family is a few hundred
+    /// bytes, which a device keeps in a `static` rather than copy through its stack.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../tests/fixtures/device/article-2.9in-dejavu.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let mut slot = None;
+    /// let family = book.family_in(&mut slot)?.expect("the blob packs its faces");
+    /// assert!(family.packed(inkleaf::font::Face::Regular).is_some());
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
+    pub fn family_in<'s>(
+        &self,
+        slot: &'s mut Option<PackedFamily<'a>>,
+    ) -> Result<Option<&'s PackedFamily<'a>>, Error> {
+        *slot = None;
+        let Some(entries) = self.families().next() else {
+            return Ok(None);
+        };
+        let family = slot.insert(PackedFamily {
+            faces: [None; Face::COUNT],
+        });
+        if let Err(e) = read_faces(entries, family) {
+            *slot = None;
+            return Err(e);
+        }
+        Ok(slot.as_ref())
+    }
+
     /// The fonts to lay the text out in: the blob's own faces, else the built-in font it was
     /// built for, else the 6x10 mono font.
     ///
@@ -605,12 +634,18 @@ pub(crate) fn read_family(entries: &[u8]) -> Result<PackedFamily<'_>, Error> {
     let mut family = PackedFamily {
         faces: [None; Face::COUNT],
     };
+    read_faces(entries, &mut family)?;
+    Ok(family)
+}
+
+/// Reads the faces of one family's entries into `family`, each section checked.
+fn read_faces<'a>(entries: &'a [u8], family: &mut PackedFamily<'a>) -> Result<(), Error> {
     for (face, section) in FaceSections::over(entries) {
         if let Some(slot) = family.faces.get_mut(face as usize) {
             *slot = Some(PackedFont::from_bytes(section)?);
         }
     }
-    Ok(family)
+    Ok(())
 }
 
 /// Iterator over the families of a blob's font part, checked for framing when it was opened:

@@ -3,6 +3,7 @@
 //! The section layout is in `docs/FONT_FORMAT.md`. [`PackedFont::from_bytes`] checks every
 //! table once; lookups afterwards are binary searches over the borrowed bytes.
 
+mod ascii;
 mod fault;
 mod format;
 mod kerners;
@@ -12,6 +13,7 @@ mod validate;
 
 pub use fault::FontFault;
 
+use ascii::AsciiIndex;
 use kerners::Kerners;
 
 use format::{advance_at, code_at, GlyphRecord, KerningRecord, GLYPH_LEN, KERNING_LEN};
@@ -46,6 +48,8 @@ pub struct PackedFont<'a> {
     max_advance: u32,
     /// The ASCII characters on each side of the kerning pairs.
     kerners: Kerners,
+    /// Where the ASCII characters' glyphs are.
+    ascii: AsciiIndex,
 }
 
 impl<'a> PackedFont<'a> {
@@ -67,6 +71,7 @@ impl<'a> PackedFont<'a> {
             baseline: tables.header.baseline,
             max_advance: tables.widest,
             kerners: Kerners::of(tables.glyphs, tables.kerning),
+            ascii: AsciiIndex::of(tables.glyphs),
         };
         // Stand-ins of several characters can be wider than any one glyph.
         font.max_advance = ["--", "..."]
@@ -107,8 +112,17 @@ impl<'a> PackedFont<'a> {
         (0..table.len() / GLYPH_LEN).filter_map(move |i| code_at(table, i).and_then(char::from_u32))
     }
 
-    /// Index of `c` in the glyph table, by binary search.
+    /// Index of `c` in the glyph table: counted for ASCII, else by binary search.
+    #[inline]
     fn index(&self, c: char) -> Option<usize> {
+        match self.ascii.find(c) {
+            Some(found) => found,
+            None => self.searched_index(c),
+        }
+    }
+
+    /// Index of `c` in the glyph table, by binary search.
+    fn searched_index(&self, c: char) -> Option<usize> {
         let key = u32::from(c);
         let (mut low, mut high) = (0, self.glyph_count());
         while low < high {

@@ -39,18 +39,13 @@ pub fn built_in_font(book: &Book<'_>) -> Result<&'static MonoFont, Failure> {
     Ok(book.built_for().ok_or(Failure::NotBuiltFor)?.font.font())
 }
 
-/// The faces the blob packs, as `inkleaf build` packs its default family.
-pub fn packed_family<'a>(book: &Book<'a>) -> Result<PackedFamily<'a>, Failure> {
-    book.family()?.ok_or(Failure::NoFonts)
-}
-
-/// [`packed_family`], kept in a `static` and lent to the layout: a family is a few hundred
-/// bytes, which a layout holding it by value would copy through the frames that make it.
-/// Once per firmware run.
+/// The faces the blob packs, as `inkleaf build` packs its default family, read into a `static` (`Book::family_in`) and lent to the
+/// layout: a family is a few hundred bytes, which reading it and a layout holding it by value
+/// would copy through their frames. Once per firmware run.
 pub fn kept_family(book: &Book<'static>) -> Result<&'static PackedFamily<'static>, Failure> {
     let kept = cortex_m::singleton!(: Option<PackedFamily<'static>> = None)
         .ok_or(Failure::NoFonts)?;
-    Ok(kept.insert(packed_family(book)?))
+    book.family_in(kept)?.ok_or(Failure::NoFonts)
 }
 
 /// Why the read-and-draw path stopped.

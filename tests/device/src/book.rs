@@ -6,7 +6,7 @@
 use inkleaf::{font::Family, layout::Status, text::Chapter, Book, Layout, Position};
 
 use crate::{
-    article::{packed_family, Failure},
+    article::Failure,
     host::{Field, Host},
     machine::Machine,
     meter, rt,
@@ -54,9 +54,11 @@ fn read<'b, S: Surface<'b>>(
     host.measure(format_args!("open"), cost);
     let book = book?;
     let profile = book.built_for().ok_or(Failure::NotBuiltFor)?.profile;
-    let (family, cost) = meter::measure(|| packed_family(book));
+    // Read where it stays and lent to the layout: no copy of the faces on the stack.
+    let mut kept = None;
+    let (family, cost) = meter::measure(|| book.family_in(&mut kept));
     host.measure(format_args!("fonts"), cost);
-    let layout = Layout::new(book, profile, family?)?;
+    let layout = Layout::new(book, profile, family?.ok_or(Failure::NoFonts)?)?;
     let (width, height) = (profile.width, profile.height);
     let mut surface = S::new(buffer, width.into(), height.into())
         .ok_or(Failure::FramebufferTooSmall { width, height })?;

@@ -174,3 +174,24 @@ fn pairs_ruled_out_kern_as_the_table_says() {
         "{ruled_out} of {pairs} pairs ruled out"
     );
 }
+
+/// Counting an ASCII character's place finds the glyph that searching finds, for every
+/// character up to U+01FF in a real face and in the hand-made one.
+#[cfg(feature = "english")]
+#[test]
+fn ascii_glyphs_are_counted_where_searching_finds_them() {
+    let blob = include_bytes!("../../../../tests/fixtures/device/article-4.2in-dejavu.inkleaf");
+    let book = crate::Book::from_bytes(blob).unwrap();
+    let family = book.family().unwrap().unwrap();
+    let real = *family.packed(crate::font::Face::Regular).unwrap();
+    let made = section();
+    let made = PackedFont::from_bytes(&made).unwrap();
+    for font in [real, made] {
+        let mut found = 0;
+        for c in (0..0x200).filter_map(char::from_u32) {
+            assert_eq!(font.index(c), font.searched_index(c), "{c:?}");
+            found += usize::from(font.index(c).is_some());
+        }
+        assert!(found >= 2, "{found} glyphs found");
+    }
+}
