@@ -7,7 +7,8 @@
 //! inkleaf's blobs are built for that profile, as `inkleaf build` bakes them, in plain and
 //! coded text. Each is timed as built (a device's page turn, `Layout::draw_page_into` from the
 //! page index; and listing pages, then drawing each), and with its page index marked stale,
-//! so that every line is broken as for a profile nobody baked.
+//! so that every line is broken as for a profile nobody baked (listing pages, then drawing
+//! each; and counting the pages, then turning them as a device does).
 //!
 //! Run with `cargo bench -p inkleaf-tests --bench layout`.
 
@@ -62,6 +63,22 @@ fn turn_pass(layout: &Layout<'_, &inkleaf::font::MonoFont>, fb: &mut Buffer) -> 
         black_box(fb.as_bytes());
     }
     index.pages()
+}
+
+/// The job as a device turns pages of a layout with no page index: the pages counted once,
+/// then each page drawn from where the one before ended ([`Layout::draw_counted_page_into`]:
+/// laid out once, its breaks recorded, and set from them).
+fn unbaked_turn_pass(layout: &Layout<'_, &inkleaf::font::MonoFont>, fb: &mut Buffer) -> u32 {
+    let total = layout.page_count();
+    let mut start = inkleaf::Position::START;
+    for n in 0..total {
+        let page = layout
+            .draw_counted_page_into(n, start, total, fb)
+            .expect("a page of this layout");
+        start = page.end;
+        black_box(fb.as_bytes());
+    }
+    total
 }
 
 /// The same job for embedded-text, through the same framebuffer's `DrawTarget`.
@@ -143,7 +160,7 @@ fn main() {
     assert!(plain_unbaked.page_index().is_none() && coded_unbaked.page_index().is_none());
 
     type Pass<'p> = Box<dyn Fn(&mut Buffer) -> u32 + 'p>;
-    let rows: [(&str, Pass<'_>); 6] = [
+    let rows: [(&str, Pass<'_>); 8] = [
         (
             "plain text, as built: draw_page_into",
             Box::new(|fb| turn_pass(black_box(&layout), fb)),
@@ -167,6 +184,14 @@ fn main() {
         (
             "coded text, not baked: pages(), draw_into",
             Box::new(|fb| inkleaf_pass(black_box(&coded_unbaked), fb)),
+        ),
+        (
+            "plain text, not baked: draw_counted_page_into",
+            Box::new(|fb| unbaked_turn_pass(black_box(&plain_unbaked), fb)),
+        ),
+        (
+            "coded text, not baked: draw_counted_page_into",
+            Box::new(|fb| unbaked_turn_pass(black_box(&coded_unbaked), fb)),
         ),
     ];
     let (rounds, iterations) = (21, 40);
@@ -202,7 +227,7 @@ fn main() {
     for (i, (name, _)) in rows.iter().enumerate() {
         let ours = median(&mut times[i]);
         println!(
-            "inkleaf, {name:42} {:>8.1} µs for {} pages: {:>5.1}x faster than embedded-text",
+            "inkleaf, {name:46} {:>8.1} µs for {} pages: {:>5.1}x faster than embedded-text",
             ours.as_secs_f64() * 1e6,
             pages[i],
             theirs.as_secs_f64() / ours.as_secs_f64()

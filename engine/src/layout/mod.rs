@@ -668,6 +668,9 @@ impl<'a> Book<'a> {
     /// assert_eq!(layout.page_count(), 15);
     /// # Ok::<(), inkleaf::Error>(())
     /// ```
+    // Never inlined: reading the family copies it a few times, in this frame alone, not in
+    // the caller's that keeps the layout.
+    #[inline(never)]
     pub fn layout(&self) -> Result<Layout<'_, AnyFamily<'a>>, Error> {
         let built = self.built_for().ok_or(Error::ProfileMissing)?;
         Layout::new(self, built.profile, self.layout_font()?)

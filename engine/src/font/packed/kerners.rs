@@ -3,16 +3,22 @@
 //! Few pairs of characters kern: in DejaVu Sans subset to the bundled article, 41 of the
 //! article's 4,941 pairs of letters do, and four in five pairs have a character that starts
 //! or ends no kerning pair. Each lookup otherwise costs two glyph searches and a pair search,
-//! on every character measured and drawn; two bit tests rule those pairs out first. Built
-//! once from the kerning table when the font is opened, 32 bytes.
+//! on every character measured and drawn; two bit tests rule those pairs out first. Letters
+//! and the few signs among them (U+0040 to U+007F) are what prose pairs most; a character
+//! outside them is never ruled out. Built once from the kerning table when the font is
+//! opened, 16 bytes: a face is copied with its font wherever a layout is.
 
 use super::format::{code_at, KerningRecord, KERNING_LEN};
 
-/// One bit per ASCII character, for each side of a kerning pair.
+/// The first character [`Kerners`] has a bit for; the last is 63 after it.
+const FIRST: u32 = 0x40;
+
+/// One bit per character from [`FIRST`] on, for each side of a kerning pair. Words of 32
+/// bits, not one of 64: a Cortex-M shifts those in one instruction.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub(super) struct Kerners {
-    left: [u32; 4],
-    right: [u32; 4],
+    left: [u32; 2],
+    right: [u32; 2],
 }
 
 impl Kerners {
@@ -25,7 +31,7 @@ impl Kerners {
                 continue;
             };
             let side = |index: u32| code_at(glyphs, index as usize);
-            // A glyph that is not ASCII is never ruled out, so needs no bit.
+            // A character outside the bits is never ruled out, so needs none.
             if let Some(code) = side(record.pair >> 16) {
                 set(&mut kerners.left, code);
             }
@@ -36,25 +42,26 @@ impl Kerners {
         kerners
     }
 
-    /// Whether `left` then `right` may be a kerning pair: false only where one of them is
-    /// ASCII and on that side of no pair.
+    /// Whether `left` then `right` may be a kerning pair: false only where one of them has
+    /// a bit and is on that side of no pair.
     #[inline(always)]
     pub(super) fn may_kern(&self, left: char, right: char) -> bool {
         may(&self.left, left) && may(&self.right, right)
     }
 }
 
-fn set(bits: &mut [u32; 4], code: u32) {
-    if let Some(word) = bits.get_mut((code / 32) as usize) {
-        *word |= 1 << (code % 32);
+fn set(bits: &mut [u32; 2], code: u32) {
+    let at = code.wrapping_sub(FIRST);
+    if let Some(word) = bits.get_mut((at / 32) as usize) {
+        *word |= 1 << (at % 32);
     }
 }
 
 #[inline(always)]
-fn may(bits: &[u32; 4], c: char) -> bool {
-    let code = u32::from(c);
-    match bits.get((code / 32) as usize) {
-        Some(word) => word >> (code % 32) & 1 == 1,
+fn may(bits: &[u32; 2], c: char) -> bool {
+    let at = u32::from(c).wrapping_sub(FIRST);
+    match bits.get((at / 32) as usize) {
+        Some(word) => word >> (at % 32) & 1 == 1,
         None => true,
     }
 }
