@@ -221,8 +221,9 @@ fn a_layout_that_is_not_baked_still_breaks_its_lines() {
 /// a real README, in packed faces and built-in fonts.
 #[test]
 fn a_page_laid_out_on_the_device_draws_as_laying_it_out_then_drawing_it() {
+    // Installed by `.ci/run` (zstd), as every file of `real_markdown::DEBIAN_DOCS` is.
     let readme = inkleaf_tests::real_markdown::read_markdown(std::path::Path::new(
-        "/usr/share/doc/git/README.md",
+        "/usr/share/doc/zstd/README.md.gz",
     ));
     let readme = inkleaf_cli::input::parse_markdown(&readme);
     let blobs = [
