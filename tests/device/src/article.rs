@@ -43,8 +43,8 @@ pub fn built_in_font(book: &Book<'_>) -> Result<&'static MonoFont, Failure> {
 /// layout: a family is a few hundred bytes, which reading it and a layout holding it by value
 /// would copy through their frames. Once per firmware run.
 pub fn kept_family(book: &Book<'static>) -> Result<&'static PackedFamily<'static>, Failure> {
-    let kept = cortex_m::singleton!(: Option<PackedFamily<'static>> = None)
-        .ok_or(Failure::NoFonts)?;
+    let kept =
+        cortex_m::singleton!(: Option<PackedFamily<'static>> = None).ok_or(Failure::NoFonts)?;
     book.family_in(kept)?.ok_or(Failure::NoFonts)
 }
 
