@@ -211,3 +211,32 @@ fn a_font_packed_for_a_grayscale_panel_shows_in_gray() {
     // Paper, ink and the shades of anti-aliased edges between them.
     assert!(colours.len() > 2, "{} colours", colours.len());
 }
+
+#[test]
+fn build_options_given_with_a_blob_are_named_as_ignored_and_it_shows_as_built() {
+    let dir = tempfile::tempdir().unwrap();
+    let (asked, plain) = (dir.path().join("asked"), dir.path().join("plain"));
+    let run = inkleaf()
+        .args(["preview", BOOK, "--display", "2.9in", "--align", "left"])
+        .args(["--title", "Another", "--scale", "1", "--shots"])
+        .arg(&asked)
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("book-4.2in.inkleaf") && stderr.contains("--display, --align, --title"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("ignored"), "{stderr}");
+    let run = inkleaf()
+        .args(["preview", BOOK, "--scale", "1", "--shots"])
+        .arg(&plain)
+        .assert()
+        .success();
+    assert!(run.get_output().stderr.is_empty(), "no options, no warning");
+    // The 4.2" book as it was built, not a 2.9" page.
+    let first = png(&asked.join("frame-000.png"));
+    assert_eq!(first.dimensions(), (400, 300));
+    assert_eq!(first, png(&plain.join("frame-000.png")));
+}

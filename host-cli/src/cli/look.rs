@@ -21,13 +21,14 @@ use super::load;
 pub(super) struct Look {
     /// Display preset name (see `inkleaf displays`) or a size such as 640x384. Give it more
     /// than once to bake page indexes for several displays; the first sets the font.
-    #[arg(long, default_value = DEFAULT_DISPLAY)]
+    /// Default: 2.9in.
+    #[arg(long)]
     display: Vec<String>,
     /// How the text is stored: coded in the fewest bytes (with the engine's built-in English
     /// model or a model trained for it), coded with a trained model in the blob (for firmware
-    /// built without the built-in model), or plain UTF-8.
-    #[arg(long, value_enum, default_value_t = TextArg::Coded)]
-    text: TextArg,
+    /// built without the built-in model), or plain UTF-8. Default: coded.
+    #[arg(long, value_enum)]
+    text: Option<TextArg>,
     /// Font: a bundled family (dejavu-sans, dejavu-serif, dejavu-sans-condensed), a
     /// TrueType/OpenType file for regular text (bold and italic are then synthesized from it
     /// unless given, and code is set in DejaVu Sans Mono) or a built-in mono font
@@ -57,12 +58,13 @@ pub(super) struct Look {
     /// one it opens at.
     #[arg(long, value_name = "PX")]
     size: Vec<String>,
-    /// Bits per pixel of a packed font: 1 for black-and-white panels, 2 or 4 for grayscale.
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=4))]
-    bits: u8,
-    /// Hyphenation: by the document's language, or none.
-    #[arg(long, value_enum, default_value_t = HyphenateArg::Auto)]
-    hyphenate: HyphenateArg,
+    /// Bits per pixel of a packed font: 1 for black-and-white panels (the default), 2 or 4
+    /// for grayscale.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
+    bits: Option<u8>,
+    /// Hyphenation: by the document's language (the default), or none.
+    #[arg(long, value_enum)]
+    hyphenate: Option<HyphenateArg>,
     /// Margin on every side, in pixels (default: the display's).
     #[arg(long)]
     margin: Option<u16>,
@@ -108,6 +110,35 @@ fn em(face: &Face) -> u16 {
 const TRUETYPE_PX_ON_BUILTIN: u32 = 14;
 
 impl Look {
+    /// Bits per pixel of a packed font.
+    fn bits(&self) -> u8 {
+        self.bits.unwrap_or(1)
+    }
+
+    /// The options given that differ from their defaults, as typed (`--display`, ...): for
+    /// a command that cannot honour them to say so.
+    pub(super) fn given(&self) -> Vec<&'static str> {
+        let set = [
+            ("--display", !self.display.is_empty()),
+            ("--text", self.text.is_some()),
+            ("--font", self.font.is_some()),
+            ("--font-bold", self.font_bold.is_some()),
+            ("--font-italic", self.font_italic.is_some()),
+            ("--font-bold-italic", self.font_bold_italic.is_some()),
+            ("--font-mono", self.font_mono.is_some()),
+            ("--fallback-font", !self.fallback_font.is_empty()),
+            ("--size", !self.size.is_empty()),
+            ("--bits", self.bits.is_some()),
+            ("--hyphenate", self.hyphenate.is_some()),
+            ("--margin", self.margin.is_some()),
+            ("--align", self.align.is_some()),
+            ("--indent", self.indent.is_some()),
+        ];
+        set.into_iter()
+            .filter_map(|(name, given)| given.then_some(name))
+            .collect()
+    }
+
     /// The settings these arguments ask for. Every display is looked up and the font file
     /// read here, so a mistake in them is reported before any input is read.
     pub(super) fn resolve(&self) -> anyhow::Result<Settings> {
@@ -129,8 +160,8 @@ impl Look {
             also_for,
             face,
             also_sizes,
-            hyphenate: self.hyphenate == HyphenateArg::Auto,
-            text: match self.text {
+            hyphenate: self.hyphenate != Some(HyphenateArg::None),
+            text: match self.text.unwrap_or(TextArg::Coded) {
                 TextArg::Coded => TextStorage::Coded,
                 TextArg::Trained => TextStorage::Trained,
                 TextArg::Plain => TextStorage::Plain,
@@ -193,12 +224,12 @@ impl Look {
     /// The TrueType family `name` (bundled, else a file) at `px`, with the faces and fallback
     /// fonts given beside it.
     fn truetype(&self, name: &str, px: u32, display: &Display) -> anyhow::Result<Face> {
-        let mut family = match Family::bundled(name, px, self.bits) {
+        let mut family = match Family::bundled(name, px, self.bits()) {
             Some(family) => family,
             None => {
                 let bundled = fonts::BUNDLED_FONTS.join(", ");
                 let also = format!(" (not a bundled font either: {bundled})");
-                Family::from_regular(font_file(Path::new(name), &also)?, px, self.bits)
+                Family::from_regular(font_file(Path::new(name), &also)?, px, self.bits())
             }
         };
         for (role, path) in self.faces_beside() {

@@ -117,6 +117,22 @@ struct BuildArgs {
     meta: MetaArgs,
 }
 
+impl BuildArgs {
+    /// The build options given (`--title`, `--display`, ...): what only a build honours.
+    fn given(&self) -> Vec<&'static str> {
+        let meta = [
+            ("--whole-page", self.whole_page),
+            ("--title", self.meta.title.is_some()),
+            ("--byline", self.meta.byline.is_some()),
+            ("--date", self.meta.date.is_some()),
+            ("--lang", self.meta.lang.is_some()),
+        ];
+        let mut given = self.look.given();
+        given.extend(meta.into_iter().filter_map(|(name, on)| on.then_some(name)));
+        given
+    }
+}
+
 /// Metadata that overrides what the input says.
 #[derive(Debug, Args)]
 struct MetaArgs {

@@ -45,6 +45,18 @@ pub(super) struct PreviewArgs {
 pub(super) fn run(args: &PreviewArgs, out: &mut String) -> anyhow::Result<()> {
     let script = keys::parse_script(args.keys.as_deref().unwrap_or_default())?;
     let source = Source::new(&args.source);
+    // A blob is shown as it was built: say so rather than drop what the user asked for.
+    if let Some(blob) = source.blob() {
+        let ignored = args.source.given();
+        if !ignored.is_empty() {
+            eprintln!(
+                "inkleaf: warning: {}: a built blob is shown as it was built; {} only apply to \
+                 inputs that are built, and are ignored",
+                blob.display(),
+                ignored.join(", ")
+            );
+        }
+    }
     let Some(dir) = &args.shots else {
         return in_window(&source, script, args);
     };

@@ -26,6 +26,11 @@ impl<'a> Source<'a> {
         Source { args, blob }
     }
 
+    /// The blob file shown, if the one input is a built blob.
+    pub(super) fn blob(&self) -> Option<&Path> {
+        self.blob.as_deref()
+    }
+
     /// A name for the window title and errors.
     pub(super) fn name(&self) -> String {
         match self.args.inputs.as_slice() {
