@@ -28,16 +28,21 @@ const MAX_PAGES: u32 = 2;
 const MAX_FRAMEBUFFER: usize = 64 * 1024;
 
 thread_local! {
-    /// The blob and framebuffer of the last execution, kept: fresh allocations of this size
+    /// The blob and framebuffers of the last execution, kept: fresh allocations of this size
     /// cost page faults under the address sanitizer, which quarantines what is freed.
-    static BUFFERS: RefCell<(Vec<u8>, Vec<u8>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+    static BUFFERS: RefCell<(Vec<u8>, Screens)> = const {
+        RefCell::new((Vec::new(), (Vec::new(), Vec::new())))
+    };
 }
 
+/// A page drawn after laying it out, and the same page as a device turns to it.
+type Screens = (Vec<u8>, Vec<u8>);
+
 fuzz_target!(|data: &[u8]| {
-    BUFFERS.with_borrow_mut(|(blob, framebuffer)| run(data, blob, framebuffer));
+    BUFFERS.with_borrow_mut(|(blob, screens)| run(data, blob, screens));
 });
 
-fn run(data: &[u8], blob: &mut Vec<u8>, framebuffer: &mut Vec<u8>) {
+fn run(data: &[u8], blob: &mut Vec<u8>, screens: &mut Screens) {
     blob.clear();
     blob.extend_from_slice(data);
     let mut choice = [0u8; 4];
@@ -52,7 +57,7 @@ fn run(data: &[u8], blob: &mut Vec<u8>, framebuffer: &mut Vec<u8>) {
         return;
     };
     read_a_block(&book, choice[2]);
-    turn_pages(&book, choice, framebuffer);
+    turn_pages(&book, choice, screens);
 }
 
 /// Reads block `pick` (modulo the count) to its end: it reads its whole length exactly when
@@ -74,8 +79,10 @@ fn read_a_block(book: &Book<'_>, pick: u8) {
 
 /// Lays the book out and draws one page `choice` picks: by number or by a position on it
 /// with a page index; without one, the page at the start or at a position, or the next. One
-/// page an execution keeps executions fast.
-fn turn_pages(book: &Book<'_>, choice: [u8; 4], framebuffer: &mut Vec<u8>) {
+/// page an execution keeps executions fast. Then turns to that page as a device does, in one
+/// pass (`Layout::draw_counted_page_into`: baked lines read, or the page's breaks recorded
+/// and replayed): where that draws a page, it is the same page, in the same pixels.
+fn turn_pages(book: &Book<'_>, choice: [u8; 4], (framebuffer, turned): &mut Screens) {
     let Ok(font) = book.layout_font() else {
         return;
     };
@@ -90,10 +97,14 @@ fn turn_pages(book: &Book<'_>, choice: [u8; 4], framebuffer: &mut Vec<u8>) {
     if bytes > MAX_FRAMEBUFFER {
         return;
     }
-    framebuffer.clear();
-    framebuffer.resize(bytes, 0);
+    for screen in [&mut *framebuffer, &mut *turned] {
+        screen.clear();
+        screen.resize(bytes, 0);
+    }
     let mut framebuffer =
         Framebuffer::new(&mut framebuffer[..], width, height).expect("sized for the profile");
+    let mut turned =
+        Framebuffer::new(&mut turned[..], width, height).expect("sized for the profile");
     let block = u32::from(choice[2]) % book.block_count().max(1);
     let position = Position::new(block, u32::from(choice[1]));
     let by_position = choice[3] & 1 == 1;
@@ -126,7 +137,16 @@ fn turn_pages(book: &Book<'_>, choice: [u8; 4], framebuffer: &mut Vec<u8>) {
             (page, MAX_PAGES)
         }
     };
-    if let Ok(page) = page {
-        page.with_total(total).draw_into(&mut framebuffer);
+    let Ok(page) = page else {
+        return;
+    };
+    let page = page.with_total(total);
+    page.draw_into(&mut framebuffer);
+    if let Ok(drawn) = layout.draw_counted_page_into(page.index, page.start, total, &mut turned) {
+        assert_eq!(drawn, page, "a page turned to is the page laid out");
+        assert!(
+            turned.as_bytes() == framebuffer.as_bytes(),
+            "a page turned to draws as the page laid out"
+        );
     }
 }

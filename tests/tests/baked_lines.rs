@@ -264,3 +264,31 @@ fn a_page_laid_out_on_the_device_draws_as_laying_it_out_then_drawing_it() {
     }
     assert!(pages > 300, "{pages} pages compared");
 }
+
+/// A blob the fuzzer made (its hyphenation points inside characters and before spaces) whose
+/// lines, laid out justified on the device, set otherwise when their recorded breaks are read
+/// back: turning to the page still draws it exactly as laying it out and drawing it does.
+#[test]
+fn a_page_whose_lines_set_otherwise_when_read_back_draws_as_laid_out() {
+    let mut blob = include_bytes!("../fixtures/fuzz/breaks-that-set-otherwise.bin").to_vec();
+    let payload_len = (blob.len() - 16) as u32;
+    blob[8..12].copy_from_slice(&payload_len.to_le_bytes());
+    fix_crc(&mut blob);
+    let book = Book::from_bytes(&blob).unwrap();
+    let font = book.layout_font().unwrap();
+    let profile = book.built_for().unwrap().profile;
+    let layout = Layout::new(&book, profile, &font).unwrap();
+    assert!(layout.page_index().is_none());
+    let (width, height) = (u32::from(profile.width), u32::from(profile.height));
+    let bytes = Framebuffer::<&mut [u8]>::bytes_needed(width, height);
+    let (mut one_pass, mut apart) = (vec![0u8; bytes], vec![0u8; bytes]);
+    let page = layout.page(0).unwrap().with_total(2);
+    let mut other = Framebuffer::new(&mut apart[..], width, height).unwrap();
+    page.draw_into(&mut other);
+    let mut screen = Framebuffer::new(&mut one_pass[..], width, height).unwrap();
+    let drawn = layout
+        .draw_counted_page_into(0, page.start, 2, &mut screen)
+        .unwrap();
+    assert_eq!(drawn, page);
+    assert!(one_pass == apart, "the same pixels");
+}

@@ -139,15 +139,20 @@ impl<F: Family> Page<'_, F> {
     fn render_checked<C: Canvas>(&self, canvas: &mut C) -> Result<Result<(), Error>, C::Error> {
         // Borrowed where it was returned, not moved out: lines are a few hundred bytes.
         let mut opened = self.layout().page_lines(self.index, self.start);
-        self.render_lines(canvas, &mut opened)
+        self.render_lines(canvas, &mut opened, None)
     }
 
-    /// [`Page::render_checked`] with the page's lines set by `opened`.
+    /// [`Page::render_checked`] with the page's lines set by `opened`, each folded into
+    /// `digest` if given (see `Recorded`).
     fn render_lines<'r, C: Canvas>(
         &'r self,
         canvas: &mut C,
         opened: &mut Result<Lines<'r, 'r, F>, Error>,
+        mut digest: Option<&mut u32>,
     ) -> Result<Result<(), Error>, C::Error> {
+        // Only a page laid out on the device has lines to compare.
+        #[cfg(not(feature = "breaking"))]
+        let _ = digest.take();
         let layout: &'r Layout<'r, F> = self.layout();
         canvas.clear_page(self.size())?;
         let Ok(lines) = opened else {
@@ -167,6 +172,10 @@ impl<F: Family> Page<'_, F> {
             Some(self.lines),
             Some(&mut kept),
             |line, block, kept, top| {
+                #[cfg(feature = "breaking")]
+                if let Some(digest) = digest.as_deref_mut() {
+                    *digest = crate::layout::digest(*digest, line);
+                }
                 let joined = before.map(|(nesting, bottom)| (nesting, top.saturating_sub(bottom)));
                 let at = origin + Point::new(0, top as i32);
                 marks::draw_marks(layout, line, joined, at, canvas)?;
@@ -298,11 +307,16 @@ impl<F: Family> Layout<'_, F> {
             let mut record = Recorded::new();
             let page = with_total(self.page_recorded(index, start, &mut record)?, total);
             if let Some(mut lines) = self.recorded_lines(&page, &record) {
-                if let Ok(Ok(())) = page.render_lines(framebuffer, &mut lines) {
-                    return Ok(page);
+                let mut drawn = crate::layout::DIGEST_START;
+                let set = page.render_lines(framebuffer, &mut lines, Some(&mut drawn));
+                if let Ok(Ok(())) = set {
+                    if record.digest(page.lines) == Some(drawn) {
+                        return Ok(page);
+                    }
                 }
             }
-            // A line too long to record: drawn as laying out sets it, breaking it again.
+            // A line too long to record, or lines that set otherwise when read back: drawn
+            // as laying out sets them, breaking them again.
             page.draw_into(framebuffer);
             Ok(page)
         }

@@ -28,7 +28,7 @@ mod rich_fixtures;
 pub(crate) use line_text::LineText;
 pub(crate) use pieces::is_space;
 #[cfg(feature = "breaking")]
-pub(crate) use recorded::Recorded;
+pub(crate) use recorded::{digest, Recorded, DIGEST_START};
 
 pub use crate::profile::{Align, Margins};
 use crate::{Position, Profile};

@@ -5,7 +5,10 @@
 //! replaying Knuth–Plass from the paragraph's start both times). Recorded here in the page
 //! index's own line code, the breaks let drawing set the page as a baked page is set: no
 //! breaking, and each line's text decoded once. The codes are the builder's, read by the same
-//! reader, so a recorded page draws exactly as a baked one would.
+//! reader, so a recorded page draws exactly as a baked one would. What breaking found of each
+//! line (its ends, width and word gaps) is also kept as a digest, and drawing compares the
+//! lines it sets against it: text that sets differently when read back (malformed input can)
+//! is drawn by breaking it again, so the pixels are always those of the page laid out.
 
 use core::convert::Infallible;
 
@@ -26,9 +29,14 @@ const CODE_BITS: u32 = RICE + 1;
 /// Lines a record holds: more than a page of the smallest built-in font on a 7.5" panel.
 const MOST_LINES: u32 = 64;
 
+/// Digests kept, of the last lines laid out: a page ends at most this many lines before the
+/// last one laid out (the lines moved on with a heading, a widow or an orphan), or is drawn
+/// by breaking its lines again.
+const DIGESTS: u32 = 8;
+
 const BYTES: usize = (MOST_LINES * CODE_BITS).div_ceil(8) as usize;
 
-/// The breaks of the lines laid out so far, in order (96 bytes).
+/// The breaks of the lines laid out so far, in order, and digests of them (136 bytes).
 #[derive(Clone, Debug)]
 pub(crate) struct Recorded {
     bytes: [u8; BYTES],
@@ -36,6 +44,10 @@ pub(crate) struct Recorded {
     lines: u32,
     /// A line could not be recorded: none after it is.
     stopped: bool,
+    /// Lines laid out, recorded or not.
+    laid: u32,
+    /// The digest of the lines laid out up to each of the last [`DIGESTS`], in a ring.
+    digests: [u32; DIGESTS as usize],
 }
 
 impl Recorded {
@@ -44,11 +56,34 @@ impl Recorded {
             bytes: [0; BYTES],
             lines: 0,
             stopped: false,
+            laid: 0,
+            digests: [0; DIGESTS as usize],
         }
+    }
+
+    /// The digest of the first `lines` lines laid out, if it is still kept.
+    pub(crate) fn digest(&self, lines: u32) -> Option<u32> {
+        let last = lines.checked_sub(1)?;
+        if lines > self.laid || self.laid - lines >= DIGESTS {
+            return None;
+        }
+        self.digests.get((last % DIGESTS) as usize).copied()
     }
 
     /// Records `line`, the line after the last one recorded.
     pub(crate) fn push(&mut self, line: &Line) {
+        let before = match self.laid.checked_sub(1) {
+            Some(last) => self
+                .digests
+                .get((last % DIGESTS) as usize)
+                .copied()
+                .unwrap_or(0),
+            None => DIGEST_START,
+        };
+        if let Some(slot) = self.digests.get_mut((self.laid % DIGESTS) as usize) {
+            *slot = digest(before, line);
+        }
+        self.laid = self.laid.saturating_add(1);
         let value = match line.end_kind {
             LineEnd::BlockEnd => Some(0),
             _ => line
@@ -86,6 +121,27 @@ impl Recorded {
         (coded <= self.lines)
             .then(|| PageBreaks::recorded(&self.bytes, coded * CODE_BITS, RICE, end))
     }
+}
+
+/// The digest of no line.
+pub(crate) const DIGEST_START: u32 = 0x811C_9DC5;
+
+/// `so_far` (the digest of the lines before) with `line` folded in: its ends, how it ends,
+/// its width and its word gaps, all a drawing of it depends on that its text does not say.
+pub(crate) fn digest(so_far: u32, line: &Line) -> u32 {
+    let fields = [
+        line.block,
+        line.start,
+        line.end,
+        line.end_kind as u32,
+        line.width,
+        line.gaps,
+    ];
+    // FNV-1a, a word at a time: a mix, not a checksum an input could be built against, but
+    // a wrong line only costs drawing the page by breaking it again.
+    fields.iter().fold(so_far, |hash, &field| {
+        (hash ^ field).wrapping_mul(0x0100_0193)
+    })
 }
 
 impl<F: Family> Layout<'_, F> {
