@@ -207,7 +207,14 @@ impl<F: Family> Iterator for Candidates<'_, '_, F> {
                 // A hyphenation point splits the piece.
                 self.hyphen_at = self.hyphens.next().map(|h| h as usize);
                 self.text = at_piece;
-                let head = set_run(&mut self.fonts, &mut self.text, self.pos, point);
+                let (head, end) = set_run(&mut self.fonts, &mut self.text, self.pos, point);
+                if end != point {
+                    // A point inside a character, which only a damaged table gives: no break
+                    // there (a line ending inside a character would end its block, and drop
+                    // the text after it). The piece is read again, with the points after it.
+                    self.text = at_piece;
+                    continue;
+                }
                 if head.x() > self.cut_width {
                     return Some(self.cut(c));
                 }
@@ -224,5 +231,32 @@ impl<F: Family> Iterator for Candidates<'_, '_, F> {
                 return Some(self.adjoin(Kind::Hyphen, piece.end));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Candidates, Kind};
+    use crate::font::MONO_6X10;
+    use crate::layout::fonts::BlockFonts;
+    use crate::text::{Block, BlockKind, Hyphens};
+
+    /// A damaged table's point inside "é" is no break: the paragraph is read to its end, and
+    /// the point after it still is one.
+    #[test]
+    fn a_point_inside_a_character_is_no_break() {
+        let block = Block::new(BlockKind::Paragraph, "café au lait");
+        // Points at 4 (inside the two bytes of "é") and 9 ("la|it").
+        let hyphens = Hyphens::from_encoded(&[4, 5]);
+        let family = &MONO_6X10;
+        let fonts = BlockFonts::new(&family, &block);
+        let all: heapless::Vec<_, 16> =
+            Candidates::new(fonts, block.text, hyphens, 0, 1000).collect();
+        assert!(all.iter().all(|c| c.end != 4 && c.next != 4), "{all:?}");
+        assert!(all
+            .iter()
+            .any(|c| c.kind == Kind::Discretionary && c.end == 9));
+        let last = all.last().unwrap();
+        assert_eq!((last.kind, last.next), (Kind::BlockEnd, block.text.len()));
     }
 }

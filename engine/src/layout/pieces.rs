@@ -61,20 +61,22 @@ pub(super) fn scan_piece<F: Family>(
 }
 
 /// The run from byte `from` to byte `to` set without gaps from a start: its width and last
-/// character (`'\0'` if empty). Reads `text` forwards, leaving it at the run's end.
+/// character (`'\0'` if empty), and where it ended: `to`, or past it when `to` falls inside
+/// a character, or short of it where the text ends. Reads `text` forwards, leaving it at the
+/// run's end.
 pub(super) fn set_run<F: Family>(
     fonts: &mut BlockFonts<'_, '_, F>,
     text: &mut Text<'_>,
     from: usize,
     to: usize,
-) -> Pen {
+) -> (Pen, usize) {
     let (mut pen, mut i) = (Pen::START, from);
     while i < to {
         let Some(c) = text.char_at(i) else { break };
         pen.set(fonts.at(i), c);
         i += c.len_utf8();
     }
-    pen
+    (pen, i)
 }
 
 #[inline]

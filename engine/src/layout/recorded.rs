@@ -239,6 +239,29 @@ mod tests {
     }
 
     #[test]
+    fn digests_fold_the_lines_laid_out_and_keep_the_last_few() {
+        let mut record = Recorded::new();
+        let lines: [Line; 12] =
+            core::array::from_fn(|i| line(i as u32 * 10, i as u32 * 10 + 9, LineEnd::Wrap));
+        let mut folded = DIGEST_START;
+        for (i, laid) in lines.iter().enumerate() {
+            record.push(laid);
+            folded = digest(folded, laid);
+            assert_eq!(record.digest(i as u32 + 1), Some(folded));
+        }
+        // The last eight are kept; a page of fewer lines than that is drawn by breaking.
+        assert!(record.digest(5).is_some() && record.digest(4).is_none());
+        assert!(record.digest(0).is_none() && record.digest(13).is_none());
+        // A line set otherwise (a gap more) changes the digest.
+        let mut wider = lines[0];
+        wider.gaps += 1;
+        assert_ne!(
+            digest(DIGEST_START, &wider),
+            digest(DIGEST_START, &lines[0])
+        );
+    }
+
+    #[test]
     fn a_line_too_long_to_code_stops_the_record_there() {
         let mut record = Recorded::new();
         record.push(&line(0, 10, LineEnd::Wrap));
