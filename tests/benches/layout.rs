@@ -5,10 +5,11 @@
 //! output is checked: every word of the article exactly once, in order.
 //!
 //! inkleaf's blobs are built for that profile, as `inkleaf build` bakes them, in plain and
-//! coded text. Each is timed as built (a device's page turn, `Layout::draw_page_into` from the
-//! page index; and listing pages, then drawing each), and with its page index marked stale,
-//! so that every line is broken as for a profile nobody baked (listing pages, then drawing
-//! each; and turning them as a device does, having counted them when it opened the book).
+//! coded text (and the coded one decoded through lookup tables, as a PC reads it). Each is
+//! timed as built (a device's page turn, `Layout::draw_page_into` from the page index; and
+//! listing pages, then drawing each), and with its page index marked stale, so that every
+//! line is broken as for a profile nobody baked (listing pages, then drawing each; and
+//! turning them as a device does, having counted them when it opened the book).
 //!
 //! Run with `cargo bench -p inkleaf-tests --bench layout`.
 
@@ -118,6 +119,14 @@ fn main() {
     let coded_book = Book::from_bytes(&coded_blob).expect("a fresh blob opens");
     let coded =
         Layout::new(&coded_book, profile(), &MONO_6X10).expect("296x128 fits the 6x10 font");
+    // The coded blob as a PC reads it (`inkleaf render`, the simulator): decoded through
+    // lookup tables (`Book::accelerate`), with the CLI's 10 index bits.
+    let mut tables = vec![0u32; coded_book.model().map_or(0, |m| m.table_words(10))];
+    let mut fast_book = Book::from_bytes(&coded_blob).expect("a fresh blob opens");
+    fast_book
+        .accelerate(&mut tables)
+        .expect("sized for the model");
+    let fast = Layout::new(&fast_book, profile(), &MONO_6X10).expect("fits");
     let layout = Layout::new(&book, profile(), &MONO_6X10).expect("296x128 fits the 6x10 font");
     let (width, height) = (u32::from(WIDTH), u32::from(HEIGHT));
     let mut fb = Framebuffer::new(vec![0; Buffer::bytes_needed(width, height)], width, height)
@@ -165,7 +174,7 @@ fn main() {
     // Counted once, as a device counts them when it opens the book; not timed.
     let (plain_total, coded_total) = (plain_unbaked.page_count(), coded_unbaked.page_count());
     type Pass<'p> = Box<dyn Fn(&mut Buffer) -> u32 + 'p>;
-    let rows: [(&str, Pass<'_>); 8] = [
+    let rows: [(&str, Pass<'_>); 9] = [
         (
             "plain text, as built: draw_page_into",
             Box::new(|fb| turn_pass(black_box(&layout), fb)),
@@ -173,6 +182,10 @@ fn main() {
         (
             "coded text, as built: draw_page_into",
             Box::new(|fb| turn_pass(black_box(&coded), fb)),
+        ),
+        (
+            "coded text, as built, lookup tables: draw_page_into",
+            Box::new(|fb| turn_pass(black_box(&fast), fb)),
         ),
         (
             "plain text, as built: pages(), draw_into",
@@ -232,7 +245,7 @@ fn main() {
     for (i, (name, _)) in rows.iter().enumerate() {
         let ours = median(&mut times[i]);
         println!(
-            "inkleaf, {name:46} {:>8.1} µs for {} pages: {:>5.1}x faster than embedded-text",
+            "inkleaf, {name:52} {:>8.1} µs for {} pages: {:>5.1}x faster than embedded-text",
             ours.as_secs_f64() * 1e6,
             pages[i],
             theirs.as_secs_f64() / ours.as_secs_f64()
