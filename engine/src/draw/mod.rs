@@ -305,7 +305,9 @@ impl<F: Family> Layout<'_, F> {
         #[cfg(feature = "breaking")]
         {
             let mut record = Recorded::new();
-            let page = with_total(self.page_recorded(index, start, &mut record)?, total);
+            let page = self.page_recorded(index, start, &mut record)?;
+            // The footer's page count, if the reader gave one.
+            let page = total.map_or(page, |total| page.with_total(total));
             if let Some(mut lines) = self.recorded_lines(&page, &record) {
                 let mut drawn = crate::layout::DIGEST_START;
                 let set = page.render_lines(framebuffer, &mut lines, Some(&mut drawn));
@@ -323,18 +325,11 @@ impl<F: Family> Layout<'_, F> {
         #[cfg(not(feature = "breaking"))]
         {
             // Unbaked pages are refused: this is the error.
-            let page = with_total(self.page_at(index, start)?, total);
+            let page = self.page_at(index, start)?;
+            let page = total.map_or(page, |total| page.with_total(total));
             page.draw_into(framebuffer);
             Ok(page)
         }
-    }
-}
-
-/// `page` with the footer's page count `total`, if a reader gave one.
-fn with_total<F: Family>(page: Page<'_, F>, total: Option<u32>) -> Page<'_, F> {
-    match total {
-        Some(total) => page.with_total(total),
-        None => page,
     }
 }
 

@@ -1,7 +1,8 @@
 //! Fonts rasterized on the host and packed into the blob, read in place.
 //!
 //! The section layout is in `docs/FONT_FORMAT.md`. [`PackedFont::from_bytes`] checks every
-//! table once; lookups afterwards are binary searches over the borrowed bytes.
+//! table once, and notes where the printable ASCII glyphs are and which letters kern at all;
+//! lookups afterwards count or rule out those, and search the borrowed bytes for the rest.
 
 mod ascii;
 mod fault;
@@ -46,9 +47,9 @@ pub struct PackedFont<'a> {
     line_height: u16,
     baseline: u16,
     max_advance: u32,
-    /// The ASCII characters on each side of the kerning pairs.
+    /// The letters (U+0040 to U+007F) on each side of the kerning pairs.
     kerners: Kerners,
-    /// Where the ASCII characters' glyphs are.
+    /// Where the printable ASCII characters' glyphs are.
     ascii: AsciiIndex,
 }
 
@@ -112,7 +113,7 @@ impl<'a> PackedFont<'a> {
         (0..table.len() / GLYPH_LEN).filter_map(move |i| code_at(table, i).and_then(char::from_u32))
     }
 
-    /// Index of `c` in the glyph table: counted for ASCII, else by binary search.
+    /// Index of `c` in the glyph table: counted for printable ASCII, else by binary search.
     #[inline]
     fn index(&self, c: char) -> Option<usize> {
         match self.ascii.find(c) {

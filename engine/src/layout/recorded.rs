@@ -40,10 +40,9 @@ const BYTES: usize = (MOST_LINES * CODE_BITS).div_ceil(8) as usize;
 #[derive(Clone, Debug)]
 pub(crate) struct Recorded {
     bytes: [u8; BYTES],
-    /// Lines recorded: the first lines of the page, up to one that could not be.
+    /// Lines recorded: the first lines of the page, up to one that could not be (after which
+    /// none is, so fewer than `laid`).
     lines: u32,
-    /// A line could not be recorded: none after it is.
-    stopped: bool,
     /// Lines laid out, recorded or not.
     laid: u32,
     /// The digest of the lines laid out up to each of the last [`DIGESTS`], in a ring.
@@ -55,7 +54,6 @@ impl Recorded {
         Recorded {
             bytes: [0; BYTES],
             lines: 0,
-            stopped: false,
             laid: 0,
             digests: [0; DIGESTS as usize],
         }
@@ -83,6 +81,8 @@ impl Recorded {
         if let Some(slot) = self.digests.get_mut((self.laid % DIGESTS) as usize) {
             *slot = digest(before, line);
         }
+        // Every line before this one was recorded: none was left out.
+        let unbroken = self.lines == self.laid;
         self.laid = self.laid.saturating_add(1);
         let value = match line.end_kind {
             LineEnd::BlockEnd => Some(0),
@@ -93,11 +93,11 @@ impl Recorded {
                 .map(|twice| twice + 1),
         };
         match value {
-            Some(value) if !self.stopped && value < 1 << RICE && self.lines < MOST_LINES => {
+            Some(value) if unbroken && value < 1 << RICE && self.lines < MOST_LINES => {
                 self.put(self.lines * CODE_BITS, value);
                 self.lines += 1;
             }
-            _ => self.stopped = true,
+            _ => {}
         }
     }
 
