@@ -3,6 +3,7 @@
 use super::context::State;
 use super::cursor::MAX_BYTES;
 use super::model::{Model, Symbol};
+use super::spelled;
 use crate::bits;
 use crate::Error;
 
@@ -44,7 +45,8 @@ pub struct Decoder<'m, 'a> {
     pos: u32,
     text_len: u32,
     offset: u32,
-    /// Model bit range still to spell of the current dictionary entry.
+    /// What is still to spell of the current dictionary entry: a model bit range, or for the
+    /// built-in model a range of its spelled-out dictionary (`codec::spelled`).
     entry_pos: u32,
     entry_end: u32,
     state: State,
@@ -175,10 +177,21 @@ impl<'m, 'a> Decoder<'m, 'a> {
         }
     }
 
+    /// The next character if it is inside a built-in model's dictionary entry: a byte
+    /// copied, with nothing decoded and no checkpoint possible. `None` elsewhere.
+    #[inline(always)]
+    pub(crate) fn next_spelled(&mut self) -> Option<Result<(u32, char), ()>> {
+        (self.entry_pos < self.entry_end && self.model.spells_entries())
+            .then(|| self.spelled_char())
+    }
+
     #[inline(always)]
     fn step(&mut self) -> Option<Result<(u32, char), ()>> {
         let model = self.model;
         let literal = if self.entry_pos < self.entry_end {
+            if model.spells_entries() {
+                return Some(self.spelled_char());
+            }
             self.spell(self.entry_pos)
         } else {
             if self.offset >= self.text_len {
@@ -187,6 +200,11 @@ impl<'m, 'a> Decoder<'m, 'a> {
             match model.decode_id(self.bits, self.pos, self.state.context) {
                 Some((id, next)) => {
                     self.pos = next;
+                    if let Some((start, end, state)) = model.spelled_entry(id) {
+                        // The built-in model's entry: its bytes copied, its end state at once.
+                        (self.entry_pos, self.entry_end, self.state) = (start, end, state);
+                        return Some(self.spelled_char());
+                    }
                     match model.symbol(id) {
                         Symbol::Literal(literal) => Ok(literal),
                         Symbol::Entry(start, end) => {
@@ -204,6 +222,20 @@ impl<'m, 'a> Decoder<'m, 'a> {
             Ok(literal) => self.emit(literal),
             Err(()) => Err(()),
         })
+    }
+
+    /// The next byte of a built-in model's entry, at spelled-dictionary position
+    /// `entry_pos`: ASCII, one byte a character. The state after the entry is set already.
+    #[inline(always)]
+    fn spelled_char(&mut self) -> Result<(u32, char), ()> {
+        let ch = char::from(spelled::byte(self.entry_pos).ok_or(())?);
+        self.entry_pos += 1;
+        let at = self.offset;
+        self.offset = at.checked_add(ch.len_utf8() as u32).ok_or(())?;
+        if self.offset > self.text_len {
+            return Err(());
+        }
+        Ok((at, ch))
     }
 
     /// Decodes the entry's literal at model bit `pos`.

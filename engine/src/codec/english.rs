@@ -4,8 +4,9 @@
 //! 483 bytes, 14% of its coded size. So the engine carries one model trained once on general
 //! English prose (`docs/CODEC.md`, "The built-in model"), and a blob whose text it codes
 //! better stores one byte, [`BUILTIN_ENGLISH`], instead of a model. It costs about 11.6 KB
-//! of flash (feature `english`); without it such blobs fail with
-//! [`Error::BuiltinModelMissing`](crate::Error::BuiltinModelMissing).
+//! of flash (feature `english`), and 10.4 KB more for its dictionary spelled out
+//! (`codec::spelled`), which makes decoding half of an English text a byte copy. Without it
+//! such blobs fail with [`Error::BuiltinModelMissing`](crate::Error::BuiltinModelMissing).
 
 /// The model's bytes, in a static: one address, so [`Model::is_builtin`] can tell it from a
 /// copy (a constant may be duplicated).

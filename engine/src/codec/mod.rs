@@ -31,6 +31,7 @@ mod decoder;
 mod english;
 pub mod format;
 mod model;
+mod spelled;
 #[cfg(feature = "tables")]
 mod table;
 

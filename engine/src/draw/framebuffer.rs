@@ -152,7 +152,9 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Framebuffer<B> {
         if row_bytes == 1 {
             // Narrow fonts, the common case: one glyph byte per row.
             let rows = glyph.bits.get(..glyph.height as usize).unwrap_or(&[]);
-            let end = row_start.saturating_add(rows.len().saturating_mul(stride));
+            // The glyph is inside the buffer, so this cannot wrap; if it did, the range would
+            // be refused below, never a panic.
+            let end = row_start.wrapping_add(rows.len().wrapping_mul(stride));
             if let Some(region) = bytes.get_mut(row_start..end) {
                 // Whole strides from the glyph's first byte: a row costs a shift and two ORs,
                 // with nothing to check per row (a blank row ORs nothing).
@@ -249,7 +251,9 @@ fn blit_two_byte_rows(
     last_mask: u8,
 ) -> bool {
     let rows = glyph.bits.get(..2 * glyph.height as usize).unwrap_or(&[]);
-    let end = row_start.saturating_add((rows.len() / 2).saturating_mul(stride));
+    // As for one-byte rows: a glyph inside the buffer cannot wrap this, and a range that
+    // did would be refused.
+    let end = row_start.wrapping_add((rows.len() / 2).wrapping_mul(stride));
     let Some(region) = bytes.get_mut(row_start..end) else {
         return false;
     };

@@ -93,7 +93,7 @@ pub(crate) struct KeptChars<'t> {
 impl Iterator for KeptChars<'_> {
     type Item = (usize, char);
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<(usize, char)> {
         let (&first, rest) = self.bytes.split_first()?;
         let at = self.at;
@@ -103,6 +103,16 @@ impl Iterator for KeptChars<'_> {
             self.at += 1;
             return Some((at, char::from(first)));
         }
+        self.next_wide()
+    }
+}
+
+impl KeptChars<'_> {
+    /// The next character where it takes more than one byte: out of line, so that reading
+    /// a line's ASCII costs no call.
+    #[inline(never)]
+    fn next_wide(&mut self) -> Option<(usize, char)> {
+        let at = self.at;
         let len = self
             .bytes
             .iter()
@@ -132,13 +142,21 @@ pub(crate) enum LineChars<'t, 'b> {
 impl Iterator for LineChars<'_, '_> {
     type Item = (usize, char);
 
-    #[inline]
+    // Always inlined: one call a character drawn, where most are a byte read.
+    #[inline(always)]
     fn next(&mut self) -> Option<(usize, char)> {
         match self {
             LineChars::Kept(chars) => chars.next(),
-            LineChars::Text(chars) => chars.next(),
+            LineChars::Text(chars) => next_read(chars),
         }
     }
+}
+
+/// The next character of a line read from its text: out of line, as decoding takes a frame
+/// of its own that the drawing loop should not carry.
+#[inline(never)]
+fn next_read(chars: &mut CharsBetween<'_>) -> Option<(usize, char)> {
+    chars.next()
 }
 
 #[cfg(test)]

@@ -264,7 +264,16 @@ impl Coded<'_> {
     fn char_at(&mut self, i: u32) -> Option<char> {
         match self.last {
             Some((at, c)) if at == i => return Some(c),
-            Some((at, _)) if at < i => {}
+            Some((at, _)) if at < i => {
+                // The next character of a built-in dictionary entry, as reading on asks most:
+                // copied, with no checkpoint to consider (none is taken inside an entry).
+                if let Some(Ok((at, c))) = self.cursor.next_spelled() {
+                    self.last = Some((at, c));
+                    if at >= i {
+                        return (at == i).then_some(c);
+                    }
+                }
+            }
             _ => self.go_back(i),
         }
         loop {

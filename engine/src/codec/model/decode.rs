@@ -71,6 +71,22 @@ impl Model<'_> {
         Symbol::Entry(self.spell_at + start, self.spell_at + end)
     }
 
+    /// For the built-in model, symbol `id`'s spelling in the engine's spelled-out dictionary
+    /// (positions of its bytes, and the state after them), if it is an entry.
+    #[inline(always)]
+    pub(crate) fn spelled_entry(&self, id: u32) -> Option<(u32, u32, State)> {
+        if !self.spelled {
+            return None;
+        }
+        crate::codec::spelled::entry(id.checked_sub(self.n_lit)?)
+    }
+
+    /// Whether entries of this model are spelled out in the engine ([`Model::spelled_entry`]).
+    #[inline(always)]
+    pub(crate) fn spells_entries(&self) -> bool {
+        self.spelled
+    }
+
     /// Decodes the next literal of an entry's spelling at model bit `pos`.
     #[inline(always)]
     pub(crate) fn spelled_literal(&self, pos: u32, ctx: u8) -> Option<(u32, u32)> {

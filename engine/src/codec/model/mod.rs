@@ -41,6 +41,9 @@ pub struct Model<'a> {
     codes: [Code; MAX_CONTEXTS + 1],
     ends_at: u32,
     spell_at: u32,
+    /// Whether this is the built-in model, whose entries the decoder copies out of the
+    /// engine's spelled-out dictionary (`codec::spelled`) instead of decoding them.
+    spelled: bool,
     /// Lookup tables in a caller's buffer, once [`Model::accelerate`] built them.
     #[cfg(feature = "tables")]
     tables: Option<Tables<'a>>,

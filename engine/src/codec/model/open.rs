@@ -73,6 +73,7 @@ impl<'a> Model<'a> {
             codes: [Code::default(); MAX_CONTEXTS + 1],
             ends_at: 0,
             spell_at: 0,
+            spelled: entries == Entries::Proven,
             #[cfg(feature = "tables")]
             tables: None,
         });
