@@ -405,9 +405,7 @@ impl<'a> Book<'a> {
         let Some(entries) = self.families().next() else {
             return Ok(None);
         };
-        let family = slot.insert(PackedFamily {
-            faces: [None; Face::COUNT],
-        });
+        let family = slot.insert(PackedFamily::EMPTY);
         if let Err(e) = read_faces(entries, family) {
             *slot = None;
             return Err(e);
@@ -639,10 +637,13 @@ pub(crate) fn read_family(entries: &[u8]) -> Result<PackedFamily<'_>, Error> {
 }
 
 /// Reads the faces of one family's entries into `family`, each section checked.
-fn read_faces<'a>(entries: &'a [u8], family: &mut PackedFamily<'a>) -> Result<(), Error> {
+pub(crate) fn read_faces<'a>(
+    entries: &'a [u8],
+    family: &mut PackedFamily<'a>,
+) -> Result<(), Error> {
     for (face, section) in FaceSections::over(entries) {
         if let Some(slot) = family.faces.get_mut(face as usize) {
-            *slot = Some(PackedFont::from_bytes(section)?);
+            PackedFont::open_in(section, slot)?;
         }
     }
     Ok(())

@@ -106,13 +106,15 @@ impl From<panel::BusError> for Failure {
 /// Opens the book where it was left and reads it for as long as the power lasts.
 fn read(panel: &mut Panel, flash: &mut Storage, keys: &[Input<'_>; 3]) -> Result<(), Failure> {
     let book = Book::from_bytes(BOOK)?;
-    let layout = book.layout()?;
+    // Laid out where it stays, its faces read into it: no copy of them on the stack.
+    let mut laid = None;
+    let layout: &inkleaf::Layout<'_, _> = book.layout_in(&mut laid)?;
     // A saved position that this layout cannot place (another book's, say) starts afresh.
     let mut reader = match storage::load(flash, &book) {
         Some(state) => {
-            Reader::new(&layout, state).or_else(|_| Reader::new(&layout, ReaderState::START))
+            Reader::new(layout, state).or_else(|_| Reader::new(layout, ReaderState::START))
         }
-        None => Reader::new(&layout, ReaderState::START),
+        None => Reader::new(layout, ReaderState::START),
     }?;
     let mut saved = reader.state().clone();
     panel.show(|target| {

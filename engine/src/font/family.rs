@@ -151,6 +151,11 @@ pub struct PackedFamily<'a> {
 }
 
 impl<'a> PackedFamily<'a> {
+    /// A family of no faces, which [`Book::family_in`](crate::Book::family_in) fills in place.
+    pub(crate) const EMPTY: Self = PackedFamily {
+        faces: [None; Face::COUNT],
+    };
+
     /// The face packed for `face` itself, if any.
     pub fn packed(&self, face: Face) -> Option<&PackedFont<'a>> {
         self.faces.get(face as usize)?.as_ref()

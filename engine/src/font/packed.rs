@@ -61,8 +61,21 @@ impl<'a> PackedFont<'a> {
 
     /// Checks a font section and reads it in place.
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Self, Error> {
+        Self::open_in(bytes, &mut None).map(|font| *font)
+    }
+
+    /// [`PackedFont::from_bytes`] into `slot`, building the font where it will stay: a family
+    /// opens four, and a device's stack has no room for copies of them while they are read.
+    /// `slot` is `None` after an error.
+    // Never inlined, so that a caller's frame does not keep the room reading one takes.
+    #[inline(never)]
+    pub(crate) fn open_in<'s>(
+        bytes: &'a [u8],
+        slot: &'s mut Option<Self>,
+    ) -> Result<&'s mut Self, Error> {
+        *slot = None;
         let tables = validate::validate(bytes).map_err(Error::BadFont)?;
-        let mut font = PackedFont {
+        let font = slot.insert(PackedFont {
             glyphs: tables.glyphs,
             kerning: tables.kerning,
             bitmaps: tables.bitmaps,
@@ -73,7 +86,7 @@ impl<'a> PackedFont<'a> {
             max_advance: tables.widest,
             kerners: Kerners::of(tables.glyphs, tables.kerning),
             ascii: AsciiIndex::of(tables.glyphs),
-        };
+        });
         // Stand-ins of several characters can be wider than any one glyph.
         font.max_advance = ["--", "..."]
             .iter()

@@ -26,6 +26,17 @@ pub(crate) struct Geometry {
 }
 
 impl Geometry {
+    /// Nothing measured yet: a layout being put together in its slot, before its fonts are.
+    pub(crate) const UNMEASURED: Geometry = Geometry {
+        width: 0,
+        align: Align::Left,
+        indent: 0,
+        quote: 0,
+        list: 0,
+        mark: 0,
+        narrowest: 0,
+    };
+
     pub(crate) fn new<F: Family>(fonts: &F, profile: &Profile, width: u32, narrowest: u32) -> Self {
         let regular = fonts.face(Face::Regular);
         let (digit, space) = (regular.advance('0'), regular.advance(' '));

@@ -41,7 +41,8 @@ use geometry::Geometry;
 pub(crate) use lines::Lines;
 use seeds::Seeds;
 
-use crate::font::{AnyFamily, Face, Family, Font};
+use crate::book::read_faces;
+use crate::font::{AnyFamily, Face, Family, Font, PackedFamily};
 use crate::format::{PageBreaks, PageIndex};
 use crate::text::Style;
 use crate::Book;
@@ -668,12 +669,64 @@ impl<'a> Book<'a> {
     /// assert_eq!(layout.page_count(), 15);
     /// # Ok::<(), inkleaf::Error>(())
     /// ```
-    // Never inlined: reading the family copies it a few times, in this frame alone, not in
-    // the caller's that keeps the layout.
+    // Never inlined: the layout is built once in this frame, not in the caller's that
+    // keeps it.
     #[inline(never)]
     pub fn layout(&self) -> Result<Layout<'_, AnyFamily<'a>>, Error> {
+        let mut slot = None;
+        self.layout_in(&mut slot)?;
+        // `layout_in` fills the slot whenever it succeeds.
+        slot.ok_or(Error::ProfileMissing)
+    }
+
+    /// [`Book::layout`] into `slot`, where the layout stays, its faces read into it in
+    /// place: a packed family is most of a layout's size, and a device's stack has no room
+    /// for the copies of it that reading one and then laying out would make. A firmware
+    /// keeps `slot` in a `static`, as it does the book. `slot` is `None` after an error.
+    ///
+    /// ```
+    /// # let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in-dejavu.inkleaf");
+    /// let book = inkleaf::Book::from_bytes(blob)?;
+    /// let mut slot = None;
+    /// let layout = book.layout_in(&mut slot)?;
+    /// assert_eq!(layout.page_count(), 29);
+    /// # Ok::<(), inkleaf::Error>(())
+    /// ```
+    #[inline(never)]
+    pub fn layout_in<'b, 's>(
+        &'b self,
+        slot: &'s mut Option<Layout<'b, AnyFamily<'a>>>,
+    ) -> Result<&'s mut Layout<'b, AnyFamily<'a>>, Error> {
+        *slot = None;
         let built = self.built_for().ok_or(Error::ProfileMissing)?;
-        Layout::new(self, built.profile, self.layout_font()?)
+        // The fonts as `layout_font` picks them, a packed family read where it will stay.
+        let family = self.families().next();
+        let fonts = match (family, built.font) {
+            (Some(_), _) => AnyFamily::Packed(PackedFamily::EMPTY),
+            (None, font) => AnyFamily::Mono(font.font()),
+        };
+        let layout = slot.insert(Layout {
+            index: None,
+            book: self,
+            fonts,
+            profile: built.profile,
+            geometry: Geometry::UNMEASURED,
+            seeds: Seeds::default(),
+        });
+        let read = match (&mut layout.fonts, family) {
+            (AnyFamily::Packed(faces), Some(entries)) => read_faces(entries, faces),
+            _ => Ok(()),
+        };
+        match read.and_then(|()| Layout::checked(self, &built.profile, &layout.fonts)) {
+            Ok((index, geometry)) => {
+                (layout.index, layout.geometry) = (index, geometry);
+            }
+            Err(e) => {
+                *slot = None;
+                return Err(e);
+            }
+        }
+        slot.as_mut().ok_or(Error::ProfileMissing)
     }
 }
 

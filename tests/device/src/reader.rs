@@ -42,7 +42,9 @@ fn read(host: &mut Host, blob: &[u8], buffer: &mut [u8]) -> Result<u32, Failure>
     let (book, cost) = meter::measure(|| Book::open_in(blob, &mut opened).map(|book| &*book));
     host.measure(format_args!("open"), cost);
     let book = book?;
-    let layout = book.layout()?;
+    // Laid out where it stays, its faces read into it: no copy of the family on the stack.
+    let mut laid = None;
+    let layout: &Layout<'_, _> = book.layout_in(&mut laid)?;
     let profile = layout.profile();
     let (width, height) = (u32::from(profile.width), u32::from(profile.height));
     let mut screen =
@@ -51,7 +53,7 @@ fn read(host: &mut Host, blob: &[u8], buffer: &mut [u8]) -> Result<u32, Failure>
             height: profile.height,
         })?;
 
-    let (started, cost) = meter::measure(|| start(&layout, &mut screen));
+    let (started, cost) = meter::measure(|| start(layout, &mut screen));
     let mut reader = started?;
     host.measure(format_args!("start"), cost);
     host.page(0, width, height, screen.as_bytes());
@@ -77,7 +79,7 @@ fn read(host: &mut Host, blob: &[u8], buffer: &mut [u8]) -> Result<u32, Failure>
     let record = record.get(..saved?).unwrap_or_default();
     host.measure(format_args!("save"), cost);
     host.saved(record);
-    let (resumed, cost) = meter::measure(|| resume(book, &layout, record, &mut screen));
+    let (resumed, cost) = meter::measure(|| resume(book, layout, record, &mut screen));
     let resumed = resumed?;
     host.measure(format_args!("resume"), cost);
     host.line(format_args!("RESUMED {}", resumed.page_index()));
