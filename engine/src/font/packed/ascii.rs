@@ -1,47 +1,43 @@
 //! Where each ASCII character's glyph is in a font's glyph table, without searching it.
 //!
-//! Measuring and drawing look each character up at least twice, by binary search over the
-//! glyph table: six or seven steps for a font subset to one text. The table is sorted by
-//! character, so a printable ASCII character's glyph is at the number of glyphs before it:
-//! one bit per character (U+0020 to U+007F) says which the font has, and a count per 32 of
-//! them how many come before, which leaves a few bits to count. Built once when the font is
-//! opened, 16 bytes: a face is copied with its font wherever a layout is.
+//! Measuring and drawing look each character up at least twice, which by binary search over
+//! the glyph table is six or seven steps for a font subset to one text. Printable ASCII is
+//! most of any text: a byte per character (U+0020 to U+007F) holds its place in the table.
+//! Counting places instead (a bit per character and a count per byte of them) takes a
+//! quarter of the room, but a Cortex-M3 has no instruction that counts bits, and the count
+//! cost 3% of a 4.2" page turn. Built once when the font is opened, 96 bytes; a layout holds
+//! its family by value, or borrows one kept where it stays (`Book::family_in`).
 
 use super::format::{code_at, GLYPH_LEN};
 
 /// The first character [`AsciiIndex`] counts; the last is 95 after it.
 const FIRST: u32 = 0x20;
 
-/// Which printable ASCII characters have a glyph, and how many glyphs come before each 32.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+/// Each printable ASCII character's place in the glyph table, plus one (0: not in the font).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub(super) struct AsciiIndex {
-    present: [u32; 3],
-    before: [u8; 3],
+    places: [u8; 96],
 }
 
 impl AsciiIndex {
     /// The index of `glyphs`, a checked glyph table (in strictly increasing order).
     pub(super) fn of(glyphs: &[u8]) -> AsciiIndex {
-        let mut index = AsciiIndex::default();
-        // Glyphs before the first character counted (controls, which a font may have).
-        let mut count = 0u32;
+        let mut index = AsciiIndex { places: [0; 96] };
         for i in 0..glyphs.len() / GLYPH_LEN {
             match code_at(glyphs, i) {
-                Some(code) if code < FIRST => count += 1,
+                // Controls, which a font may have, come first.
+                Some(code) if code < FIRST => {}
                 Some(code) if code < 128 => {
-                    let at = code - FIRST;
-                    if let Some(word) = index.present.get_mut((at / 32) as usize) {
-                        *word |= 1 << (at % 32);
+                    // At most 32 controls and 95 characters come before: the place fits.
+                    if let (Some(place), Ok(at)) = (
+                        index.places.get_mut((code - FIRST) as usize),
+                        u8::try_from(i + 1),
+                    ) {
+                        *place = at;
                     }
                 }
                 _ => break,
             }
-        }
-        for (before, word) in index.before.iter_mut().zip(index.present) {
-            // At most 96 glyphs come before the last 32, and 32 before the first: a byte
-            // holds them.
-            *before = count as u8;
-            count += word.count_ones();
         }
         index
     }
@@ -50,18 +46,7 @@ impl AsciiIndex {
     /// lacks, `None` for one not counted (to be searched for).
     #[inline(always)]
     pub(super) fn find(&self, c: char) -> Option<Option<usize>> {
-        let at = u32::from(c).wrapping_sub(FIRST);
-        let (Some(&word), Some(&before)) = (
-            self.present.get((at / 32) as usize),
-            self.before.get((at / 32) as usize),
-        ) else {
-            return None;
-        };
-        let bit = 1u32 << (at % 32);
-        if word & bit == 0 {
-            return Some(None);
-        }
-        let below = word & (bit - 1);
-        Some(Some(usize::from(before) + below.count_ones() as usize))
+        let place = *self.places.get(u32::from(c).wrapping_sub(FIRST) as usize)?;
+        Some(usize::from(place).checked_sub(1))
     }
 }
