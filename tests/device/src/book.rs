@@ -3,7 +3,12 @@
 //! with `Layout::chapter_page` and opened with `Layout::page_at` from where the blob's page
 //! index says that page starts.
 
-use inkleaf::{font::Family, layout::Status, text::Chapter, Book, Layout, Position};
+use inkleaf::{
+    font::{Family, PackedFamily},
+    layout::Status,
+    text::Chapter,
+    Book, Layout, Position,
+};
 
 use crate::{
     article::Failure,
@@ -17,14 +22,14 @@ use crate::{
 /// packs, laid out as built) into `buffer` as an `S`, report, exit.
 ///
 /// `buffer` should be a `static`, so that `STACK_PEAK` is the engine's stack alone.
-pub fn main<'b, S: Surface<'b>>(blob: &[u8], buffer: &'b mut [u8], machine: Machine) -> ! {
+pub fn main<'b, S: Surface<'b>>(blob: &'static [u8], buffer: &'b mut [u8], machine: Machine) -> ! {
     main_opening::<S>(blob, buffer, machine, u32::MAX)
 }
 
 /// As [`main`], turning only to the first `pages` pages (and to no chapter unless that is
 /// every page): a book too long to read whole under QEMU still measures opening and a turn.
 pub fn main_opening<'b, S: Surface<'b>>(
-    blob: &[u8],
+    blob: &'static [u8],
     buffer: &'b mut [u8],
     machine: Machine,
     pages: u32,
@@ -44,7 +49,7 @@ pub fn main_opening<'b, S: Surface<'b>>(
 #[inline(never)]
 fn read<'b, S: Surface<'b>>(
     host: &mut Host,
-    blob: &[u8],
+    blob: &'static [u8],
     buffer: &'b mut [u8],
     limit: u32,
 ) -> Result<u32, Failure> {
@@ -54,9 +59,11 @@ fn read<'b, S: Surface<'b>>(
     host.measure(format_args!("open"), cost);
     let book = book?;
     let profile = book.built_for().ok_or(Failure::NotBuiltFor)?.profile;
-    // Read where it stays and lent to the layout: no copy of the faces on the stack.
-    let mut kept = None;
-    let (family, cost) = meter::measure(|| book.family_in(&mut kept));
+    // Read where it stays, a `static`, and lent to the layout: no copy of the faces on the
+    // stack, as a device keeps them.
+    let kept =
+        cortex_m::singleton!(: Option<PackedFamily<'static>> = None).expect("main runs once");
+    let (family, cost) = meter::measure(|| book.family_in(kept));
     host.measure(format_args!("fonts"), cost);
     let layout = Layout::new(book, profile, family?.ok_or(Failure::NoFonts)?)?;
     let (width, height) = (profile.width, profile.height);

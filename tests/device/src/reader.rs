@@ -7,7 +7,9 @@
 
 use embedded_graphics::{pixelcolor::BinaryColor, prelude::DrawTarget};
 use inkleaf::{
-    font::Family, reader::Outcome, Book, Event, Framebuffer, Layout, Reader, ReaderState,
+    font::{AnyFamily, Family},
+    reader::Outcome,
+    Book, Event, Framebuffer, Layout, Reader, ReaderState,
 };
 
 use crate::{
@@ -22,7 +24,7 @@ use crate::{
 /// into `buffer`, report, exit.
 ///
 /// `buffer` should be a `static`, so that `STACK_PEAK` is the engine's stack alone.
-pub fn main(blob: &[u8], buffer: &mut [u8], machine: Machine) -> ! {
+pub fn main(blob: &'static [u8], buffer: &mut [u8], machine: Machine) -> ! {
     let mut host = rt::boot_on(machine);
     let mark = meter::Mark::here();
     match read(&mut host, blob, buffer) {
@@ -36,15 +38,18 @@ pub fn main(blob: &[u8], buffer: &mut [u8], machine: Machine) -> ! {
 /// `MEASURE event<i>`; then `SAVED`, `MEASURE save`, `MEASURE resume` and `RESUMED`.
 /// Returns the number of pages.
 #[inline(never)]
-fn read(host: &mut Host, blob: &[u8], buffer: &mut [u8]) -> Result<u32, Failure> {
-    // Opened where it stays and borrowed from there: no copy of the book on the stack.
-    let mut opened = None;
-    let (book, cost) = meter::measure(|| Book::open_in(blob, &mut opened).map(|book| &*book));
+fn read(host: &mut Host, blob: &'static [u8], buffer: &mut [u8]) -> Result<u32, Failure> {
+    // Opened where it stays, a `static` as on the article's firmware, and borrowed from
+    // there: no copy of the book on the stack.
+    let opened = cortex_m::singleton!(: Option<Book<'static>> = None).expect("main runs once");
+    let (book, cost) = meter::measure(|| Book::open_in(blob, opened).map(|book| &*book));
     host.measure(format_args!("open"), cost);
     let book = book?;
-    // Laid out where it stays, its faces read into it: no copy of the family on the stack.
-    let mut laid = None;
-    let layout: &Layout<'_, _> = book.layout_in(&mut laid)?;
+    // Laid out where it stays, a `static` too, its faces read into it: no copy of the family
+    // on the stack.
+    let laid = cortex_m::singleton!(: Option<Layout<'static, AnyFamily<'static>>> = None)
+        .expect("main runs once");
+    let layout: &Layout<'_, _> = book.layout_in(laid)?;
     let profile = layout.profile();
     let (width, height) = (u32::from(profile.width), u32::from(profile.height));
     let mut screen =
