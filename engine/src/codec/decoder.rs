@@ -228,14 +228,16 @@ impl<'m, 'a> Decoder<'m, 'a> {
     /// `entry_pos`: ASCII, one byte a character. The state after the entry is set already.
     #[inline(always)]
     fn spelled_char(&mut self) -> Result<(u32, char), ()> {
-        let ch = char::from(spelled::byte(self.entry_pos).ok_or(())?);
+        let byte = spelled::byte(self.entry_pos)
+            .filter(u8::is_ascii)
+            .ok_or(())?;
         self.entry_pos += 1;
         let at = self.offset;
-        self.offset = at.checked_add(ch.len_utf8() as u32).ok_or(())?;
+        self.offset = at.checked_add(1).ok_or(())?;
         if self.offset > self.text_len {
             return Err(());
         }
-        Ok((at, ch))
+        Ok((at, char::from(byte)))
     }
 
     /// Decodes the entry's literal at model bit `pos`.
