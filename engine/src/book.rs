@@ -52,7 +52,7 @@ impl<'a> Book<'a> {
     /// assert_eq!(book.block_count(), 16);
     /// // A download cut short, or a file that is not a blob at all:
     /// let cut = Book::from_bytes(&blob[..100]).unwrap_err();
-    /// assert_eq!(cut, Error::Truncated { needed: 3565, available: 100 });
+    /// assert_eq!(cut, Error::Truncated { needed: 3566, available: 100 });
     /// let png = Book::from_bytes(b"\x89PNG\r\n\x1a\n and more bytes").unwrap_err();
     /// assert_eq!(png, Error::BadMagic(*b"\x89PNG"));
     /// # Ok::<(), inkleaf::Error>(())

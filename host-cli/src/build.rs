@@ -641,7 +641,11 @@ fn page_index<'f>(
         starts.push(page.start);
         let baked: Vec<BakedLine> = page
             .lines()?
-            .map(|line| (line.end_kind != LineEnd::BlockEnd).then(|| line.end - line.start))
+            // A line that ends at a newline or its block's end is coded by that alone.
+            .map(|line| {
+                let at_break = matches!(line.end_kind, LineEnd::BlockEnd | LineEnd::HardBreak);
+                (!at_break).then(|| line.end - line.start)
+            })
             .collect();
         lines.push(baked);
     }

@@ -90,7 +90,7 @@ fn build_inspect_pages_and_render_agree_on_the_page_count() {
         .stdout(predicate::str::contains("pages on 4.2in"));
 
     let json = json_of("inspect", &blob);
-    assert_eq!(json["format_version"], 6);
+    assert_eq!(json["format_version"], 7);
     // Every line's break is baked, and shown as its own part.
     assert!(json["parts"]["line_breaks"].as_u64().unwrap() > 0);
     assert!(json["page_indexes"][0]["line_breaks"].as_u64().unwrap() > 0);

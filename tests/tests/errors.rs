@@ -1,6 +1,6 @@
 //! One hand-made fixture per error, each asserting the exact variant.
 //!
-//! Payload bytes are postcard (format version 6): a string or byte string is a varint length
+//! Payload bytes are postcard (format version 7): a string or byte string is a varint length
 //! and its bytes; an `Option` is a tag byte, 0 or 1, then the value; an enum is its variant
 //! index as a varint, then the variant's fields; a `u8` is one byte, wider integers varints.
 //! The payload is, in order, five metadata strings, the chapter records as one byte string
@@ -126,12 +126,13 @@ fn bad_magic() {
 
 #[test]
 fn unsupported_version() {
-    assert_eq!(FORMAT_VERSION, 6);
+    assert_eq!(FORMAT_VERSION, 7);
     let payload = one_paragraph();
     // Version 1 had no page indexes or text model; version 2 had no block nesting, labels,
     // style runs or font faces; version 3 no table of contents; version 4 one text size and
-    // no line breaks; version 5 coded every line's break and a bit offset for every page.
-    for version in [0, 1, 2, 3, 4, 5, 7, u16::MAX] {
+    // no line breaks; version 5 coded every line's break and a bit offset for every page;
+    // version 6 coded the length of a line that ends at a newline.
+    for version in [0, 1, 2, 3, 4, 5, 6, 8, u16::MAX] {
         let mut blob = header(*b"INKL", version, 0, payload.len() as u32, crc32(&payload));
         blob.extend_from_slice(&payload);
         assert_eq!(

@@ -1,4 +1,4 @@
-//! The committed golden blob pins format version 6: any change to what the builder writes or
+//! The committed golden blob pins format version 7: any change to what the builder writes or
 //! to how a reader reads it fails here, and must be made on purpose (with `docs/FORMAT.md`
 //! and, for a change readers cannot follow, a new format version).
 
@@ -68,8 +68,8 @@ fn the_golden_blobs_use_the_model_they_say() {
 #[test]
 fn the_golden_header_is_what_the_format_says() {
     assert_eq!(&GOLDEN[..4], b"INKL");
-    assert_eq!(u16::from_le_bytes([GOLDEN[4], GOLDEN[5]]), 6);
-    assert_eq!(FORMAT_VERSION, 6);
+    assert_eq!(u16::from_le_bytes([GOLDEN[4], GOLDEN[5]]), 7);
+    assert_eq!(FORMAT_VERSION, 7);
     assert_eq!(u16::from_le_bytes([GOLDEN[6], GOLDEN[7]]), 0, "no flags");
     let len = u32::from_le_bytes(GOLDEN[8..12].try_into().unwrap()) as usize;
     assert_eq!(len, GOLDEN.len() - 16);

@@ -169,9 +169,9 @@ fn packing_into_an_exact_buffer_matches_pack_to_vec() {
     assert_eq!(&roomy[..vec.len()], &vec[..]);
     assert!(roomy[vec.len()..].iter().all(|&b| b == 0xAA));
 
-    // The header is what the format says: magic, version 6, no flags, length, CRC-32.
+    // The header is what the format says: magic, version 7, no flags, length, CRC-32.
     assert_eq!(&vec[..4], b"INKL");
-    assert_eq!(&vec[4..8], &[6, 0, 0, 0]);
+    assert_eq!(&vec[4..8], &[7, 0, 0, 0]);
     let payload = &vec[16..];
     assert_eq!(&vec[8..12], &(payload.len() as u32).to_le_bytes());
     assert_eq!(&vec[12..16], &crc32(payload).to_le_bytes());

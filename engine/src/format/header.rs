@@ -14,7 +14,7 @@ use crate::Error;
 /// The four bytes every blob starts with.
 pub const MAGIC: [u8; 4] = *b"INKL";
 /// The blob format version this engine reads and writes.
-pub const FORMAT_VERSION: u16 = 6;
+pub const FORMAT_VERSION: u16 = 7;
 /// Size of the fixed header in bytes.
 pub const HEADER_LEN: usize = 16;
 

@@ -1,12 +1,12 @@
 //! Line breaks baked into a page index: how long every line of every page is, so that turning
 //! to a baked page sets its lines without breaking any.
 //!
-//! A line is stored as one number: its length in bytes (trailing spaces excluded), or "to its
-//! block's end". How it ends (a wrap, a cut word, a newline), where the next line starts, its
-//! width and its word gaps all follow from the text, so they are not stored; nor is a page's
-//! last line, which ends where the next page starts. The numbers are Rice codes of their
-//! distance from a typical line length, a few bits a line, after a code of how many lines the
-//! page codes. Where a page's codes start follows from the pages before it, skipped from an
+//! A line is stored as one bit when it ends at a newline or its block's end, which the text
+//! says, and otherwise as its length in bytes (trailing spaces excluded). How it ends (a wrap,
+//! a cut word, a newline), where the next line starts, its width and its word gaps all follow
+//! from the text, so they are not stored; nor is a page's last line, which ends where the next
+//! page starts. Lengths are Rice codes of their distance from a typical line length, a few bits
+//! a line, after a code of how many lines the page codes. Where a page's codes start follows from the pages before it, skipped from an
 //! anchor every [`PAGES_PER_ANCHOR`] pages.
 
 use serde::{Deserialize, Serialize};
@@ -30,10 +30,14 @@ pub const PAGES_PER_ANCHOR: u32 = 16;
 /// `codes` holds, page after page, how many lines the page codes (its lines but the last),
 /// then one code per such line in reading order, most significant bit first: `code_bits`
 /// bits, then zero bits up to the byte. The count `n` is the value `most - n`, written with
-/// parameter `count_rice`. A line of `len` bytes (from its first character to just past its
-/// last, trailing spaces excluded) is the value `zigzag(len - base) + 1`; a line that runs to
-/// its block's end is the value 0; both written with parameter `rice`. A value `v` is written
-/// with parameter `k` as `v >> k` one bits, a zero bit, then the low `k` bits of `v`.
+/// parameter `count_rice`. A line that ends at a newline (a hard break) or at its block's end
+/// runs to the first newline from its start, or else to its block's end; any other line has
+/// a length `len` in bytes (from its first character to just past its last, trailing spaces
+/// excluded). With `flagged`, the first is a zero bit and the second a one bit, then the value
+/// `zigzag(len - base)` written with parameter `rice`: the cheaper where many lines end at
+/// newlines (code). Without, the first is the value 0 and the second `zigzag(len - base) + 1`,
+/// both written with parameter `rice`: the cheaper for prose. A value `v` is written with
+/// parameter `k` as `v >> k` one bits, a zero bit, then the low `k` bits of `v`.
 ///
 /// `anchors` holds, for pages [`PAGES_PER_ANCHOR`], twice that and so on, the bit of `codes`
 /// where the page's count starts, in `anchor_bits` bits (at most 32) each. Page 0 starts at
@@ -44,6 +48,8 @@ pub struct LineBreaksRecord<'a> {
     pub base: u16,
     /// Low bits of each line's code (at most [`MAX_RICE`]).
     pub rice: u8,
+    /// Whether each line's code opens with a bit that says whether a length follows.
+    pub flagged: bool,
     /// The most lines a page codes.
     pub most: u16,
     /// Low bits of each page's count (at most [`MAX_RICE`]).
@@ -65,16 +71,16 @@ impl LineBreaksRecord<'_> {
         (anchors as u64 * anchor_bits as u64).div_ceil(8)
     }
 
-    /// The value a line is coded as: its length, or `None` for a line to its block's end.
-    pub fn value(base: u16, len: Option<u32>) -> u32 {
-        let Some(len) = len else { return 0 };
+    /// The value a line of `len` bytes is coded as: after its one bit if `flagged`, else plus
+    /// one.
+    pub fn value(base: u16, len: u32) -> u32 {
         let delta = i64::from(len) - i64::from(base);
         let zigzag = if delta < 0 {
             (-delta) * 2 - 1
         } else {
             delta * 2
         };
-        u32::try_from(zigzag + 1).unwrap_or(u32::MAX)
+        u32::try_from(zigzag).unwrap_or(u32::MAX)
     }
 
     /// Bytes the record's tables take: anchors and codes.
@@ -86,6 +92,8 @@ impl LineBreaksRecord<'_> {
 /// What one code says of a line.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub(crate) enum LineCode {
+    /// The line runs to the first newline from its start, or else to its block's end.
+    ToBreak,
     /// The line runs to its block's end.
     ToBlockEnd,
     /// The line takes this many bytes.
@@ -106,6 +114,10 @@ pub(crate) struct PageBreaks<'a> {
     page_end: Position,
     /// Whether the page's last line has been read.
     ended: bool,
+    /// Whether each code opens with a bit that says a line ends at a break, or is the value 0
+    /// for such a line and one more than the zigzag for others ([`LineBreaksRecord::flagged`];
+    /// a record of lines laid out on the device is not flagged).
+    flagged: bool,
 }
 
 impl<'a> PageBreaks<'a> {
@@ -122,6 +134,7 @@ impl<'a> PageBreaks<'a> {
             rice,
             page_end,
             ended: false,
+            flagged: false,
         }
     }
 
@@ -148,9 +161,22 @@ impl<'a> PageBreaks<'a> {
 
     /// Reads one code.
     fn read(&mut self) -> Option<LineCode> {
-        let value = read_value(self.codes, &mut self.at, self.end, self.rice)?;
-        let Some(shifted) = value.checked_sub(1) else {
-            return Some(LineCode::ToBlockEnd);
+        let shifted = if self.flagged {
+            if self.at >= self.end {
+                return None;
+            }
+            let breaks = bits::read(self.codes, self.at, 1) == 0;
+            self.at += 1;
+            if breaks {
+                return Some(LineCode::ToBreak);
+            }
+            read_value(self.codes, &mut self.at, self.end, self.rice)?
+        } else {
+            let value = read_value(self.codes, &mut self.at, self.end, self.rice)?;
+            let Some(shifted) = value.checked_sub(1) else {
+                return Some(LineCode::ToBreak);
+            };
+            shifted
         };
         // Undo the zigzag: even values are at or above the base, odd ones below.
         let len = if shifted % 2 == 0 {
@@ -251,6 +277,17 @@ impl<'a> LineBreaks<'a> {
         let (codes, end) = (self.raw.codes, self.raw.code_bits);
         let rice = u32::from(self.raw.rice);
         for _ in 0..count {
+            if self.raw.flagged {
+                // The bit that says whether a length follows.
+                let breaks = *at >= end || bits::read(codes, *at, 1) == 0;
+                *at = at.checked_add(1)?;
+                if breaks {
+                    if *at > end {
+                        return None;
+                    }
+                    continue;
+                }
+            }
             let ones = bits::peek32(codes, *at).leading_ones();
             if ones >= 32 {
                 // A long unary part: read it the careful way.
@@ -279,6 +316,7 @@ impl<'a> LineBreaks<'a> {
             rice: u32::from(self.raw.rice),
             page_end,
             ended: false,
+            flagged: self.raw.flagged,
         }
     }
 
@@ -320,8 +358,9 @@ fn field(bytes: &[u8], i: u32, width: u8) -> Option<u32> {
 mod tests {
     use super::*;
 
-    /// Writes `values` as Rice codes with parameter `rice`.
-    fn rice_codes(values: &[u32], rice: u32) -> ([u8; 16], u32) {
+    /// Writes `values` as line codes with parameter `rice`: `None` a zero bit, a value a one
+    /// bit and its Rice code.
+    fn line_codes(values: &[Option<u32>], rice: u32) -> ([u8; 16], u32) {
         let mut out = [0u8; 16];
         let mut at = 0u32;
         let mut put = |bit: bool| {
@@ -331,6 +370,8 @@ mod tests {
             at += 1;
         };
         for &v in values {
+            put(v.is_some());
+            let Some(v) = v else { continue };
             for _ in 0..v >> rice {
                 put(true);
             }
@@ -351,22 +392,42 @@ mod tests {
             rice: 2,
             page_end,
             ended: false,
+            flagged: true,
         }
     }
 
     #[test]
-    fn codes_read_back_lengths_and_block_ends_then_the_last_line() {
+    fn codes_read_back_lengths_and_breaks_then_the_last_line() {
         let base = 40;
         let lens = [Some(40), Some(37), None, Some(44), Some(0)];
-        let values = lens.map(|l| LineBreaksRecord::value(base, l));
-        assert_eq!(values, [1, 6, 0, 9, 80]);
-        let (codes, bits) = rice_codes(&values, 2);
+        let values = lens.map(|l| l.map(|len| LineBreaksRecord::value(base, len)));
+        assert_eq!(values, [Some(0), Some(5), None, Some(8), Some(79)]);
+        let (codes, bits) = line_codes(&values, 2);
         let mut page = page(&codes, bits, Position::new(3, 120));
         let read: [Option<LineCode>; 7] = core::array::from_fn(|_| page.next_in(3));
-        let expected = lens.map(|l| Some(l.map_or(LineCode::ToBlockEnd, LineCode::Length)));
+        let expected = lens.map(|l| Some(l.map_or(LineCode::ToBreak, LineCode::Length)));
         assert_eq!(read[..5], expected);
         assert_eq!(read[5..], [Some(LineCode::Until(120)), None]);
         assert!(page.done_exactly());
+    }
+
+    #[test]
+    fn unflagged_codes_read_breaks_as_zero_and_lengths_one_up() {
+        let lens = [Some(40), None, Some(37)];
+        // A line at a break is the value 0, a length one up from its flagged value.
+        let values = lens.map(|l| l.map_or(0, |len| LineBreaksRecord::value(40, len) + 1));
+        assert_eq!(values, [1, 0, 6]);
+        // Rice codes with parameter 2: `1` is 0 01, `0` is 0 00, `6` is 10 10.
+        let (out, at) = ([0b0010_0010, 0b1000_0000], 10);
+        let mut page = PageBreaks {
+            flagged: false,
+            ..page(&out, at, Position::new(1, 9))
+        };
+        let read: [Option<LineCode>; 3] = core::array::from_fn(|_| page.next_in(1));
+        assert_eq!(
+            read,
+            lens.map(|l| Some(l.map_or(LineCode::ToBreak, LineCode::Length)))
+        );
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub(super) fn baked_line<F: Family>(
     kept: Option<&mut LineText>,
 ) -> Option<Broken> {
     let (limit, until) = match code {
+        // To a newline, if one comes first: setting stops there.
+        LineCode::ToBreak => (text.len(), true),
         LineCode::ToBlockEnd => (text.len(), false),
         LineCode::Length(len) => (start.checked_add(usize::try_from(len).ok()?)?, false),
         LineCode::Until(next) => (usize::try_from(next).ok()?, true),
@@ -40,6 +42,13 @@ pub(super) fn baked_line<F: Family>(
         next: text.len(),
     };
     if code == LineCode::ToBlockEnd {
+        return Some(broken);
+    }
+    if code == LineCode::ToBreak {
+        if set.stop < limit {
+            // A hard break: the next line starts past the newline.
+            (broken.kind, broken.next) = (LineEnd::HardBreak, set.stop + 1);
+        }
         return Some(broken);
     }
     // A line that is not its block's last ends on its last character, not in spaces.

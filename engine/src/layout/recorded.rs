@@ -225,7 +225,7 @@ mod tests {
             [
                 Some(LineCode::Length(40)),
                 Some(LineCode::Length(0)),
-                Some(LineCode::ToBlockEnd),
+                Some(LineCode::ToBreak),
                 Some(LineCode::Length(1_023)),
                 Some(LineCode::Until(3)),
             ]

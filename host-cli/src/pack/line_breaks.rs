@@ -3,7 +3,8 @@
 
 use inkleaf::format::{width_for, LineBreaksRecord, MAX_QUOTIENT, MAX_RICE, PAGES_PER_ANCHOR};
 
-/// A line as it is baked: its length in bytes, or `None` for a line to its block's end.
+/// A line as it is baked: its length in bytes, or `None` for a line that ends at a newline or
+/// its block's end, which the text says.
 pub type BakedLine = Option<u32>;
 
 /// The bytes of a line-break record: anchors and codes, with the parameters that read them.
@@ -13,6 +14,8 @@ pub struct BakedBreaks {
     pub base: u16,
     /// Low bits of each line's code.
     pub rice: u8,
+    /// Whether each line's code opens with a bit that says whether a length follows.
+    pub flagged: bool,
     /// The most lines a page codes.
     pub most: u16,
     /// Low bits of each page's count.
@@ -33,6 +36,7 @@ impl BakedBreaks {
         LineBreaksRecord {
             base: self.base,
             rice: self.rice,
+            flagged: self.flagged,
             most: self.most,
             count_rice: self.count_rice,
             anchor_bits: self.anchor_bits,
@@ -56,16 +60,30 @@ pub fn bake_line_breaks(pages: &[Vec<BakedLine>]) -> BakedBreaks {
     // The median: most lines of a page are about as long as each other.
     let base = lengths.get(lengths.len() / 2).copied().unwrap_or(0);
     let base = u16::try_from(base).unwrap_or(u16::MAX);
-    let values: Vec<Vec<u32>> = pages
+    let values: Vec<Vec<Option<u32>>> = pages
         .iter()
         .map(|lines| {
             coded(lines)
                 .iter()
-                .map(|&l| LineBreaksRecord::value(base, l))
+                .map(|&l| l.map(|len| LineBreaksRecord::value(base, len)))
                 .collect()
         })
         .collect();
-    let rice = cheapest_rice(values.iter().flatten().copied());
+    // Lines that end at a break cost a bit each and the others one more, flagged; or the
+    // value 0 and lengths one up, not: prose has few such lines, code and verse many.
+    let lengths = || values.iter().flatten().filter_map(|&v| v);
+    let breaks = values.iter().flatten().filter(|v| v.is_none()).count() as u64;
+    let flagged_rice = cheapest_rice(lengths());
+    let flagged_bits = rice_bits(lengths(), flagged_rice) + lengths().count() as u64 + breaks;
+    let plain = || {
+        values
+            .iter()
+            .flatten()
+            .map(|v| v.map_or(0, |v| v.saturating_add(1)))
+    };
+    let plain_rice = cheapest_rice(plain());
+    let flagged = flagged_bits < rice_bits(plain(), plain_rice);
+    let rice = if flagged { flagged_rice } else { plain_rice };
     let per_page: Vec<u32> = values
         .iter()
         .map(|v| u32::try_from(v.len()).unwrap_or(u32::MAX))
@@ -78,7 +96,15 @@ pub fn bake_line_breaks(pages: &[Vec<BakedLine>]) -> BakedBreaks {
         starts.push(codes.len);
         codes.rice(most - count, count_rice);
         for &v in page {
-            codes.rice(v, rice);
+            if flagged {
+                // A zero bit for a line that ends at a break, else a one bit and its length.
+                codes.put(u64::from(v.is_some()), 1);
+                if let Some(v) = v {
+                    codes.rice(v, rice);
+                }
+            } else {
+                codes.rice(v.map_or(0, |v| v.saturating_add(1)), rice);
+            }
         }
     }
     let anchored: Vec<u64> = starts
@@ -96,6 +122,7 @@ pub fn bake_line_breaks(pages: &[Vec<BakedLine>]) -> BakedBreaks {
     BakedBreaks {
         base,
         rice,
+        flagged,
         most: u16::try_from(most).unwrap_or(u16::MAX),
         count_rice,
         // At most 32: the cast is exact.
@@ -111,13 +138,13 @@ pub fn bake_line_breaks(pages: &[Vec<BakedLine>]) -> BakedBreaks {
 fn cheapest_rice(values: impl Iterator<Item = u32> + Clone) -> u8 {
     (0..=MAX_RICE)
         .filter(|&k| values.clone().all(|v| v >> k <= MAX_QUOTIENT))
-        .min_by_key(|&k| {
-            values
-                .clone()
-                .map(|v| u64::from(v >> k) + 1 + u64::from(k))
-                .sum::<u64>()
-        })
+        .min_by_key(|&k| rice_bits(values.clone(), k))
         .unwrap_or(MAX_RICE)
+}
+
+/// Bits that `values` take as Rice codes with parameter `k`.
+fn rice_bits(values: impl Iterator<Item = u32>, k: u8) -> u64 {
+    values.map(|v| u64::from(v >> k) + 1 + u64::from(k)).sum()
 }
 
 /// The lines of a page that are coded: all but its last.
