@@ -629,9 +629,7 @@ fn check_faces(fonts: &[u8]) -> Result<(), Error> {
 
 /// The faces of one family's entries, each section checked.
 pub(crate) fn read_family(entries: &[u8]) -> Result<PackedFamily<'_>, Error> {
-    let mut family = PackedFamily {
-        faces: [None; Face::COUNT],
-    };
+    let mut family = PackedFamily::EMPTY;
     read_faces(entries, &mut family)?;
     Ok(family)
 }

@@ -181,15 +181,14 @@ impl<'m, 'a> Decoder<'m, 'a> {
     /// copied, with nothing decoded and no checkpoint possible. `None` elsewhere.
     #[inline(always)]
     pub(crate) fn next_spelled(&mut self) -> Option<Result<(u32, char), ()>> {
-        (self.entry_pos < self.entry_end && self.model.spells_entries())
-            .then(|| self.spelled_char())
+        (self.entry_pos < self.entry_end && self.model.is_builtin()).then(|| self.spelled_char())
     }
 
     #[inline(always)]
     fn step(&mut self) -> Option<Result<(u32, char), ()>> {
         let model = self.model;
         let literal = if self.entry_pos < self.entry_end {
-            if model.spells_entries() {
+            if model.is_builtin() {
                 return Some(self.spelled_char());
             }
             self.spell(self.entry_pos)

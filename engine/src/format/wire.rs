@@ -174,11 +174,7 @@ impl<'a> Take<'a> for LineBreaksRecord<'a> {
         Some(LineBreaksRecord {
             base: wire.u16()?,
             rice: wire.byte()?,
-            flagged: wire.byte().and_then(|b| match b {
-                0 => Some(false),
-                1 => Some(true),
-                _ => None,
-            })?,
+            flagged: wire.bool()?,
             most: wire.u16()?,
             count_rice: wire.byte()?,
             anchor_bits: wire.byte()?,

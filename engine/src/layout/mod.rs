@@ -701,9 +701,9 @@ impl<'a> Book<'a> {
         let built = self.built_for().ok_or(Error::ProfileMissing)?;
         // The fonts as `layout_font` picks them, a packed family read where it will stay.
         let family = self.families().next();
-        let fonts = match (family, built.font) {
-            (Some(_), _) => AnyFamily::Packed(PackedFamily::EMPTY),
-            (None, font) => AnyFamily::Mono(font.font()),
+        let fonts = match family {
+            Some(_) => AnyFamily::Packed(PackedFamily::EMPTY),
+            None => AnyFamily::Mono(built.font.font()),
         };
         let layout = slot.insert(Layout {
             index: None,

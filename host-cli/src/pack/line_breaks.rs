@@ -75,12 +75,7 @@ pub fn bake_line_breaks(pages: &[Vec<BakedLine>]) -> BakedBreaks {
     let breaks = values.iter().flatten().filter(|v| v.is_none()).count() as u64;
     let flagged_rice = cheapest_rice(lengths());
     let flagged_bits = rice_bits(lengths(), flagged_rice) + lengths().count() as u64 + breaks;
-    let plain = || {
-        values
-            .iter()
-            .flatten()
-            .map(|v| v.map_or(0, |v| v.saturating_add(1)))
-    };
+    let plain = || values.iter().flatten().map(|&v| unflagged(v));
     let plain_rice = cheapest_rice(plain());
     let flagged = flagged_bits < rice_bits(plain(), plain_rice);
     let rice = if flagged { flagged_rice } else { plain_rice };
@@ -103,7 +98,7 @@ pub fn bake_line_breaks(pages: &[Vec<BakedLine>]) -> BakedBreaks {
                     codes.rice(v, rice);
                 }
             } else {
-                codes.rice(v.map_or(0, |v| v.saturating_add(1)), rice);
+                codes.rice(unflagged(v), rice);
             }
         }
     }
@@ -140,6 +135,12 @@ fn cheapest_rice(values: impl Iterator<Item = u32> + Clone) -> u8 {
         .filter(|&k| values.clone().all(|v| v >> k <= MAX_QUOTIENT))
         .min_by_key(|&k| rice_bits(values.clone(), k))
         .unwrap_or(MAX_RICE)
+}
+
+/// The value a line is coded as without `flagged`: 0 for a line that ends at a break, its
+/// length's value one up.
+fn unflagged(value: Option<u32>) -> u32 {
+    value.map_or(0, |v| v.saturating_add(1))
 }
 
 /// Bits that `values` take as Rice codes with parameter `k`.

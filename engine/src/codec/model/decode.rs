@@ -75,16 +75,10 @@ impl Model<'_> {
     /// (positions of its bytes, and the state after them), if it is an entry.
     #[inline(always)]
     pub(crate) fn spelled_entry(&self, id: u32) -> Option<(u32, u32, State)> {
-        if !self.spelled {
+        if !self.builtin {
             return None;
         }
         crate::codec::spelled::entry(id.checked_sub(self.n_lit)?)
-    }
-
-    /// Whether entries of this model are spelled out in the engine ([`Model::spelled_entry`]).
-    #[inline(always)]
-    pub(crate) fn spells_entries(&self) -> bool {
-        self.spelled
     }
 
     /// Decodes the next literal of an entry's spelling at model bit `pos`.

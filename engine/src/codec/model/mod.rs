@@ -41,9 +41,9 @@ pub struct Model<'a> {
     codes: [Code; MAX_CONTEXTS + 1],
     ends_at: u32,
     spell_at: u32,
-    /// Whether this is the built-in model, whose entries the decoder copies out of the
-    /// engine's spelled-out dictionary (`codec::spelled`) instead of decoding them.
-    spelled: bool,
+    /// Whether these are the built-in model's own bytes (not a copy in a blob): its entries
+    /// the decoder copies out of the engine's spelled-out dictionary (`codec::spelled`).
+    builtin: bool,
     /// Lookup tables in a caller's buffer, once [`Model::accelerate`] built them.
     #[cfg(feature = "tables")]
     tables: Option<Tables<'a>>,
@@ -60,8 +60,9 @@ pub(crate) enum Symbol {
 
 impl Model<'_> {
     /// Whether this is the built-in English model, rather than one a blob carries.
+    #[inline(always)]
     pub fn is_builtin(&self) -> bool {
-        super::builtin_model().is_some_and(|english| core::ptr::eq(english, self.data))
+        self.builtin
     }
 
     /// The characters this model can code, in literal id order.

@@ -73,7 +73,8 @@ impl<'a> Model<'a> {
             codes: [Code::default(); MAX_CONTEXTS + 1],
             ends_at: 0,
             spell_at: 0,
-            spelled: entries == Entries::Proven,
+            // The built-in model's own bytes are the ones its tests prove.
+            builtin: entries == Entries::Proven,
             #[cfg(feature = "tables")]
             tables: None,
         });
