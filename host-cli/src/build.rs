@@ -74,6 +74,8 @@ pub struct Settings {
     pub hyphenate: bool,
     /// How the text is stored.
     pub text: TextStorage,
+    /// Bake every display's and size's line breaks, even past [`LINE_BREAK_BUDGET`].
+    pub bake_all_lines: bool,
 }
 
 /// The face a blob's text is set in.
@@ -102,6 +104,18 @@ pub enum Warning {
         /// The characters no font has.
         chars: Vec<char>,
     },
+    /// Displays and sizes whose line breaks were not baked: with the ones baked before them,
+    /// they would pass [`LINE_BREAK_BUDGET`]. Their pages are broken as they open, which
+    /// firmware without line breaking cannot do.
+    LinesNotBaked {
+        /// Each one's display (width and height in pixels) and text size in pixels, in the
+        /// order they were built.
+        unbaked: Vec<((u16, u16), u16)>,
+        /// Bytes their line breaks would have taken.
+        bytes: usize,
+        /// Bytes of the blob as built, without them.
+        blob: usize,
+    },
     /// The family has no font for a face the text uses, so it was made from another.
     SynthesizedFace {
         /// The family's name.
@@ -125,6 +139,24 @@ impl fmt::Display for Warning {
                 family,
                 synthesized,
             } => write!(f, "{family}: {synthesized}"),
+            Warning::LinesNotBaked {
+                unbaked,
+                bytes,
+                blob,
+            } => {
+                let which: Vec<String> = unbaked
+                    .iter()
+                    .map(|((width, height), px)| format!("{width}x{height} at {px} px"))
+                    .collect();
+                write!(
+                    f,
+                    "line breaks not baked for {}: their {bytes} bytes would take baked lines \
+                     past {LINE_BREAK_BUDGET}% of the blob ({blob} bytes without them); pages \
+                     there are broken as they open, which needs firmware with line breaking \
+                     (--bake-all-lines bakes them)",
+                    which.join(", ")
+                )
+            }
         }
     }
 }
@@ -213,6 +245,7 @@ impl Settings {
             text: self.text,
             also_for: &self.also_for,
             also_sizes: more,
+            bake_all_lines: self.bake_all_lines,
         };
         let mut built = build_reporting_with(doc, self.profile, &options, progress)
             .map_err(BuildError::Blob)?;
@@ -226,6 +259,7 @@ impl Settings {
         drop(sizes);
         drop(faces);
         built.family = packed.swap_remove(0).1;
+        warnings.append(&mut built.warnings);
         built.warnings = warnings;
         Ok(built)
     }
@@ -314,7 +348,14 @@ pub struct Options<'f> {
     /// More text sizes to pack and bake page indexes for, after `font` and `faces`: all
     /// packed, or all in built-in fonts, as the first.
     pub also_sizes: &'f [SizeFont<'f>],
+    /// Bake every display's and size's line breaks, even past [`LINE_BREAK_BUDGET`]: for
+    /// firmware without line breaking, which shows baked displays only.
+    pub bake_all_lines: bool,
 }
+
+/// The most a blob's baked line breaks may take, in hundredths of the blob. Past it, the
+/// displays and sizes last in the build lose theirs: their pages are broken as they open.
+pub const LINE_BREAK_BUDGET: usize = 3;
 
 /// The font of one text size: its built-in font and its packed faces, if any.
 #[derive(Clone, Copy, Debug)]
@@ -349,6 +390,7 @@ pub fn build(doc: &Document, profile: Profile, font: FontId) -> Result<Built, in
         text: TextStorage::Coded,
         also_for: &[],
         also_sizes: &[],
+        bake_all_lines: false,
     };
     build_with(doc, profile, &options)
 }
@@ -451,7 +493,7 @@ pub fn build_reporting_with(
     }
     // One family per size, back to back, each opening with its regular face.
     let fonts: Vec<FaceSection<'_>> = sizes.iter().flat_map(|s| s.faces.iter().copied()).collect();
-    let mut contents = Contents {
+    let contents = Contents {
         meta,
         chapters: &chapters,
         page_indexes: &[],
@@ -507,8 +549,15 @@ pub fn build_reporting_with(
             }
         }
         let records = index_records(&baked);
-        contents.page_indexes = &records;
-        pack_to_vec(&contents)?
+        pack_to_vec(&Contents {
+            page_indexes: &records,
+            ..contents
+        })?
+    };
+    let (blob, warning) = if options.bake_all_lines {
+        (blob, None)
+    } else {
+        within_budget(blob, &mut baked, contents, &built_sizes)?
     };
     let first = built_sizes.first();
     Ok(Built {
@@ -519,7 +568,7 @@ pub fn build_reporting_with(
             .unwrap_or(0),
         font_bytes: first.map_or(0, |size| size.font_bytes),
         family: Vec::new(),
-        warnings: Vec::new(),
+        warnings: warning.into_iter().collect(),
         sizes: built_sizes,
     })
 }
@@ -663,6 +712,46 @@ fn page_index<'f>(
     })
 }
 
+/// `blob` with its baked line breaks inside [`LINE_BREAK_BUDGET`]: while they pass it, the
+/// last profile still baked (the last display's last size first) loses its lines and the blob
+/// is packed again from `contents`. Returns the blob and a warning that names those unbaked.
+fn within_budget(
+    mut blob: Vec<u8>,
+    baked: &mut [BakedPages<'_>],
+    contents: Contents<'_>,
+    sizes: &[BuiltSize],
+) -> Result<(Vec<u8>, Option<Warning>), inkleaf::Error> {
+    let (mut unbaked, mut bytes) = (Vec::new(), 0);
+    loop {
+        let lines = Book::from_bytes(&blob)?.part_sizes().line_breaks;
+        if lines * 100 <= blob.len() * LINE_BREAK_BUDGET {
+            break;
+        }
+        let Some(last) = baked.iter().rposition(|b| b.lines.is_some()) else {
+            break;
+        };
+        baked[last].lines = None;
+        let records = index_records(baked);
+        blob = pack_to_vec(&Contents {
+            page_indexes: &records,
+            ..contents
+        })?;
+        bytes += lines - Book::from_bytes(&blob)?.part_sizes().line_breaks;
+        let profile = baked[last].built_for.profile;
+        // Display by display, each at every size.
+        let px = sizes.get(last % sizes.len().max(1)).map_or(0, |s| s.px);
+        unbaked.push(((profile.width, profile.height), px));
+    }
+    // Said in build order, first display first.
+    unbaked.reverse();
+    let warning = (!unbaked.is_empty()).then_some(Warning::LinesNotBaked {
+        unbaked,
+        bytes,
+        blob: blob.len(),
+    });
+    Ok((blob, warning))
+}
+
 /// The page index records of `baked`, one after another; profiles with no pages have none.
 fn index_records(baked: &[BakedPages<'_>]) -> Vec<u8> {
     baked
@@ -713,6 +802,56 @@ mod tests {
     use crate::input::{parse_markdown, DocBlock};
     use inkleaf::text::BlockKind;
 
+    /// The article built for the 2.9in and OLED presets, as `inkleaf build` would.
+    fn two_displays(bake_all_lines: bool) -> Built {
+        let doc = crate::input::parse_text(crate::BUNDLED_ARTICLE);
+        let [first, oled] = ["2.9in", "oled-128x64"]
+            .map(|name| crate::displays::find(name).expect("a preset").profile);
+        let options = Options {
+            font: FontId::Mono6x10,
+            faces: &[],
+            hyphenate: true,
+            text: TextStorage::Coded,
+            also_for: &[oled],
+            also_sizes: &[],
+            bake_all_lines,
+        };
+        build_with(&doc, first, &options).expect("the article builds")
+    }
+
+    #[test]
+    fn baked_lines_stay_within_their_budget_unless_all_are_asked_for() {
+        let built = two_displays(false);
+        let book = Book::from_bytes(&built.blob).unwrap();
+        let lines = book.part_sizes().line_breaks;
+        assert!(lines * 100 <= built.blob.len() * LINE_BREAK_BUDGET);
+        // The first display keeps its lines; the OLED's would pass the budget.
+        let baked: Vec<bool> = book
+            .page_indexes()
+            .map(|index| index.line_breaks_len() > 0)
+            .collect();
+        assert_eq!(baked, [true, false]);
+        let [Warning::LinesNotBaked {
+            unbaked,
+            bytes,
+            blob,
+        }] = &built.warnings[..]
+        else {
+            panic!("one warning for the OLED: {:?}", built.warnings);
+        };
+        assert_eq!(unbaked[..], [((128, 64), 10)]);
+        assert_eq!(*blob, built.blob.len());
+        let bytes = *bytes;
+        // Asked for, every display's lines are baked, and take those bytes more
+        let all = two_displays(true);
+        assert!(all.warnings.is_empty());
+        let all_book = Book::from_bytes(&all.blob).unwrap();
+        assert!(all_book.page_indexes().all(|i| i.line_breaks_len() > 0));
+        assert_eq!(all_book.part_sizes().line_breaks, lines + bytes);
+        // (and a length that says so may take a byte more).
+        assert!((bytes..=bytes + 2).contains(&(all.blob.len() - built.blob.len())));
+    }
+
     #[test]
     fn code_is_never_hyphenated() {
         let doc =
@@ -748,6 +887,7 @@ mod tests {
             also_for: Vec::new(),
             face: Face::Builtin(FontId::Mono6x10),
             also_sizes: Vec::new(),
+            bake_all_lines: false,
             hyphenate: true,
             text: TextStorage::Plain,
         };

@@ -282,6 +282,7 @@ fn settings(family: Family) -> Settings {
         profile: display.profile,
         also_for: Vec::new(),
         also_sizes: Vec::new(),
+        bake_all_lines: false,
         face: BuildFace::TrueType {
             family: Box::new(family),
             fallback: display.font,

@@ -108,6 +108,7 @@ fn main() {
         text,
         also_for: &[],
         also_sizes: &[],
+        bake_all_lines: false,
     };
     let build = |text| {
         inkleaf_cli::build::build_with(&doc, profile(), &options(text))

@@ -24,6 +24,22 @@ pub fn article_blob(profile: Profile, font: FontId) -> Vec<u8> {
         .blob
 }
 
+/// [`article_blob`] with every line break baked, past the builder's budget for them too.
+pub fn article_blob_all_baked(profile: Profile, font: FontId) -> Vec<u8> {
+    let options = inkleaf_cli::build::Options {
+        font,
+        faces: &[],
+        hyphenate: true,
+        text: inkleaf_cli::build::TextStorage::Coded,
+        also_for: &[],
+        also_sizes: &[],
+        bake_all_lines: true,
+    };
+    inkleaf_cli::build::build_with(&article(), profile, &options)
+        .expect("the bundled article builds")
+        .blob
+}
+
 /// The display preset called `name`.
 pub fn preset(name: &str) -> Display {
     *PRESETS

@@ -22,6 +22,7 @@ pub fn settings(display: &str, bits: u8, text: TextStorage) -> Settings {
         profile: display.profile,
         also_for: Vec::new(),
         also_sizes: Vec::new(),
+        bake_all_lines: false,
         face: Typeface::TrueType {
             family: Box::new(family),
             fallback: display.font,
@@ -171,6 +172,7 @@ pub fn build_parsed(
         text,
         also_for: &[],
         also_sizes: &[],
+        bake_all_lines: false,
     };
     build_with(doc, display.profile, &options).map_err(|e| e.to_string())
 }

@@ -20,6 +20,7 @@ fn coded_article(text: TextStorage) -> (Vec<u8>, Vec<String>) {
         text,
         also_for: &[],
         also_sizes: &[],
+        bake_all_lines: false,
     };
     let blob = inkleaf_cli::build::build_with(&doc, preset("2.9in").profile, &options)
         .expect("the article builds")

@@ -25,6 +25,7 @@ fn blob_with(text: TextStorage) -> Vec<u8> {
         text,
         also_for: &[],
         also_sizes: &[],
+        bake_all_lines: false,
     };
     build_with(&doc, display.profile, &options).unwrap().blob
 }

@@ -40,6 +40,7 @@ fn the_builder_still_writes_the_golden_blobs() {
             text,
             also_for: &[preset("oled-128x64").profile],
             also_sizes: &[],
+            bake_all_lines: false,
         };
         let fresh = build_with(&doc, preset("2.9in").profile, &options).unwrap();
         let text_arg = match text {

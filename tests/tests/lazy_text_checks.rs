@@ -18,6 +18,7 @@ fn coded_article() -> Vec<u8> {
         text: TextStorage::Coded,
         also_for: &[],
         also_sizes: &[],
+        bake_all_lines: false,
     };
     build_with(&article(), display.profile, &options)
         .unwrap()

@@ -143,6 +143,7 @@ proptest! {
                 text,
                 also_for: &[],
                 also_sizes: &[],
+                bake_all_lines: false,
             };
             let built = build_with(&doc, profile, &options).map_err(|e| TestCaseError::fail(format!("{text:?}: {e}")))?;
             let book = Book::from_bytes(&built.blob).map_err(|e| TestCaseError::fail(format!("{text:?}: {e}")))?;

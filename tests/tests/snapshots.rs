@@ -57,6 +57,7 @@ fn dejavu_blob(display: &str, bits: u8) -> (Vec<u8>, inkleaf::Profile) {
         text: inkleaf_cli::build::TextStorage::Coded,
         also_for: &[],
         also_sizes: &[],
+        bake_all_lines: false,
     };
     let built = inkleaf_cli::build::build_with(&doc, display.profile, &options).unwrap();
     (built.blob, display.profile)

@@ -30,6 +30,7 @@ fn three_size_blob() -> Vec<u8> {
         also_for: vec![preset(DISPLAYS[1]).profile],
         face: first,
         also_sizes: more.to_vec(),
+        bake_all_lines: false,
         hyphenate: true,
         text: TextStorage::Coded,
     };

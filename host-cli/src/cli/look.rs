@@ -75,6 +75,11 @@ pub(super) struct Look {
     /// set such paragraphs without a blank between them: by PX pixels, or one em of the font.
     #[arg(long, value_name = "PX", num_args = 0..=1)]
     indent: Option<Option<u16>>,
+    /// Bake the line breaks of every display and size, even past 3% of the blob. By default
+    /// the displays and sizes given last lose theirs first, and their pages are broken as
+    /// they open: firmware built without line breaking cannot show those.
+    #[arg(long)]
+    bake_all_lines: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -133,6 +138,7 @@ impl Look {
             ("--margin", self.margin.is_some()),
             ("--align", self.align.is_some()),
             ("--indent", self.indent.is_some()),
+            ("--bake-all-lines", self.bake_all_lines),
         ];
         set.into_iter()
             .filter_map(|(name, given)| given.then_some(name))
@@ -166,6 +172,7 @@ impl Look {
                 TextArg::Trained => TextStorage::Trained,
                 TextArg::Plain => TextStorage::Plain,
             },
+            bake_all_lines: self.bake_all_lines,
         })
     }
 
