@@ -3,7 +3,11 @@
 //! [`PRESETS`] is the one table of them: `inkleaf build` sets text as a preset says, and
 //! `inkleaf displays` prints the same rows.
 
-use inkleaf::{font::FontId, layout::Margins, Profile};
+use inkleaf::{
+    font::FontId,
+    layout::{Align, Margins},
+    Profile,
+};
 
 /// A named display with the profile and font that suit it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,7 +99,7 @@ const fn profile(width: u16, height: u16, margin: u16, footer: bool) -> Profile 
 // One row per panel reads as a table; rustfmt would give each seven lines.
 #[rustfmt::skip]
 pub const PRESETS: [Display; 18] = [
-    preset("oled-128x64", &[], "0.96\" SSD1306 OLED", (128, 64), (128, 64), 2, Typeface::Builtin),
+    flush_left(preset("oled-128x64", &[], "0.96\" SSD1306 OLED", (128, 64), (128, 64), 2, Typeface::Builtin)),
     preset("waveshare-1.54c", &[], "1.54\" e-paper (C)", (152, 152), (152, 152), 4, dejavu(13)),
     preset("waveshare-1.54", &[], "1.54\" e-paper", (200, 200), (200, 200), 4, dejavu(13)),
     preset("waveshare-2.13bc", &[], "2.13\" e-paper (B/C)", (104, 212), (212, 104), 4, dejavu(13)),
@@ -114,6 +118,13 @@ pub const PRESETS: [Display; 18] = [
     preset("waveshare-7.5-hd", &[], "7.5\" HD e-paper", (880, 528), (880, 528), 24, dejavu(24)),
     preset("lilygo-t5-4.7", &[], "LilyGO T5 4.7\" e-paper", (960, 540), (960, 540), 24, dejavu(28)),
 ];
+
+/// `display` set flush left. A line of 20 cells, as the OLED's, justified opens gaps of
+/// several spaces between its few words; set ragged, it keeps the font's own spacing.
+const fn flush_left(mut display: Display) -> Display {
+    display.profile.align = Align::Left;
+    display
+}
 
 /// A preset row: names, panel as scanned, page as held, margin on every side, typeface.
 /// Pages from 200 px high get a footer, as custom sizes do ([`CUSTOM_FOOTER_FROM`]).

@@ -200,7 +200,7 @@ fn displays_lists_the_presets() {
 }
 
 /// The rows of `inkleaf displays` under its heading, split into columns where two or more
-/// spaces separate them: name, size, typeface, margin, footer, panel.
+/// spaces separate them: name, size, typeface, margin, align, footer, panel.
 fn display_rows() -> Vec<Vec<String>> {
     let listed = inkleaf().arg("displays").assert().success();
     let text = String::from_utf8(listed.get_output().stdout.clone()).unwrap();
@@ -225,8 +225,8 @@ fn displays_says_what_build_does_for_every_preset() {
     let rows = display_rows();
     assert_eq!(rows.len(), inkleaf_cli::displays::PRESETS.len());
     for row in &rows {
-        let [name, size, typeface, margin, footer, _panel] = &row[..] else {
-            panic!("six columns expected in {row:?}");
+        let [name, size, typeface, margin, align, footer, _panel] = &row[..] else {
+            panic!("seven columns expected in {row:?}");
         };
         let blob = dir.path().join(format!("{name}.inkleaf"));
         inkleaf()
@@ -257,6 +257,14 @@ fn displays_says_what_build_does_for_every_preset() {
             Some(width.unwrap() - 2 * margin),
             "{name}: text between {margin} px margins"
         );
+        // Justified, some lines of the article are set wider than their words and gaps.
+        let stretched = layout["pages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|page| page["lines"].as_array().unwrap())
+            .any(|line| line["width"] != line["natural_width"]);
+        assert_eq!(stretched, *align == "justify", "{name}: {align}");
         let preset = inkleaf_cli::displays::find(name).unwrap();
         assert_eq!(*footer == "yes", preset.profile.footer, "{name}");
     }

@@ -119,9 +119,9 @@ fn inspect_lists_the_sizes_and_pages_and_render_take_one() {
     let run = inkleaf().arg("inspect").arg(&blob).assert().success();
     let text = String::from_utf8(run.get_output().stdout.clone()).unwrap();
     for line in [
-        "size:     10 px, 0 bytes of fonts: 15 pages at 296x128, 65 pages at 128x64",
-        "size:     13 px, 0 bytes of fonts: 24 pages at 296x128, 131 pages at 128x64",
-        "size:     20 px, 0 bytes of fonts: 47 pages at 296x128, 231 pages at 128x64",
+        "size:     10 px, 0 bytes of fonts: 15 pages at 296x128, 71 pages at 128x64",
+        "size:     13 px, 0 bytes of fonts: 24 pages at 296x128, 143 pages at 128x64",
+        "size:     20 px, 0 bytes of fonts: 47 pages at 296x128, 241 pages at 128x64",
     ] {
         assert!(text.contains(line), "{text}");
     }

@@ -235,7 +235,7 @@ fn a_page_laid_out_on_the_device_draws_as_laying_it_out_then_drawing_it() {
         "/usr/share/doc/zstd/README.md.gz",
     ));
     let readme = inkleaf_cli::input::parse_markdown(&readme);
-    // Justified, as the OLED preset sets it, and flush left.
+    // The OLED preset is set flush left: built justified here, so that both are drawn.
     let oled = Profile {
         align: Align::Justify,
         ..preset("oled-128x64").profile

@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use inkleaf::layout::Align;
 use inkleaf_cli::displays::{self, Display, CUSTOM_FOOTER_FROM, PRESETS};
 
 /// An example of a `WIDTHxHEIGHT` display, tall enough for a footer.
@@ -10,18 +11,19 @@ const CUSTOM_EXAMPLE: &str = "640x384";
 pub(super) fn run(out: &mut String) -> anyhow::Result<()> {
     writeln!(
         out,
-        "{:<16} {:>9}  {:<20} {:<7} {:<7} panel",
-        "name", "size", "typeface", "margin", "footer"
+        "{:<16} {:>9}  {:<20} {:<7} {:<9} {:<7} panel",
+        "name", "size", "typeface", "margin", "align", "footer"
     )?;
     for d in &PRESETS {
         let size = format!("{}x{}", d.profile.width, d.profile.height);
         writeln!(
             out,
-            "{:<16} {:>9}  {:<20} {:<7} {:<7} {}",
+            "{:<16} {:>9}  {:<20} {:<7} {:<9} {:<7} {}",
             d.name,
             size,
             d.typeface_name(),
             margin(d),
+            align(d),
             if d.profile.footer { "yes" } else { "no" },
             panel(d)
         )?;
@@ -44,6 +46,15 @@ fn panel(display: &Display) -> String {
         write!(panel, "; also {}", display.also.join(", ")).expect("a String takes any text");
     }
     panel
+}
+
+/// How the preset sets its lines.
+fn align(display: &Display) -> &'static str {
+    match display.profile.align {
+        Align::Left => "left",
+        Align::Justify => "justify",
+        _ => "other",
+    }
 }
 
 /// The margin on every side, or each side's when they differ.
