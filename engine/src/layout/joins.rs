@@ -59,11 +59,18 @@ fn every_page_of_every_fixture_is_shown_once() {
             continue;
         };
         let built = book.built_for().expect("every fixture records its display");
+        // The builder leaves a display's lines unbaked where they would cost too much of the
+        // blob (the OLED's): only an engine that breaks lines shows it.
+        let baked = book
+            .page_indexes()
+            .next()
+            .is_some_and(|index| index.line_breaks_len() > 0);
         match book.layout() {
             Ok(layout) => {
                 check_joins(name, &layout);
                 laid_out += 1;
             }
+            Err(Error::BreakingUnsupported) if !cfg!(feature = "breaking") && !baked => {}
             Err(other) => panic!("{name}: laid out as built: {other}"),
         }
         // Flush left needs no optional feature but `breaking`, and no baked index fits it
@@ -80,7 +87,8 @@ fn every_page_of_every_fixture_is_shown_once() {
                 laid_out += 1;
             }
             Err(Error::BreakingUnsupported)
-                if !cfg!(feature = "breaking") && built.profile.align != Align::Left => {}
+                if !cfg!(feature = "breaking")
+                    && (built.profile.align != Align::Left || !baked) => {}
             Err(other) => panic!("{name}: laid out flush left: {other}"),
         }
     }
