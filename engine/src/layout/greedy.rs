@@ -6,7 +6,7 @@ use super::lines::LineEnd;
 use super::pen::Pen;
 use super::pieces::{is_dash, is_space, scan_piece};
 use crate::font::Family;
-use crate::text::Text;
+use crate::text::{Place, Text};
 
 /// The line state at a possible break.
 #[derive(Copy, Clone, Debug)]
@@ -60,13 +60,12 @@ pub(super) fn break_line<F: Family>(
     // Coded text as it stood just before the latest wrap's first character: the next line
     // starts there, and resumes from this copy rather than decoding again from a checkpoint
     // before it (half a line, on average) the word that did not fit.
-    let mut at_wrap: Option<Text<'_>> = None;
-    let coded = text.as_plain().is_none();
+    let mut at_wrap: Option<Place<'_>> = None;
     let (mut gap, mut open) = (false, false);
     let mut i = start;
     loop {
-        // Once a word, where a wrap may follow.
-        let before = (coded && (gap || open)).then_some(*text);
+        // Once a word, where a wrap may follow: the decoder alone, not the whole text.
+        let before = if gap || open { text.place() } else { None };
         let Some(c) = text.char_at(i) else {
             return Broken::at(line, LineEnd::BlockEnd, text.len());
         };
@@ -99,8 +98,8 @@ pub(super) fn break_line<F: Family>(
         }
         if let Some((fit, next)) = wrap {
             // Text that failed to decode past the wrap keeps saying so.
-            if let Some(resume) = at_wrap.filter(|_| !text.is_corrupt()) {
-                *text = resume;
+            if let Some(resume) = at_wrap {
+                text.go_to(resume);
             }
             return Broken::at(fit, LineEnd::Wrap, next);
         }

@@ -37,6 +37,17 @@ impl Mark {
     }
 }
 
+/// A place a coded text passed: see [`Text::place`]. (Plain text has none.)
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct Place<'b> {
+    #[cfg(feature = "coded")]
+    cursor: Decoder<'b, 'b>,
+    #[cfg(feature = "coded")]
+    last: Option<(u32, char)>,
+    #[cfg(not(feature = "coded"))]
+    text: core::marker::PhantomData<&'b str>,
+}
+
 /// One block's text, cheap to copy; see the module docs.
 ///
 /// Offsets are bytes of the UTF-8 text, coded or not, and texts compare by what they read.
@@ -164,6 +175,35 @@ impl<'b> Text<'b> {
             #[cfg(feature = "coded")]
             Repr::Coded(coded) => coded.failed,
         }
+    }
+
+    /// Where this coded text stands (its decoder and last character, not its checkpoints),
+    /// for [`Text::go_to`] to come back to; `None` for plain text, which needs none. A third
+    /// of a copy of the text: the greedy breaker takes one a word.
+    pub(crate) fn place(&self) -> Option<Place<'b>> {
+        match &self.repr {
+            Repr::Plain(_) => None,
+            #[cfg(feature = "coded")]
+            Repr::Coded(coded) => Some(Place {
+                cursor: coded.cursor,
+                last: coded.last,
+            }),
+        }
+    }
+
+    /// Goes back to `place`, which this text or a copy of it passed. The checkpoints it
+    /// took since stay: each is a place in the same block, to resume from when asked.
+    /// A text that failed to decode stays failed.
+    pub(crate) fn go_to(&mut self, place: Place<'b>) {
+        #[cfg(feature = "coded")]
+        if let Repr::Coded(coded) = &mut self.repr {
+            if !coded.failed {
+                coded.cursor = place.cursor;
+                coded.last = place.last;
+            }
+        }
+        #[cfg(not(feature = "coded"))]
+        let _ = place;
     }
 
     /// Whether the text reads to its length, as [`Text::check`] wants it: what a reader that

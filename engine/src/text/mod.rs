@@ -12,6 +12,7 @@ pub use block::{Block, Blocks};
 pub use chapters::{Chapter, Chapters};
 #[cfg(feature = "coded")]
 pub(crate) use decode::Mark;
+pub(crate) use decode::Place;
 pub use decode::{CharsBetween, Text};
 pub use hyphens::Hyphens;
 pub use kind::{BlockKind, Marker, Nesting};
