@@ -721,12 +721,11 @@ fn within_budget(
     contents: Contents<'_>,
     sizes: &[BuiltSize],
 ) -> Result<(Vec<u8>, Option<Warning>), inkleaf::Error> {
+    let line_breaks =
+        |blob: &[u8]| Ok::<_, inkleaf::Error>(Book::from_bytes(blob)?.part_sizes().line_breaks);
     let (mut unbaked, mut bytes) = (Vec::new(), 0);
-    loop {
-        let lines = Book::from_bytes(&blob)?.part_sizes().line_breaks;
-        if lines * 100 <= blob.len() * LINE_BREAK_BUDGET {
-            break;
-        }
+    let mut lines = line_breaks(&blob)?;
+    while lines * 100 > blob.len() * LINE_BREAK_BUDGET {
         let Some(last) = baked.iter().rposition(|b| b.lines.is_some()) else {
             break;
         };
@@ -736,7 +735,9 @@ fn within_budget(
             page_indexes: &records,
             ..contents
         })?;
-        bytes += lines - Book::from_bytes(&blob)?.part_sizes().line_breaks;
+        let left = line_breaks(&blob)?;
+        bytes += lines - left;
+        lines = left;
         let profile = baked[last].built_for.profile;
         // Display by display, each at every size.
         let px = sizes.get(last % sizes.len().max(1)).map_or(0, |s| s.px);
