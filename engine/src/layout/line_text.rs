@@ -49,7 +49,13 @@ impl LineText {
         let end = self.len + c.len_utf8();
         match self.bytes.get_mut(self.len..end) {
             Some(room) => {
-                c.encode_utf8(room);
+                // ASCII, most characters, stored as it is: `encode_utf8` is a call.
+                match room {
+                    [byte] => *byte = c as u8,
+                    _ => {
+                        c.encode_utf8(room);
+                    }
+                }
                 self.len = end;
             }
             None => self.forget(),
