@@ -322,7 +322,15 @@ impl<F: Family> Layout<'_, F> {
                 // reopens at the page end, which is cheaper than copying the line state for
                 // every line.
                 if paginating {
-                    return Ok(self.break_page(&tail, line, start));
+                    let filled = self.break_page(&tail, line, start);
+                    // The next page opens there, and this line's text was read up to it
+                    // (or just past, if lines moved on): a checkpoint near it lets that
+                    // page's layout decode little. `lines` may have gone on into the next
+                    // block, where [`Layout::fill`] finds none.
+                    if filled.end.block == line.block {
+                        self.seeds.remember(filled.end, &block.text);
+                    }
+                    return Ok(filled);
                 }
                 break;
             }
