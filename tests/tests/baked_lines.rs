@@ -243,11 +243,14 @@ fn a_page_laid_out_on_the_device_draws_as_laying_it_out_then_drawing_it() {
     let blobs = [
         article_blob(preset("2.9in").profile, FontId::Mono6x10),
         article_blob(oled, FontId::Mono6x10),
+        // Pages of several kilobytes: more text than a page keeps to draw it from (the
+        // rest is decoded again, from where keeping stopped).
+        article_blob(preset("7.5in").profile, FontId::Mono6x10),
         RICH.to_vec(),
         BOOK.to_vec(),
         build_default(&readme, "4.2in").unwrap().blob,
     ];
-    let mut pages = 0;
+    let (mut pages, mut longest) = (0, 0);
     for blob in blobs {
         let stale = with_stale_page_index(&blob);
         let book = Book::from_bytes(&stale).unwrap();
@@ -273,10 +276,13 @@ fn a_page_laid_out_on_the_device_draws_as_laying_it_out_then_drawing_it() {
                 page.with_total(total).draw_into(&mut other);
                 assert!(one_pass == apart, "page {}: the same pixels", page.index);
                 pages += 1;
+                let bytes: u32 = page.lines().unwrap().map(|l| l.end - l.start).sum();
+                longest = longest.max(bytes);
             }
         }
     }
     assert!(pages > 300, "{pages} pages compared");
+    assert!(longest > 4096, "a page of {longest} bytes at most");
 }
 
 /// A blob the fuzzer made, its coded text's hyphenation points inside characters: laid out

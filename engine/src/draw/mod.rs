@@ -27,6 +27,8 @@ use crate::format::Part;
 #[cfg(feature = "breaking")]
 use crate::layout::Recorded;
 use crate::layout::{Filled, Layout, Line, LineText, Lines, Page};
+#[cfg(feature = "breaking")]
+use crate::text::PageText;
 use crate::text::{Block, Nesting, Style};
 use crate::{Error, Position};
 
@@ -293,7 +295,9 @@ impl<F: Family> Layout<'_, F> {
 
     /// [`Layout::draw_page_into`] for a page the index does not bake: laid out, then drawn.
     /// The lines are broken once: laying the page out records their breaks, and drawing sets
-    /// them from the record as a baked page's are set.
+    /// them from the record as a baked page's are set. Coded text is decoded once: laying
+    /// out keeps what it decodes in a [`PageText`] (a kilobyte of this frame), and drawing
+    /// reads it back.
     #[inline(never)]
     fn lay_out_and_draw<B: AsRef<[u8]> + AsMut<[u8]>>(
         &self,
@@ -305,10 +309,11 @@ impl<F: Family> Layout<'_, F> {
         #[cfg(feature = "breaking")]
         {
             let mut record = Recorded::new();
-            let page = self.page_recorded(index, start, &mut record)?;
+            let text = PageText::new();
+            let page = self.page_recorded(index, start, &mut record, &text)?;
             // The footer's page count, if the reader gave one.
             let page = total.map_or(page, |total| page.with_total(total));
-            if let Some(mut lines) = self.recorded_lines(&page, &record) {
+            if let Some(mut lines) = self.recorded_lines(&page, &record, &text) {
                 let mut drawn = crate::layout::DIGEST_START;
                 let set = page.render_lines(framebuffer, &mut lines, Some(&mut drawn));
                 if let Ok(Ok(())) = set {

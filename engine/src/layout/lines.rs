@@ -18,6 +18,8 @@ use super::seeds::Seeds;
 use super::Align;
 use crate::font::{Family, Font};
 use crate::format::PageBreaks;
+#[cfg(feature = "breaking")]
+use crate::text::PageText;
 use crate::text::{Block, BlockKind, Blocks, Nesting, Text};
 use crate::{Book, Error, Position};
 
@@ -135,6 +137,9 @@ pub(crate) struct Lines<'a, 'f, F> {
     fault: bool,
     /// Coded text that does not decode was read: the lines stopped there.
     corrupt: bool,
+    /// Where the texts read keep their characters, or read them back (see [`PageText`]).
+    #[cfg(feature = "breaking")]
+    page: Option<&'a PageText>,
 }
 
 // Manual impl: the font is borrowed, so cloning needs no `F: Clone`.
@@ -256,6 +261,8 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
             baked,
             fault: false,
             corrupt,
+            #[cfg(feature = "breaking")]
+            page: None,
         })
     }
 
@@ -306,6 +313,23 @@ impl<'a, 'f, F: Family> Lines<'a, 'f, F> {
             baked: None,
             fault: false,
             corrupt: false,
+            #[cfg(feature = "breaking")]
+            page: None,
+        }
+    }
+
+    /// These lines' texts keep what they decode in `page` (laying a page out), or read it
+    /// back from there (drawing it, once [`PageText::finish`] was called).
+    #[cfg(feature = "breaking")]
+    pub(crate) fn share_page(&mut self, page: &'a PageText) {
+        self.page = Some(page);
+        self.share_current();
+    }
+
+    #[cfg(feature = "breaking")]
+    fn share_current(&mut self) {
+        if let (Some(page), Some(block)) = (self.page, &mut self.current) {
+            block.text.share_page(page, self.block, to_u32(self.offset));
         }
     }
 
@@ -468,6 +492,8 @@ impl<'a, F: Family> Lines<'a, '_, F> {
         self.offset = 0;
         self.plan = None;
         self.after_hyphen = false;
+        #[cfg(feature = "breaking")]
+        self.share_current();
     }
 
     /// The next line of a justified paragraph: the chunk's plan, replayed. `widths` are the

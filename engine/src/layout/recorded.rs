@@ -16,6 +16,7 @@ use super::lines::{Line, LineEnd, Lines};
 use super::{Layout, Page};
 use crate::font::Family;
 use crate::format::PageBreaks;
+use crate::text::PageText;
 use crate::{Error, Position};
 
 /// Low bits of each code. Codes count from a base of 0, so a line of `len` bytes is the value
@@ -146,15 +147,18 @@ pub(crate) fn digest(so_far: u32, line: &Line) -> u32 {
 
 impl<F: Family> Layout<'_, F> {
     /// [`Layout::page_at`] for a page the page index does not bake, with the breaks of its
-    /// lines put in `record` for [`Layout::recorded_lines`].
+    /// lines put in `record` and the text they decoded in `text`, for
+    /// [`Layout::recorded_lines`].
     pub(crate) fn page_recorded(
         &self,
         index: u32,
         start: Position,
         record: &mut Recorded,
+        text: &PageText,
     ) -> Result<Page<'_, F>, Error> {
         self.can_break()?;
         let mut lines = self.lines_at(start)?;
+        lines.share_page(text);
         let Ok(filled) = self.fill(&mut lines, None, None, |line, _, _, _| {
             record.push(line);
             Ok::<(), Infallible>(())
@@ -167,22 +171,29 @@ impl<F: Family> Layout<'_, F> {
         Ok(Page::new(self, index, start, filled))
     }
 
-    /// The lines of `page`, which [`Layout::page_recorded`] laid out into `record`, set from
-    /// it as a baked page's are; `None` where a line of it could not be recorded.
+    /// The lines of `page`, which [`Layout::page_recorded`] laid out into `record` and
+    /// `text`, set from them as a baked page's are: no line broken, no character decoded
+    /// again that `text` kept. `None` where a line of it could not be recorded.
     pub(crate) fn recorded_lines<'r>(
         &'r self,
         page: &Page<'_, F>,
         record: &'r Recorded,
+        text: &'r PageText,
     ) -> Option<Result<Lines<'r, 'r, F>, Error>> {
         let breaks = record.page(page.lines, page.end)?;
-        Some(Lines::baked(
+        text.finish();
+        let lines = Lines::baked(
             self.book,
             &self.fonts,
             &self.geometry,
             page.start,
             &self.seeds,
             breaks,
-        ))
+        );
+        Some(lines.map(|mut lines| {
+            lines.share_page(text);
+            lines
+        }))
     }
 }
 

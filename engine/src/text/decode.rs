@@ -8,6 +8,10 @@
 //! [`MARKS`]: going back within them decodes at most a stride again, not the whole block.
 //! Copies share what the original knew when they were made and learn on their own after.
 
+#[cfg(all(feature = "coded", feature = "breaking"))]
+use super::page_text::{Kept, Shared};
+#[cfg(feature = "breaking")]
+use super::PageText;
 #[cfg(feature = "coded")]
 use crate::codec::{Checkpoint, Decoder, Model, Stream};
 
@@ -92,6 +96,10 @@ struct Coded<'b> {
     newest: u8,
     /// Whether decoding has failed: the text reads as ending there, and is corrupt.
     failed: bool,
+    /// The page text this text keeps its characters in, or reads them back from, and its
+    /// segment there (see [`Text::share_page`]).
+    #[cfg(feature = "breaking")]
+    page: Option<Shared<'b>>,
 }
 
 impl<'b> Text<'b> {
@@ -118,6 +126,8 @@ impl<'b> Text<'b> {
                 marked: 0,
                 newest: 0,
                 failed: false,
+                #[cfg(feature = "breaking")]
+                page: None,
             }),
         }
     }
@@ -254,6 +264,33 @@ impl<'b> Text<'b> {
         }
     }
 
+    /// Shares `page` with this text, the text of block `block` read from byte `from` on:
+    /// while a page is laid out, the characters it decodes are kept there; once it is
+    /// drawn, they are read back from there instead of decoded. Plain text needs neither.
+    #[cfg(feature = "breaking")]
+    pub(crate) fn share_page(&mut self, page: &'b PageText, block: u32, from: u32) {
+        #[cfg(feature = "coded")]
+        if let Repr::Coded(coded) = &mut self.repr {
+            coded.page = page.share(block, from);
+            if let Some(shared) = coded.page {
+                // The character last read, if it is the first to keep.
+                if let Some((at, c)) = coded.last {
+                    shared.offer(at, c, || coded.cursor.checkpoint());
+                }
+                if shared.reading() {
+                    // What is not kept is decoded from a checkpoint: at the page's start, or
+                    // where keeping stopped. Not on from a character read before.
+                    coded.last = None;
+                    if let Some(at) = shared.resume() {
+                        coded.remember(at);
+                    }
+                }
+            }
+        }
+        #[cfg(not(feature = "coded"))]
+        let _ = (page, block, from);
+    }
+
     /// Whether byte `i` starts a character or is the end.
     pub fn is_boundary(&mut self, i: usize) -> bool {
         i == self.len() || self.char_at(i).is_some()
@@ -309,12 +346,24 @@ impl Coded<'_> {
                 // copied, with no checkpoint to consider (none is taken inside an entry).
                 if let Some(Ok((at, c))) = self.cursor.next_spelled() {
                     self.last = Some((at, c));
+                    self.keep(at, c);
                     if at >= i {
                         return (at == i).then_some(c);
                     }
                 }
             }
-            _ => self.go_back(i),
+            _ => {
+                // Read back from the page text, if it kept `i`. A text reading back starts
+                // with no last character (see `Text::share_page`), and comes here for
+                // every character it kept: checked here, not on every call.
+                #[cfg(feature = "breaking")]
+                if let Some(shared) = &self.page {
+                    if let Kept::Answer(c) = shared.read(i, self.cursor.text_len()) {
+                        return c;
+                    }
+                }
+                self.go_back(i);
+            }
         }
         loop {
             self.mark();
@@ -326,13 +375,38 @@ impl Coded<'_> {
                 }
             };
             self.last = Some((at, c));
+            self.keep(at, c);
             if at >= i {
                 return (at == i).then_some(c);
             }
         }
     }
 
+    /// Hands `c`, just decoded at byte `at`, to the page text being laid out, if any.
+    #[inline(always)]
+    fn keep(&self, at: u32, c: char) {
+        #[cfg(feature = "breaking")]
+        if let Some(shared) = &self.page {
+            shared.offer(at, c, || self.cursor.checkpoint());
+        }
+        #[cfg(not(feature = "breaking"))]
+        let _ = (at, c);
+    }
+
     fn reads_whole(&mut self) -> bool {
+        #[cfg(feature = "breaking")]
+        if self.page.is_some_and(|shared| shared.reads_whole()) {
+            return true;
+        }
+        let whole = self.decodes_to_end();
+        #[cfg(feature = "breaking")]
+        if let (true, Some(shared)) = (whole, &self.page) {
+            shared.found_whole();
+        }
+        whole
+    }
+
+    fn decodes_to_end(&mut self) -> bool {
         let len = self.cursor.text_len();
         // The cursor is just past `last`, or at a checkpoint when nothing was read since:
         // decoding on from there must end at the text's length, and not inside a token
@@ -363,6 +437,19 @@ impl Coded<'_> {
             .take(usize::from(self.marked))
             .filter(|m| m.offset() <= i)
             .max_by_key(|m| m.offset())
+    }
+
+    /// Keeps checkpoint `at` as the newest, if it is past the newest kept.
+    #[cfg(feature = "breaking")]
+    fn remember(&mut self, at: Checkpoint) {
+        if self.marked > 0 {
+            if at.offset() <= self.marks[usize::from(self.newest)].offset() {
+                return;
+            }
+            self.newest = (self.newest + 1) % MARKS as u8;
+        }
+        self.marked = (self.marked + 1).min(MARKS as u8);
+        self.marks[usize::from(self.newest)] = at;
     }
 
     /// Leaves a checkpoint at the cursor if it is a stride past the newest one.
