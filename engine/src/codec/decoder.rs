@@ -34,7 +34,8 @@ pub struct Stream<'a> {
 }
 
 /// Yields `(byte offset, char)` for a block's text. Nine words of state (36 bytes on a 32-bit
-/// target), so cheap to copy: the line breaker can snapshot it to back up to a break.
+/// target), so cheap to copy; the line breaker keeps only the five that move, to back up to a
+/// break.
 ///
 /// Corrupt input gives [`Error::CorruptText`] (or still-valid chars), after which the decoder
 /// stops. Each character costs at most two code walks of at most 24 steps each.
@@ -69,7 +70,42 @@ impl Checkpoint {
     }
 }
 
+/// Where a decoder stands anywhere in its block, inside a dictionary entry too: its own
+/// state without its borrows (20 bytes, copied as words where the whole decoder's 36 bytes
+/// are a `memcpy`). [`Decoder::go_to`] comes back to it.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct Spot {
+    pos: u32,
+    offset: u32,
+    entry_pos: u32,
+    entry_end: u32,
+    state: State,
+}
+
 impl<'m, 'a> Decoder<'m, 'a> {
+    /// Where this decoder stands, for [`Decoder::go_to`].
+    #[inline(always)]
+    pub(crate) fn spot(&self) -> Spot {
+        Spot {
+            pos: self.pos,
+            offset: self.offset,
+            entry_pos: self.entry_pos,
+            entry_end: self.entry_end,
+            state: self.state,
+        }
+    }
+
+    /// Moves back (or on) to `at`, where this decoder or a copy of it stood. A spot from
+    /// another block decodes to wrong text or an error, never a panic.
+    #[inline(always)]
+    pub(crate) fn go_to(&mut self, at: Spot) {
+        self.pos = at.pos;
+        self.offset = at.offset;
+        self.entry_pos = at.entry_pos;
+        self.entry_end = at.entry_end;
+        self.state = at.state;
+    }
+
     /// Where this decoder is, if it is between tokens (not inside a dictionary entry).
     pub(crate) fn checkpoint(&self) -> Option<Checkpoint> {
         if self.entry_pos < self.entry_end {

@@ -36,7 +36,7 @@ mod spelled;
 mod table;
 
 pub use context::State;
-pub(crate) use decoder::Checkpoint;
+pub(crate) use decoder::{Checkpoint, Spot};
 pub use decoder::{Decoder, Stream, SyncPoint};
 pub use english::{builtin_model, BUILTIN_ENGLISH};
 pub use model::Model;

@@ -13,7 +13,7 @@ use super::page_text::{Kept, Shared};
 #[cfg(feature = "breaking")]
 use super::PageText;
 #[cfg(feature = "coded")]
-use crate::codec::{Checkpoint, Decoder, Model, Stream};
+use crate::codec::{Checkpoint, Decoder, Model, Spot, Stream};
 
 /// Checkpoints a coded text keeps: with [`MARK_STRIDE`], about the last 128 bytes read are at
 /// most a stride away (a checkpoint waits for the end of a dictionary word). 4 × 12 bytes on
@@ -45,10 +45,9 @@ impl Mark {
 #[derive(Copy, Clone, Debug)]
 pub(crate) struct Place<'b> {
     #[cfg(feature = "coded")]
-    cursor: Decoder<'b, 'b>,
+    cursor: Spot,
     #[cfg(feature = "coded")]
     last: Option<(u32, char)>,
-    #[cfg(not(feature = "coded"))]
     text: core::marker::PhantomData<&'b str>,
 }
 
@@ -187,16 +186,17 @@ impl<'b> Text<'b> {
         }
     }
 
-    /// Where this coded text stands (its decoder and last character, not its checkpoints),
-    /// for [`Text::go_to`] to come back to; `None` for plain text, which needs none. A third
-    /// of a copy of the text: the greedy breaker takes one a word.
+    /// Where this coded text stands (its decoder's own state and last character, not its
+    /// checkpoints), for [`Text::go_to`] to come back to; `None` for plain text, which needs
+    /// none. 28 bytes, copied as words: the greedy breaker takes one a word.
     pub(crate) fn place(&self) -> Option<Place<'b>> {
         match &self.repr {
             Repr::Plain(_) => None,
             #[cfg(feature = "coded")]
             Repr::Coded(coded) => Some(Place {
-                cursor: coded.cursor,
+                cursor: coded.cursor.spot(),
                 last: coded.last,
+                text: core::marker::PhantomData,
             }),
         }
     }
@@ -208,7 +208,7 @@ impl<'b> Text<'b> {
         #[cfg(feature = "coded")]
         if let Repr::Coded(coded) = &mut self.repr {
             if !coded.failed {
-                coded.cursor = place.cursor;
+                coded.cursor.go_to(place.cursor);
                 coded.last = place.last;
             }
         }
