@@ -325,9 +325,10 @@ impl<F: Family> Layout<'_, F> {
                     let filled = self.break_page(&tail, line, start);
                     // The next page opens there, and this line's text was read up to it
                     // (or just past, if lines moved on): a checkpoint near it lets that
-                    // page's layout decode little. `lines` may have gone on into the next
-                    // block, where [`Layout::fill`] finds none.
-                    if filled.end.block == line.block {
+                    // page's layout decode little. Only where `lines` went on into the next
+                    // block, so that [`Layout::fill`] finds none: the seeds keep two, and a
+                    // second for the same end would push out this page's own start.
+                    if filled.end.block == line.block && lines.text_of(line.block).is_none() {
                         self.seeds.remember(filled.end, &block.text);
                     }
                     return Ok(filled);

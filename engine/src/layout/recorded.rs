@@ -220,6 +220,49 @@ mod tests {
         }
     }
 
+    /// Every character a page's texts read back from what laying the page out kept is the
+    /// character decoding its block gives there, on every page of the coded article laid
+    /// out with a profile its blob does not bake.
+    #[cfg(all(feature = "coded", feature = "english"))]
+    #[test]
+    fn kept_text_reads_back_as_its_blocks_decode() {
+        use crate::layout::{Align, Margins};
+        let blob = include_bytes!("../../../tests/fixtures/device/article-2.9in.inkleaf");
+        let book = crate::Book::from_bytes(blob).unwrap();
+        let profile = crate::Profile {
+            margins: Margins::all(0),
+            align: Align::Left,
+            ..book.built_for().unwrap().profile
+        };
+        let layout = Layout::new(&book, profile, &crate::font::MONO_6X10).unwrap();
+        assert!(layout.baked_page(0, Position::START).is_none());
+        let mut compared = 0;
+        for (index, page) in layout.pages().enumerate() {
+            let kept = PageText::new();
+            let mut record = Recorded::new();
+            let laid = layout
+                .page_recorded(index as u32, page.start, &mut record, &kept)
+                .unwrap();
+            assert_eq!(laid, page);
+            kept.finish();
+            for block in page.start.block..=page.end.block.min(book.block_count() - 1) {
+                let decoded = book.block(block).unwrap().text;
+                // Backwards too: reading forwards from before what was kept decodes on.
+                for backwards in [false, true] {
+                    let (mut read_back, mut plain) = (decoded, decoded);
+                    read_back.share_page(&kept, block, 0);
+                    for k in 0..decoded.len() {
+                        let i = if backwards { decoded.len() - 1 - k } else { k };
+                        let (got, want) = (read_back.char_at(i), plain.char_at(i));
+                        assert_eq!(got, want, "block {block} byte {i}");
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 14_000, "{compared} bytes compared");
+    }
+
     #[test]
     fn recorded_lines_read_back_as_the_baked_codes_they_mirror() {
         let mut record = Recorded::new();
